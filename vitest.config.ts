@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+const alias = {
+  '@payload-config': path.join(root, 'payload.config.ts'),
+  '@/': path.join(root, 'src/'),
+  '@criteria/': path.join(root, 'criteria/'),
+  '@collections/': path.join(root, 'collections/'),
+  '@hooks/': path.join(root, 'hooks/'),
+  '@seed/': path.join(root, 'seed/'),
+  '@test/': path.join(root, 'test/'),
+}
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int',
+          include: ['test/int/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/int/globalSetup.ts'],
+          setupFiles: ['test/int/setup.ts'],
+          // one Payload instance and one database per run: files share it, in sequence
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+})
