@@ -1,0 +1,44 @@
+/**
+ * The administrative tree (tỉnh → huyện → xã, or tỉnh → xã since 07/2025) as plain data.
+ * Access rules scope an authority-admin to its subtree; these pure functions compute it.
+ */
+export type AuthorityNode = { id: number | string; parent: number | string | null }
+
+/** Ids of `rootId` and every authority below it. Unknown roots give an empty list. */
+export const subtreeIds = ({ nodes, rootId }: { nodes: readonly AuthorityNode[]; rootId: number | string }) => {
+  const key = (id: number | string) => String(id)
+  const children = new Map<string, AuthorityNode[]>()
+  for (const node of nodes) {
+    if (node.parent === null) continue
+    const siblings = children.get(key(node.parent)) ?? []
+    siblings.push(node)
+    children.set(key(node.parent), siblings)
+  }
+  const root = nodes.find((node) => key(node.id) === key(rootId))
+  if (!root) return []
+  const seen = new Set<string>()
+  const result: (number | string)[] = []
+  const queue: AuthorityNode[] = [root]
+  while (queue.length > 0) {
+    const node = queue.shift() as AuthorityNode
+    if (seen.has(key(node.id))) continue // a cycle in stored data must not loop forever
+    seen.add(key(node.id))
+    result.push(node.id)
+    queue.push(...(children.get(key(node.id)) ?? []))
+  }
+  return result
+}
+
+/** True when giving `id` the parent `parentId` would make the tree a cycle. */
+export const wouldCreateCycle = ({
+  nodes,
+  id,
+  parentId,
+}: {
+  nodes: readonly AuthorityNode[]
+  id: number | string
+  parentId: number | string | null
+}) => {
+  if (parentId === null) return false
+  return subtreeIds({ nodes, rootId: id }).some((descendant) => String(descendant) === String(parentId))
+}

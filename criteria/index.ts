@@ -1,0 +1,69 @@
+/**
+ * The pure domain core of Learning Unit assessment: criteria-set schemas, the evaluator and the
+ * recognition date rules. Imports only `zod` and itself; no Payload, no I/O, no clock.
+ *
+ * Public API (all functions take one object argument, except the validators which take the raw input):
+ *
+ * - `validateCriteriaSet(input: unknown)` → `{ ok: true, set }` | `{ ok: false, issues }`.
+ *   Issues carry a path such as `['criteria', 1, 'indicators', 2, 'threshold']`
+ *   (`formatIssuePath` joins it as `criteria.1.indicators.2.threshold` for a Payload `ValidationError`).
+ * - `evaluate({ set, unitType, answers, prior?, asOf })` → `{ ok: true, isComplete, outcome, criteria,
+ *   indicators, gaps, issues }` | `{ ok: false, issues }`.
+ *   `set` must come from `validateCriteriaSet`. Everything else is checked: an unknown unit type, an
+ *   answer for an unknown indicator, a value of the wrong type or out of range, a malformed date give
+ *   `ok: false` with every error (answer errors have the path `['answers', indicatorCode]`). With
+ *   `ok: true`, `issues` holds only warnings, e.g. `unverified-indicator` (path `[indicatorCode]`).
+ *   Answer values: boolean → `true|false`; ratio → `{ numerator, denominator }` (integers); points →
+ *   a number in [0, maxPoints] with at most 2 decimals; rank → a code of the indicator's scale.
+ *   `null`/absent = not answered: the indicator is `missing`, the result incomplete (no grade, not met).
+ * - `eligibleFrom({ decidedOn, months })`, `validUntil({ decidedOn, validityMonths })` →
+ *   `{ ok: true, date }` | `{ ok: false, issues }`; dates are `YYYY-MM-DD`.
+ */
+export { addMonths, compareDates, eligibleFrom, formatIsoDate, formatVietnameseDate, parseIsoDate, validUntil } from './calendar'
+export type { CalendarDate, DateResult } from './calendar'
+export { evaluate } from './evaluate'
+export type { Evaluation, EvaluationInput } from './evaluate'
+export { formatIssuePath, hasErrors } from './issues'
+export type { Issue, IssuePath, IssueSeverity } from './issues'
+export { measureKindCodes, measureKinds } from './measures/registry'
+export type { MeasureKindCode } from './measures/registry'
+export type { Assessment, MeasureKind } from './measures/types'
+export { scoringModelCodes } from './models/codes'
+export { scoringModels } from './models/registry'
+export type { ScoringModel } from './models/types'
+export type {
+  CriterionResult,
+  EvaluationReport,
+  Gap,
+  GapCode,
+  IndicatorResult,
+  IndicatorStatus,
+  Outcome,
+  PassFailOutcome,
+  PointsOutcome,
+  PrerequisiteStatus,
+  PriorRecognition,
+} from './results'
+export {
+  checkCriteriaSet,
+  criteriaSetSchema,
+  criterionSchema,
+  gradeBandSchema,
+  indicatorSchema,
+  recognitionSchema,
+  validateCriteriaSet,
+} from './schema'
+export type {
+  CriteriaSet,
+  CriteriaSetInput,
+  CriteriaSetValidation,
+  CriterionDefinition,
+  CriterionInput,
+  GradeBand,
+  IndicatorDefinition,
+  IndicatorInput,
+  RecognitionRule,
+  ScoringModelCode,
+} from './schema'
+export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTypes'
+export type { Tier, UnitType } from './unitTypes'

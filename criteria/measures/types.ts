@@ -1,0 +1,75 @@
+/**
+ * The contract every measure kind (boolean, ratio, points, rank) fulfils. A kind checks its own
+ * part of an indicator definition and judges its own answers; shared code looks the kind up in
+ * the registry and never branches on it.
+ */
+import type { IndicatorDefinition, ScoringModelCode } from '../schema'
+
+/** A refusal of an indicator definition; `field` is appended to the indicator's path. */
+export interface DefinitionProblem {
+  field: 'threshold' | 'scale' | 'maxPoints'
+  code: string
+  message: string
+}
+
+/** What a unit lacks on one indicator: `amount` in the kind's unit (people, points, steps), if countable. */
+export interface Shortfall {
+  amount: number | null
+  message: string
+}
+
+export type Assessment =
+  | { isValid: false; code: string; message: string }
+  | {
+      isValid: true
+      isMet: boolean
+      /** Points the answer itself carries (points kind), in hundredths; null lets the model decide. */
+      pointsHundredths: number | null
+      shortfall: Shortfall | null
+    }
+
+export interface MeasureKind {
+  /** Vietnamese name shown in the admin UI. */
+  label: string
+  /** Scoring models whose sets may use this kind. */
+  allowedModels: readonly ScoringModelCode[]
+  checkDefinition: (args: { indicator: IndicatorDefinition }) => DefinitionProblem[]
+  /** Reads and judges one answer; an answer of the wrong shape or range is `isValid: false`. */
+  assess: (args: { indicator: IndicatorDefinition; value: unknown }) => Assessment
+}
+
+export const indicatorLabel = ({ code }: { code: string }): string => `Chỉ tiêu ${code}`
+
+export const invalidAnswer = ({ code, message }: { code: string; message: string }): Assessment => ({
+  isValid: false,
+  code,
+  message,
+})
+
+/** Refusals for definition fields a kind does not use, so stray data is not silently ignored. */
+export const refuseUnusedFields = ({
+  indicator,
+  kindLabel,
+  fields,
+}: {
+  indicator: IndicatorDefinition
+  kindLabel: string
+  fields: readonly ('threshold' | 'scale')[]
+}): DefinitionProblem[] => {
+  const problems: DefinitionProblem[] = []
+  if (fields.includes('threshold') && indicator.threshold !== null) {
+    problems.push({
+      field: 'threshold',
+      code: 'threshold-not-allowed',
+      message: `Chỉ tiêu loại "${kindLabel}" không dùng ngưỡng; hãy để trống ngưỡng.`,
+    })
+  }
+  if (fields.includes('scale') && indicator.scale.length > 0) {
+    problems.push({
+      field: 'scale',
+      code: 'scale-not-allowed',
+      message: `Chỉ tiêu loại "${kindLabel}" không dùng thang bậc; hãy để trống thang bậc.`,
+    })
+  }
+  return problems
+}

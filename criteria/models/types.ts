@@ -1,0 +1,29 @@
+/**
+ * The contract of a scoring model: which set shapes it accepts, and how criterion results become
+ * an outcome and the set-level gaps. Shared code looks the model up and never branches on it.
+ */
+import type { CalendarDate } from '../calendar'
+import type { Issue } from '../issues'
+import type { CriterionResult, Gap, Outcome } from '../results'
+import type { CriteriaSet } from '../schema'
+
+export interface ParsedPriorRecognition {
+  level: number
+  decidedOn: CalendarDate
+}
+
+export interface ModelContext {
+  set: CriteriaSet
+  criteria: readonly CriterionResult[]
+  isComplete: boolean
+  /** Points of the answered applicable indicators and the maximum of all applicable ones, in hundredths. */
+  totals: { pointsHundredths: number; maxPointsHundredths: number }
+  prior: ParsedPriorRecognition | null
+  asOf: CalendarDate
+}
+
+export interface ScoringModel {
+  label: string
+  checkSet: (args: { set: CriteriaSet }) => Issue[]
+  summarise: (context: ModelContext) => { outcome: Outcome; gaps: Gap[] }
+}

@@ -1,0 +1,176 @@
+/**
+ * The zod schema of a criteria set (one regulation × tier × level) and `validateCriteriaSet`.
+ * Structure is checked by zod; meaning (duplicate codes, thresholds that fit their measure,
+ * points that add up, grade bands, recognition rules) by `checkCriteriaSet`, which runs inside
+ * the schema so `criteriaSetSchema` alone refuses a bad set. Every refusal names its field path.
+ */
+import { z } from 'zod'
+import type { Issue } from './issues'
+import { makeError } from './issues'
+import { measureKindCodes, measureKinds } from './measures/registry'
+import { scoringModelCodes } from './models/codes'
+import { scoringModels } from './models/registry'
+import { tierCodes, unitTypeCodes } from './unitTypes'
+
+export type { ScoringModelCode } from './models/codes'
+
+const codeSchema = z.string().trim().min(1)
+const textSchema = z.string().trim().min(1)
+const levelSchema = z.literal([1, 2])
+
+export const indicatorSchema = z.object({
+  code: codeSchema,
+  /** The regulation's Vietnamese wording. */
+  text: textSchema,
+  measure: z.enum(measureKindCodes),
+  /** Ratio: a number in (0, 1]; rank: a code of `scale`; boolean and points: none. */
+  threshold: z.union([z.number(), z.string()]).nullable().default(null),
+  /** Points models only: what the indicator is worth. */
+  maxPoints: z.number().nullable().default(null),
+  /** Rank only: ordered codes, low to high. */
+  scale: z.array(codeSchema).default([]),
+  /** Unit types the indicator applies to; empty = all. */
+  appliesTo: z.array(z.enum(unitTypeCodes)).default([]),
+  evidenceRequired: z.boolean().default(false),
+  /** False until the text, value and applicability are checked against the official text. */
+  isVerified: z.boolean().default(false),
+  /** Where the wording comes from, e.g. `TT 24/2023 Điều 6.1 [S12]`. */
+  source: z.string().nullable().default(null),
+})
+
+export const criterionSchema = z.object({
+  code: codeSchema,
+  title: textSchema,
+  maxPoints: z.number().nullable().default(null),
+  indicators: z.array(indicatorSchema).min(1),
+})
+
+export const gradeBandSchema = z.object({
+  code: codeSchema,
+  label: textSchema,
+  /** Inclusive lower bound; the band with the highest bound not above the total applies. */
+  minPoints: z.number().min(0),
+})
+
+export const recognitionSchema = z.object({
+  /** Level a unit must already hold (TT 24/2023: Level 1 before Level 2), or null. */
+  prerequisiteLevel: levelSchema.nullable(),
+  /** Calendar months between the prerequisite decision and the application. */
+  monthsAfterPrerequisite: z.number().int().min(0),
+  /** Months the recognition is kept, counted from 1 January after the year of the decision. */
+  validityMonths: z.number().int().min(1),
+})
+
+const criteriaSetShape = z.object({
+  code: codeSchema,
+  title: textSchema,
+  /** `tt22-2020`, `tt24-2023`, or a province's own regime. */
+  regime: codeSchema,
+  model: z.enum(scoringModelCodes),
+  tier: z.enum(tierCodes).nullable().default(null),
+  level: levelSchema.nullable().default(null),
+  criteria: z.array(criterionSchema).min(1),
+  gradeBands: z.array(gradeBandSchema).default([]),
+  recognition: recognitionSchema.nullable().default(null),
+})
+
+export type CriteriaSet = z.output<typeof criteriaSetShape>
+/** What a seed file or an admin form provides: defaults may be left out. */
+export type CriteriaSetInput = z.input<typeof criteriaSetShape>
+export type CriterionInput = z.input<typeof criterionSchema>
+export type IndicatorInput = z.input<typeof indicatorSchema>
+export type CriterionDefinition = CriteriaSet['criteria'][number]
+export type IndicatorDefinition = CriterionDefinition['indicators'][number]
+export type GradeBand = CriteriaSet['gradeBands'][number]
+export type RecognitionRule = z.output<typeof recognitionSchema>
+
+/** Semantic checks of a structurally valid set; the issues' paths start at the set. */
+export const checkCriteriaSet = ({ set }: { set: CriteriaSet }): Issue[] => {
+  const issues: Issue[] = []
+  const criterionIndexByCode = new Map<string, number>()
+  const indicatorPathByCode = new Map<string, string>()
+
+  set.criteria.forEach((criterion, criterionIndex) => {
+    const firstIndex = criterionIndexByCode.get(criterion.code)
+    if (firstIndex === undefined) {
+      criterionIndexByCode.set(criterion.code, criterionIndex)
+    } else {
+      issues.push(
+        makeError({
+          code: 'duplicate-criterion-code',
+          path: ['criteria', criterionIndex, 'code'],
+          message: `Mã tiêu chí "${criterion.code}" bị trùng với tiêu chí thứ ${firstIndex + 1}.`,
+        }),
+      )
+    }
+
+    criterion.indicators.forEach((indicator, indicatorIndex) => {
+      const path = ['criteria', criterionIndex, 'indicators', indicatorIndex]
+      const firstPath = indicatorPathByCode.get(indicator.code)
+      if (firstPath === undefined) {
+        indicatorPathByCode.set(indicator.code, path.join('.'))
+      } else {
+        issues.push(
+          makeError({
+            code: 'duplicate-indicator-code',
+            path: [...path, 'code'],
+            message: `Mã chỉ tiêu "${indicator.code}" bị trùng (đã dùng ở ${firstPath}).`,
+          }),
+        )
+      }
+
+      const kind = measureKinds[indicator.measure]
+      if (!kind.allowedModels.includes(set.model)) {
+        issues.push(
+          makeError({
+            code: 'measure-not-allowed',
+            path: [...path, 'measure'],
+            message: `Loại đo "${kind.label}" không dùng được trong bộ tiêu chí "${scoringModels[set.model].label}".`,
+          }),
+        )
+      }
+      for (const problem of kind.checkDefinition({ indicator })) {
+        issues.push(makeError({ code: problem.code, path: [...path, problem.field], message: problem.message }))
+      }
+    })
+  })
+
+  issues.push(...scoringModels[set.model].checkSet({ set }))
+
+  const prerequisiteLevel = set.recognition?.prerequisiteLevel ?? null
+  if (prerequisiteLevel !== null && (set.level === null || prerequisiteLevel >= set.level)) {
+    issues.push(
+      makeError({
+        code: 'invalid-prerequisite-level',
+        path: ['recognition', 'prerequisiteLevel'],
+        message: `Mức độ tiên quyết (${prerequisiteLevel}) phải thấp hơn mức độ của bộ tiêu chí (${set.level ?? 'không có'}).`,
+      }),
+    )
+  }
+  return issues
+}
+
+export const criteriaSetSchema = criteriaSetShape.superRefine((set, context) => {
+  for (const issue of checkCriteriaSet({ set })) {
+    context.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: { code: issue.code } })
+  }
+})
+
+const vietnameseErrors = z.locales.vi().localeError
+
+const toIssue = (issue: z.core.$ZodIssue): Issue => {
+  const customCode = issue.code === 'custom' ? issue.params?.code : undefined
+  return makeError({
+    code: typeof customCode === 'string' ? customCode : issue.code.replaceAll('_', '-'),
+    path: issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+    message: issue.message,
+  })
+}
+
+export type CriteriaSetValidation = { ok: true; set: CriteriaSet } | { ok: false; issues: Issue[] }
+
+/** Checks untrusted input (an admin form, a seed file, a request body). Never throws. */
+export const validateCriteriaSet = (input: unknown): CriteriaSetValidation => {
+  const result = criteriaSetSchema.safeParse(input, { error: vietnameseErrors })
+  return result.success ? { ok: true, set: result.data } : { ok: false, issues: result.error.issues.map(toIssue) }
+}

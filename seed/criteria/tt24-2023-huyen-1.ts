@@ -1,0 +1,82 @@
+/**
+ * TT 24/2023/TT-BGDĐT, district-level units, Level 1 (Điều 6; REGULATIONS §2.4).
+ * Tiêu chí 1 is confirmed in Vietnamese; Tiêu chí 2 in English only; Tiêu chí 3 (Điều 6.3) was not
+ * reached at all: it is seeded from REGULATIONS' inference that it follows the provincial Level 1
+ * pattern (§2.6), every indicator unverified. REGULATIONS warns not to rely on these numbers before
+ * verification; the admin UI shows them as unverified. Omitted: a learner-% indicator for district
+ * schools (REGULATIONS gives no threshold).
+ */
+import type { CriteriaSetInput } from '@criteria/schema'
+import {
+  conditionsCriterion,
+  digitalScale,
+  districtDigitalSchoolTypes,
+  effectivenessTitle,
+  emulationScale,
+  membersCriterionLevel1,
+} from './tt24-2023-shared'
+
+const inferredSource = 'TT 24/2023 Điều 6.3 [I: REGULATIONS §2.4, theo mẫu Điều 12.3]'
+
+export const tt24HuyenLevel1Set: CriteriaSetInput = {
+  code: 'tt24-2023-huyen-1',
+  title: 'Đánh giá, công nhận “Đơn vị học tập” cấp huyện – Mức độ 1 (Thông tư 24/2023/TT-BGDĐT, Điều 6)',
+  regime: 'tt24-2023',
+  model: 'pass-fail',
+  tier: 'huyen',
+  level: 1,
+  recognition: { prerequisiteLevel: null, monthsAfterPrerequisite: 0, validityMonths: 36 },
+  criteria: [
+    conditionsCriterion,
+    membersCriterionLevel1,
+    {
+      code: 'TC3',
+      title: effectivenessTitle,
+      indicators: [
+        {
+          code: 'TC3.CT1',
+          text: 'Có ít nhất 90% Thành viên trong đơn vị đạt danh hiệu “Công dân học tập” theo Quyết định số 324/QĐ-KHVN.',
+          measure: 'ratio',
+          threshold: 0.9,
+          evidenceRequired: true,
+          isVerified: false,
+          source: inferredSource,
+        },
+        {
+          code: 'TC3.CT2',
+          text: 'Đơn vị cấp huyện tổ chức các hoạt động tạo môi trường học tập, chia sẻ tri thức với các đơn vị khác.',
+          measure: 'boolean',
+          evidenceRequired: true,
+          isVerified: false,
+          source: inferredSource,
+        },
+        {
+          code: 'TC3.CT3',
+          text:
+            'Đơn vị cấp huyện đạt danh hiệu thi đua từ “Tập thể lao động tiên tiến” (theo Luật Thi đua, Khen thưởng ' +
+            'số 06/2022/QH15) trở lên.',
+          measure: 'rank',
+          scale: emulationScale,
+          threshold: 'tap-the-lao-dong-tien-tien',
+          evidenceRequired: true,
+          isVerified: false,
+          source: inferredSource,
+        },
+        {
+          code: 'TC3.CT4',
+          text:
+            'Đơn vị cấp huyện là trường tiểu học, trường trung học cơ sở, trường phổ thông có nhiều cấp học có cấp học cao nhất ' +
+            'là trung học cơ sở, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên đạt mức độ chuyển đổi số “Đáp ứng cơ bản” ' +
+            'theo Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022.',
+          measure: 'rank',
+          scale: digitalScale,
+          threshold: 'dap-ung-co-ban',
+          appliesTo: districtDigitalSchoolTypes,
+          evidenceRequired: true,
+          isVerified: false,
+          source: inferredSource,
+        },
+      ],
+    },
+  ],
+}
