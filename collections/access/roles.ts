@@ -1,0 +1,36 @@
+/**
+ * Roles and the small predicates every collection's access is built from.
+ * Access is enforced on the server; the admin UI only mirrors it.
+ */
+import type { PayloadRequest } from 'payload'
+
+export const roles = [
+  { value: 'admin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
+  { value: 'authority-admin', label: { vi: 'Quản trị cấp quản lý (Sở/Phòng GDĐT)', en: 'Authority administrator' } },
+  { value: 'reviewer', label: { vi: 'Thành viên đoàn đánh giá', en: 'Reviewer' } },
+  { value: 'unit-editor', label: { vi: 'Cán bộ đơn vị', en: 'Unit editor' } },
+] as const
+
+export type Role = (typeof roles)[number]['value']
+
+export const roleValues = roles.map((role) => role.value) as Role[]
+
+type RoleHolder = { roles?: readonly string[] | null } | null | undefined
+
+export const hasRole = ({ user, role }: { user: RoleHolder; role: Role }) =>
+  Boolean(user?.roles?.includes(role))
+
+export const isAdmin = (user: RoleHolder) => hasRole({ user, role: 'admin' })
+
+/** The id held in a relationship value, whether populated or not. */
+export const relationId = (value: unknown): number | string | null => {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (typeof value === 'object' && 'id' in value) {
+    const id = (value as { id: unknown }).id
+    return typeof id === 'number' || typeof id === 'string' ? id : null
+  }
+  return null
+}
+
+export type AccessUser = NonNullable<PayloadRequest['user']>

@@ -1,0 +1,65 @@
+/**
+ * The Payload configuration: collections, the PostgreSQL adapter (migrations only, never push),
+ * e-mail, and the admin in Vietnamese by default with English available.
+ * The database URL and secret come from the environment; src/server.ts sets them for the
+ * embedded default before anything imports this file.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import { buildConfig } from 'payload'
+
+import { Authorities } from './collections/authorities'
+import { Units } from './collections/units'
+import { Users } from './collections/users'
+import { migrations } from './src/migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const smtpEmail = () => {
+  const host = process.env.SMTP_HOST
+  if (!host) return undefined // without SMTP Payload writes outgoing mail to the log
+  return nodemailerAdapter({
+    defaultFromAddress: process.env.SMTP_FROM ?? 'no-reply@localhost',
+    defaultFromName: process.env.SMTP_FROM_NAME ?? 'Đơn vị học tập',
+    transportOptions: {
+      auth: process.env.SMTP_USER ? { pass: process.env.SMTP_PASS, user: process.env.SMTP_USER } : undefined,
+      host,
+      port: Number(process.env.SMTP_PORT ?? 587),
+      secure: process.env.SMTP_SECURE === 'true',
+    },
+  })
+}
+
+export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | undefined; secret: string | undefined }) =>
+  buildConfig({
+    admin: {
+      avatar: 'default',
+      dateFormat: 'dd/MM/yyyy',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · Đơn vị học tập' },
+      user: Users.slug,
+    },
+    collections: [Authorities, Units, Users],
+    db: postgresAdapter({
+      migrationDir: path.resolve(dirname, 'src/migrations'),
+      pool: { connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+      prodMigrations: migrations,
+      // the schema is owned by committed migrations; push mode would prompt and hang on it
+      push: false,
+    }),
+    editor: lexicalEditor(),
+    email: smtpEmail(),
+    graphQL: { disable: true },
+    i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
+    secret: secret ?? '',
+    telemetry: false,
+    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  })
+
+export default buildAppConfig({ databaseUrl: process.env.DATABASE_URL, secret: process.env.PAYLOAD_SECRET })
