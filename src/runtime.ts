@@ -1,0 +1,88 @@
+/**
+ * Prepares the process before Payload loads: picks the database (DATABASE_URL, or the embedded
+ * PGlite default under DATA_DIR), makes sure a secret exists, then initialises Payload, applies
+ * the committed migrations and, on the embedded default, loads the demo data once.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { getPayload, type Migration, type Payload, type SanitizedConfig } from 'payload'
+
+import { embeddedDataDir, startEmbeddedDatabase } from './db/embedded'
+import { migrations } from './migrations'
+import { loadDemo, type SeedSummary } from './seed/loadDemo'
+
+export type DatabaseMode = 'embedded' | 'external'
+
+export type Runtime = { dataDir: string; mode: DatabaseMode; stopDatabase: () => Promise<void> }
+
+const readOrCreateSecret = (dataDir: string) => {
+  const file = path.join(dataDir, 'secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const secret = crypto.randomBytes(32).toString('hex')
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export const prepareRuntime = async ({ env = process.env }: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> => {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data')
+  let mode: DatabaseMode = 'external'
+  let stopDatabase = async () => {}
+  if (!env.DATABASE_URL) {
+    const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir(dataDir) })
+    env.DATABASE_URL = embedded.url
+    env.DATABASE_POOL_MAX ??= '4'
+    mode = 'embedded'
+    stopDatabase = embedded.stop
+  }
+  if (!env.PAYLOAD_SECRET) {
+    if (mode === 'external' && env.NODE_ENV === 'production') {
+      throw new Error('PAYLOAD_SECRET là bắt buộc khi dùng DATABASE_URL trong môi trường production.')
+    }
+    env.PAYLOAD_SECRET = readOrCreateSecret(dataDir)
+  }
+  return { dataDir, mode, stopDatabase }
+}
+
+/**
+ * Payload with the schema migrated. The app's config is imported only now, after the environment
+ * is set; a test may pass its own config and cache key.
+ */
+export const initPayload = async ({ config, key }: { config?: SanitizedConfig; key?: string } = {}): Promise<Payload> => {
+  const payload = await getPayload({ config: config ?? (await import('../payload.config')).default, key })
+  // an idle connection dropped by the server must not crash the process; /healthz reports it
+  databasePool({ payload })?.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL: kết nối bị ngắt'))
+  // generated migrations type their arguments precisely; Payload's list type takes `unknown`
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  return payload
+}
+
+type Pool = { end: () => Promise<void>; on: (event: 'error', listener: (error: Error) => void) => unknown }
+
+/** Payload's node-postgres pool (the adapter's `pool`), when it has one. */
+export const databasePool = ({ payload }: { payload: Payload }): Pool | undefined => (payload.db as unknown as { pool?: Pool }).pool
+
+/**
+ * Destroys Payload and closes its connection pool, which Payload's destroy leaves open.
+ * The Postgres adapter keeps one client checked out for its whole life (connect.ts), so
+ * `pool.end()` never settles: idle clients close at once, and we wait for that only briefly.
+ */
+export const closePayload = async ({ payload }: { payload: Payload }) => {
+  const pool = databasePool({ payload })
+  await payload.destroy()
+  if (pool) await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, 200))])
+}
+
+/** Demo data goes into the embedded default when it has no users, or anywhere when asked explicitly. */
+export const shouldLoadDemo = async ({ env = process.env, mode, payload }: { env?: NodeJS.ProcessEnv; mode: DatabaseMode; payload: Payload }) => {
+  if (env.SEED_DEMO === 'false') return false
+  if (env.SEED_DEMO === 'true') return true
+  if (mode !== 'embedded') return false
+  const { totalDocs } = await payload.count({ collection: 'users' })
+  return totalDocs === 0
+}
+
+export const loadDemoIfWanted = async ({ mode, payload }: { mode: DatabaseMode; payload: Payload }): Promise<SeedSummary | null> =>
+  (await shouldLoadDemo({ mode, payload })) ? loadDemo({ payload }) : null

@@ -1,0 +1,81 @@
+/**
+ * The production entry point: one process hosting Payload (inside Next.js) behind express, with
+ * /healthz. `--dev` runs Next in development mode. Prints the URL and, with demo data, the logins.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import express from 'express'
+import next from 'next'
+
+import { healthHandler, pingDatabase } from './health'
+import { preferVietnamese } from './language'
+import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
+import { demoPassword, demoUsers } from '../seed/demo/province'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export const startServer = async ({ isDev, port }: { isDev: boolean; port: number }) => {
+  const runtime = await prepareRuntime()
+  const payload = await initPayload()
+  const seeded = await loadDemoIfWanted({ mode: runtime.mode, payload })
+
+  const nextApp = next({ dev: isDev, dir: root, hostname: 'localhost', port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.get('/healthz', healthHandler({ ping: pingDatabase({ payload }) }))
+  app.get('/', (_req, res) => res.redirect('/admin'))
+  app.use(preferVietnamese)
+  app.all('/{*splat}', (req, res) => handle(req, res))
+
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const listening = app.listen(port, () => resolve(listening))
+  })
+
+  const url = `http://localhost:${port}`
+  const lines = [
+    '',
+    `Đơn vị học tập đang chạy: ${url}/admin`,
+    `Cơ sở dữ liệu: ${runtime.mode === 'embedded' ? `nhúng (PGlite) tại ${runtime.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ]
+  if (seeded || runtime.mode === 'embedded') {
+    lines.push(`Tài khoản demo (mật khẩu ${demoPassword}):`, ...demoUsers.map((user) => `  ${user.email.padEnd(18)} ${user.role}`))
+  }
+  console.log(lines.join('\n'))
+
+  let isClosing = false
+  const close = async () => {
+    if (isClosing) return
+    isClosing = true
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeAllConnections()
+    await nextApp.close()
+    await closePayload({ payload })
+    await runtime.stopDatabase()
+  }
+  return { close, payload, runtime, server, url }
+}
+
+/** Starts the server and closes it cleanly on SIGINT/SIGTERM. */
+export const runServer = async ({ isDev }: { isDev: boolean }) => {
+  if (!isDev) (process.env as Record<string, string>).NODE_ENV ??= 'production'
+  const port = Number(process.env.PORT ?? 3000)
+  const { close } = await startServer({ isDev, port })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
+    })
+  }
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) await runServer({ isDev: process.argv.includes('--dev') })

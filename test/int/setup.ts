@@ -1,0 +1,9 @@
+/**
+ * Runs before each integration test file is imported: points the app's configuration at the
+ * run's fresh database, so `@payload-config` imported by a test sees it.
+ */
+import { inject } from 'vitest'
+
+process.env.DATABASE_URL = inject('databaseUrl')
+process.env.PAYLOAD_SECRET = 'test-secret-do-not-use-in-production'
+process.env.DATABASE_POOL_MAX ??= '5'
