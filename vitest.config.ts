@@ -20,13 +20,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
         test: {
           name: 'int',
           include: ['test/int/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           environment: 'node',
           globalSetup: ['test/int/globalSetup.ts'],
           setupFiles: ['test/int/setup.ts'],
@@ -41,6 +42,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // after unit and int: the production server and Chromium want the two cores to themselves
+          sequence: { groupOrder: 1 },
           environment: 'node',
           fileParallelism: false,
           testTimeout: 90_000,

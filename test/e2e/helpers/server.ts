@@ -12,7 +12,7 @@ import { freePort } from '@/db/freePort'
 
 export type RunningServer = { dataDir: string; output: () => string; stop: () => Promise<void>; url: string }
 
-export const startProductServer = async ({ timeoutMs = 120_000 }: { timeoutMs?: number } = {}): Promise<RunningServer> => {
+export const startProductServer = async ({ timeoutMs = 180_000 }: { timeoutMs?: number } = {}): Promise<RunningServer> => {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-e2e-'))
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PORT: String(port) }
@@ -30,7 +30,7 @@ export const startProductServer = async ({ timeoutMs = 120_000 }: { timeoutMs?: 
     if (response?.status === 200) break
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  if (Date.now() >= deadline) throw new Error(`máy chủ không sẵn sàng sau ${timeoutMs} ms:\n${log}`)
+  if (Date.now() >= deadline) throw new Error(`máy chủ không sẵn sàng sau ${timeoutMs} ms (pid ${child.pid}, exit ${child.exitCode}):\n${log}`)
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve))
