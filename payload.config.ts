@@ -15,6 +15,7 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 
 import { Authorities } from './collections/authorities'
+import { CriteriaSets } from './collections/criteria-sets'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { migrations } from './src/migrations'
@@ -45,7 +46,7 @@ export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | 
       meta: { titleSuffix: ' · Đơn vị học tập' },
       user: Users.slug,
     },
-    collections: [Authorities, Units, Users],
+    collections: [Authorities, Units, CriteriaSets, Users],
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'src/migrations'),
       pool: { connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },

@@ -67,3 +67,5 @@ export type {
 } from './schema'
 export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTypes'
 export type { Tier, UnitType } from './unitTypes'
+export { formatThresholdText, parseThresholdText } from './thresholdText'
+export type { ThresholdParse } from './thresholdText'

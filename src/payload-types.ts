@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     authorities: Authority;
     units: Unit;
+    'criteria-sets': CriteriaSet;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -79,6 +80,7 @@ export interface Config {
   collectionsSelect: {
     authorities: AuthoritiesSelect<false> | AuthoritiesSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
+    'criteria-sets': CriteriaSetsSelect<false> | CriteriaSetsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -188,6 +190,118 @@ export interface Unit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "criteria-sets".
+ */
+export interface CriteriaSet {
+  id: number;
+  /**
+   * Unique, e.g. tt24-2023-tinh-1.
+   */
+  code: string;
+  /**
+   * Regime.
+   */
+  regime: string;
+  title: string;
+  model: 'pass-fail' | 'points';
+  tier?: ('huyen' | 'tinh') | null;
+  /**
+   * 1 or 2.
+   */
+  level?: number | null;
+  /**
+   * Empty: national.
+   */
+  authority?: (number | null) | Authority;
+  criteria?:
+    | {
+        code: string;
+        title: string;
+        maxPoints?: number | null;
+        indicators?:
+          | {
+              code: string;
+              measure: 'boolean' | 'ratio' | 'points' | 'rank';
+              /**
+               * Ratio: a percentage such as 90%. Rank: the minimum code of the scale.
+               */
+              threshold?: string | null;
+              maxPoints?: number | null;
+              text: string;
+              /**
+               * Rank steps, low to high.
+               */
+              scale?:
+                | {
+                    code: string;
+                    label?: string | null;
+                    id?: string | null;
+                  }[]
+                | null;
+              /**
+               * Empty: all unit types.
+               */
+              appliesTo?:
+                | {
+                    unitType:
+                      | 'xa'
+                      | 'co_quan_dang'
+                      | 'co_quan_nha_nuoc'
+                      | 'doan_the'
+                      | 'luc_luong_vu_trang'
+                      | 'doanh_nghiep'
+                      | 'mam_non_cong_lap'
+                      | 'tieu_hoc'
+                      | 'thcs'
+                      | 'thpt'
+                      | 'gdtx'
+                      | 'gdnn'
+                      | 'dai_hoc'
+                      | 'cao_dang'
+                      | 'hoi'
+                      | 'khac';
+                    id?: string | null;
+                  }[]
+                | null;
+              evidenceRequired?: boolean | null;
+              /**
+               * Checked against the official text.
+               */
+              isVerified?: boolean | null;
+              source?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Inclusive minimum points.
+   */
+  gradeBands?:
+    | {
+        code: string;
+        label: string;
+        minPoints: number;
+        id?: string | null;
+      }[]
+    | null;
+  recognition?: {
+    /**
+     * E.g. 1 for a level-2 set.
+     */
+    prerequisiteLevel?: number | null;
+    monthsAfterPrerequisite?: number | null;
+    validityMonths?: number | null;
+  };
+  unverifiedCount?: number | null;
+  unverifiedIndicators?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -253,6 +367,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'units';
         value: number | Unit;
+      } | null)
+    | ({
+        relationTo: 'criteria-sets';
+        value: number | CriteriaSet;
       } | null)
     | ({
         relationTo: 'users';
@@ -330,6 +448,73 @@ export interface UnitsSelect<T extends boolean = true> {
   isActive?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "criteria-sets_select".
+ */
+export interface CriteriaSetsSelect<T extends boolean = true> {
+  code?: T;
+  regime?: T;
+  title?: T;
+  model?: T;
+  tier?: T;
+  level?: T;
+  authority?: T;
+  criteria?:
+    | T
+    | {
+        code?: T;
+        title?: T;
+        maxPoints?: T;
+        indicators?:
+          | T
+          | {
+              code?: T;
+              measure?: T;
+              threshold?: T;
+              maxPoints?: T;
+              text?: T;
+              scale?:
+                | T
+                | {
+                    code?: T;
+                    label?: T;
+                    id?: T;
+                  };
+              appliesTo?:
+                | T
+                | {
+                    unitType?: T;
+                    id?: T;
+                  };
+              evidenceRequired?: T;
+              isVerified?: T;
+              source?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  gradeBands?:
+    | T
+    | {
+        code?: T;
+        label?: T;
+        minPoints?: T;
+        id?: T;
+      };
+  recognition?:
+    | T
+    | {
+        prerequisiteLevel?: T;
+        monthsAfterPrerequisite?: T;
+        validityMonths?: T;
+      };
+  unverifiedCount?: T;
+  unverifiedIndicators?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

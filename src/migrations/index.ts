@@ -1,9 +1,15 @@
 import * as migration_20261123_174046_initial from './20261123_174046_initial';
+import * as migration_20261123_182103_criteria_sets from './20261123_182103_criteria_sets';
 
 export const migrations = [
   {
     up: migration_20261123_174046_initial.up,
     down: migration_20261123_174046_initial.down,
-    name: '20261123_174046_initial'
+    name: '20261123_174046_initial',
+  },
+  {
+    up: migration_20261123_182103_criteria_sets.up,
+    down: migration_20261123_182103_criteria_sets.down,
+    name: '20261123_182103_criteria_sets'
   },
 ];

@@ -1,19 +1,25 @@
 /**
- * `npm run seed -- demo`: loads the demo province into the configured database on explicit
- * request (the embedded default loads it by itself when empty). Idempotent.
+ * `npm run seed -- criteria`: loads the national criteria sets (TT 22/2020, TT 24/2023) into the
+ * configured database, e.g. production. `npm run seed -- demo`: the demo province as well.
+ * Both on explicit request only (the embedded default loads them by itself when empty); idempotent.
  */
+import { loadCriteriaSets } from '../seed/loadCriteriaSets'
 import { loadDemo } from '../seed/loadDemo'
 import { closePayload, initPayload, prepareRuntime } from '../runtime'
 
 const what = process.argv.slice(2)
-if (!what.includes('demo')) {
-  console.error('Cách dùng: npm run seed -- demo   (nạp tỉnh demo vào cơ sở dữ liệu đang cấu hình)')
+if (!what.includes('demo') && !what.includes('criteria')) {
+  console.error('Cách dùng: npm run seed -- criteria   (các bộ tiêu chí TT 22/2020, TT 24/2023)\n           npm run seed -- demo       (bộ tiêu chí và tỉnh demo)')
   process.exit(2)
 }
 const runtime = await prepareRuntime()
 const payload = await initPayload()
-const created = await loadDemo({ payload })
-console.log(`Dữ liệu demo: thêm ${created.authorities} cấp quản lý, ${created.units} đơn vị, ${created.users} tài khoản.`)
+if (what.includes('demo')) {
+  const created = await loadDemo({ payload })
+  console.log(`Dữ liệu demo: thêm ${created.criteriaSets} bộ tiêu chí, ${created.authorities} cấp quản lý, ${created.units} đơn vị, ${created.users} tài khoản.`)
+} else {
+  console.log(`Thêm ${await loadCriteriaSets({ payload })} bộ tiêu chí.`)
+}
 await closePayload({ payload })
 await runtime.stopDatabase()
 process.exit(0)

@@ -1,5 +1,5 @@
 /**
- * Loads the demo province (seed/demo) through the Local API. Idempotent: rows are found by code
+ * Loads the demo province (seed/demo) and the national criteria sets through the Local API. Idempotent: rows are found by code
  * or e-mail and created only when missing, so a second run changes nothing and an admin's edits
  * to demo rows are kept.
  */
@@ -7,10 +7,12 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { demoAuthorities, demoPassword, demoUnits, demoUsers } from '@seed/demo/province'
 
-export type SeedSummary = { authorities: number; units: number; users: number }
+import { loadCriteriaSets } from './loadCriteriaSets'
+
+export type SeedSummary = { authorities: number; criteriaSets: number; units: number; users: number }
 
 export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Partial<PayloadRequest> }): Promise<SeedSummary> => {
-  const created: SeedSummary = { authorities: 0, units: 0, users: 0 }
+  const created: SeedSummary = { authorities: 0, criteriaSets: await loadCriteriaSets({ payload, req }), units: 0, users: 0 }
   const authorityIds = new Map<string, number>()
   for (const authority of demoAuthorities) {
     const found = await payload.find({ collection: 'authorities', depth: 0, limit: 1, req, where: { code: { equals: authority.code } } })

@@ -28,7 +28,7 @@ const demoCounts = async () => ({
 describe('demo data', () => {
   it('loads a province, two authorities below it, thirty units and one account per role', async () => {
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 5, units: 30, users: 5 })
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))
     for (const type of ['xa', 'co_quan_nha_nuoc', 'doanh_nghiep', 'mam_non_cong_lap', 'tieu_hoc', 'thcs', 'thpt']) expect(types).toContain(type)
@@ -36,7 +36,7 @@ describe('demo data', () => {
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {
     const before = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
-    expect(await loadDemo({ payload })).toEqual({ authorities: 0, units: 0, users: 0 })
+    expect(await loadDemo({ payload })).toEqual({ authorities: 0, criteriaSets: 0, units: 0, users: 0 })
     const after = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
     expect(after.docs.map((d) => [d.code, d.updatedAt])).toEqual(before.docs.map((d) => [d.code, d.updatedAt]))
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })

@@ -1,0 +1,16 @@
+/**
+ * "Nhân bản" (duplicate) makes next year's or a province's own copy of a set. The copy starts as
+ * a draft, so nothing reaches units until somebody publishes it, and it belongs to the authority
+ * of the authority-admin who made it (a province copies a national set into its own).
+ */
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { isAdmin, relationId } from '../access/roles'
+
+export const prepareCopy: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'create' || args.duplicateFromID === undefined || args.duplicateFromID === null) return args
+  const data: Record<string, unknown> = { ...(args.data ?? {}) }
+  const { user } = args.req
+  if (user && !isAdmin(user) && data.authority === undefined) data.authority = relationId(user.authority)
+  return { ...args, data, draft: true }
+}
