@@ -1,8 +1,8 @@
 /**
  * The Payload configuration: collections, the PostgreSQL adapter (migrations only, never push),
  * e-mail, and the admin in Vietnamese by default with English available.
- * The database URL and secret come from the environment; src/server.ts sets them for the
- * embedded default before anything imports this file.
+ * The database URL and secret come from the environment; for the embedded default src/runtime.ts
+ * sets them before Payload starts (the URL is read when the pool is created).
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,7 +20,9 @@ import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { migrations } from './src/migrations'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+// the project root, also when this file runs bundled into dist/server.mjs
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dirname = path.basename(here) === 'dist' ? path.dirname(here) : here
 
 const smtpEmail = () => {
   const host = process.env.SMTP_HOST
@@ -49,7 +51,14 @@ export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | 
     collections: [Authorities, Units, CriteriaSets, Users],
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'src/migrations'),
-      pool: { connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+      pool: {
+        // read when the pool is created (Payload's connect), not when this file is imported:
+        // the embedded database's URL exists only after it has started
+        get connectionString() {
+          return databaseUrl ?? process.env.DATABASE_URL
+        },
+        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      },
       prodMigrations: migrations,
       // the schema is owned by committed migrations; push mode would prompt and hang on it
       push: false,
@@ -58,9 +67,9 @@ export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | 
     email: smtpEmail(),
     graphQL: { disable: true },
     i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
-    secret: secret ?? '',
+    secret: secret ?? process.env.PAYLOAD_SECRET ?? '',
     telemetry: false,
     typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   })
 
-export default buildAppConfig({ databaseUrl: process.env.DATABASE_URL, secret: process.env.PAYLOAD_SECRET })
+export default buildAppConfig({ databaseUrl: undefined, secret: undefined })

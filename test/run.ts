@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-import { ensureBuild } from '@/build'
+import { ensureBuild } from '../src/build.mjs'
 import { findPgBinDir, startPgCluster, type PgCluster } from '@/db/pgCluster'
 
 import { chromiumPath, hasChromium } from './e2e/helpers/browser'

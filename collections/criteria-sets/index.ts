@@ -221,8 +221,8 @@ export const CriteriaSets: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'prerequisiteLevel', type: 'number', admin: { description: { vi: 'Ví dụ 1 với bộ mức độ 2.', en: 'E.g. 1 for a level-2 set.' } }, label: { vi: 'Mức độ phải có trước', en: 'Prerequisite level' }, max: 2, min: 1 },
-            { name: 'monthsAfterPrerequisite', type: 'number', label: { vi: 'Số tháng kể từ quyết định trước', en: 'Months after prerequisite' }, min: 0 },
+            { name: 'prerequisiteLevel', type: 'number', admin: { description: { vi: 'Ví dụ 1 với bộ mức độ 2; để trống nếu không cần.', en: 'E.g. 1 for a level-2 set.' } }, label: { vi: 'Mức độ phải có trước', en: 'Prerequisite level' }, max: 2, min: 1 },
+            { name: 'monthsAfterPrerequisite', type: 'number', label: { vi: 'Số tháng tối thiểu kể từ quyết định trước', en: 'Months after prerequisite' }, min: 0 },
             { name: 'validityMonths', type: 'number', label: { vi: 'Thời hạn bảo lưu (tháng)', en: 'Validity (months)' }, min: 1 },
           ],
         },

@@ -97,7 +97,7 @@ const AnswerInput = ({ indicator, onChange, value }: { indicator: Indicator; onC
 export const TryOutPanel = () => {
   const { id, lastUpdateTime } = useDocumentInfo() as { id?: number | string; lastUpdateTime?: number }
   const [set, setSet] = useState<SetDoc | null>(null)
-  const [unitType, setUnitType] = useState<string>('xa')
+  const [unitType, setUnitType] = useState<string>('co_quan_nha_nuoc')
   const [answers, setAnswers] = useState<Record<string, unknown>>({})
   const [prior, setPrior] = useState<{ decidedOn: string; level: string }>({ decidedOn: '', level: '' })
   const [asOf, setAsOf] = useState('')

@@ -1,34 +1,54 @@
 /**
- * The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) persisted in a
- * data folder and served over the PostgreSQL wire protocol on a loopback port, so Payload's
- * ordinary Postgres adapter talks to it. Started and stopped with the app.
+ * The embedded default database: PGlite persisted in a data folder, served to Payload's ordinary
+ * Postgres adapter over the wire protocol by a child process (src/db/embeddedProcess.ts) that is
+ * started and stopped with the app.
  */
-import fs from 'node:fs'
+import { fork } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
-
-import { freePort } from './freePort'
+import type { EmbeddedMessage } from './embeddedProcess'
 
 export type EmbeddedDatabase = { dataDir: string; port: number; stop: () => Promise<void>; url: string }
 
-export const startEmbeddedDatabase = async ({ dataDir }: { dataDir: string }): Promise<EmbeddedDatabase> => {
-  fs.mkdirSync(dataDir, { recursive: true })
-  const db = await PGlite.create({ dataDir })
-  const port = await freePort()
-  // Payload's pool opens several connections; PGlite serialises their queries itself.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', maxConnections: 32, port })
-  await server.start()
-  let isStopped = false
-  const stop = async () => {
-    if (isStopped) return
-    isStopped = true
-    await server.stop()
-    await db.close()
+/**
+ * The child's entry: beside the bundle when running from dist/ (plain Node), else the TypeScript
+ * source through tsx (tests, scripts run from source).
+ */
+const childEntry = () => {
+  const here = fileURLToPath(import.meta.url)
+  if (here.endsWith('.mjs')) {
+    const distRoot = here.slice(0, here.lastIndexOf(`${path.sep}dist${path.sep}`) + `${path.sep}dist`.length)
+    return { execArgv: [], file: path.join(distRoot, 'db', 'embeddedProcess.mjs') }
   }
-  return { dataDir, port, stop, url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` }
+  return { execArgv: ['--import', 'tsx'], file: path.join(path.dirname(here), 'embeddedProcess.ts') }
 }
+
+export const startEmbeddedDatabase = ({ dataDir, timeoutMs = 60_000 }: { dataDir: string; timeoutMs?: number }): Promise<EmbeddedDatabase> =>
+  new Promise((resolve, reject) => {
+    const entry = childEntry()
+    const child = fork(entry.file, [dataDir], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`Cơ sở dữ liệu nhúng không khởi động sau ${timeoutMs} ms (${dataDir}).`))
+    }, timeoutMs)
+    const onExit = (code: number | null) => {
+      clearTimeout(timer)
+      reject(new Error(`Cơ sở dữ liệu nhúng dừng khi khởi động (mã ${code}); thư mục ${dataDir} có thể đang được một tiến trình khác dùng.`))
+    }
+    child.once('exit', onExit)
+    child.on('message', (message: EmbeddedMessage) => {
+      if (message.type === 'error') return // the exit that follows rejects, with the folder named
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      const exited = new Promise<void>((done) => child.once('exit', () => done()))
+      const stop = async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+        await exited
+      }
+      resolve({ dataDir, port: message.port, stop, url: `postgres://postgres:postgres@127.0.0.1:${message.port}/postgres` })
+    })
+  })
 
 /** The folder the embedded database lives in, below DATA_DIR. */
 export const embeddedDataDir = (dataDir: string) => path.join(dataDir, 'pglite')

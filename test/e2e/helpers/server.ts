@@ -1,13 +1,13 @@
 /**
- * Starts the product as README's first command does (production server, embedded PGlite default,
- * demo data) in a child process on a free port and a fresh DATA_DIR, and stops it afterwards.
+ * Starts the product as README's first command does (the production server bundle, embedded
+ * PGlite default, demo data) in a child process on a free port and a fresh DATA_DIR, and stops it afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { projectRoot } from '@/build'
+import { projectRoot } from '../../../src/build.mjs'
 import { freePort } from '@/db/freePort'
 
 export type RunningServer = { dataDir: string; output: () => string; stop: () => Promise<void>; url: string }
@@ -18,7 +18,7 @@ export const startProductServer = async ({ timeoutMs = 180_000 }: { timeoutMs?: 
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PORT: String(port) }
   delete env.DATABASE_URL
   delete env.PAYLOAD_SECRET
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.mjs'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))

@@ -1,0 +1,47 @@
+/**
+ * The embedded database's own process: PGlite (PostgreSQL in WebAssembly) persisted in the folder
+ * given as argument, served over the Postgres wire protocol on a loopback port. Started by
+ * `startEmbeddedDatabase`, which it tells its port over IPC; it stops when told (SIGTERM) or when
+ * the app that started it goes away, so it never outlives the app.
+ *
+ * PGlite runs queries on its thread; in a process of its own it cannot stall the web server's
+ * event loop, and the app's module loading no longer hung beside it (seen in production starts).
+ */
+import fs from 'node:fs'
+
+import { PGlite } from '@electric-sql/pglite'
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+
+import { freePort } from './freePort'
+
+export type EmbeddedMessage = { port: number; type: 'ready' } | { message: string; type: 'error' }
+
+const send = (message: EmbeddedMessage) => process.send?.(message)
+
+const main = async () => {
+  const dataDir = process.argv[2]
+  if (!dataDir) throw new Error('thiếu thư mục dữ liệu')
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = await PGlite.create({ dataDir })
+  const port = await freePort()
+  // Payload's pool opens several connections; PGlite serialises their queries itself.
+  const server = new PGLiteSocketServer({ db, debug: process.env.PGLITE_DEBUG === 'true', host: '127.0.0.1', maxConnections: 32, port })
+  await server.start()
+  let isStopping = false
+  const stop = async () => {
+    if (isStopping) return
+    isStopping = true
+    await server.stop()
+    await db.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop())
+  process.on('SIGINT', () => void stop())
+  process.on('disconnect', () => void stop())
+  send({ port, type: 'ready' })
+}
+
+main().catch((error: unknown) => {
+  send({ message: error instanceof Error ? error.message : String(error), type: 'error' })
+  process.exit(1)
+})
