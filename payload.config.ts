@@ -5,7 +5,6 @@
  * sets them before Payload starts (the URL is read when the pool is created).
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
@@ -19,10 +18,10 @@ import { CriteriaSets } from './collections/criteria-sets'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { migrations } from './src/migrations'
+import { findProjectRoot } from './src/projectRoot'
 
-// the project root, also when this file runs bundled into dist/server.mjs
-const here = path.dirname(fileURLToPath(import.meta.url))
-const dirname = path.basename(here) === 'dist' ? path.dirname(here) : here
+// the project root, also when this file runs bundled into dist/
+const dirname = findProjectRoot(import.meta.url)
 
 const smtpEmail = () => {
   const host = process.env.SMTP_HOST
@@ -39,7 +38,15 @@ const smtpEmail = () => {
   })
 }
 
-export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | undefined; secret: string | undefined }) =>
+export const buildAppConfig = ({
+  databaseUrl,
+  isEmbedded = process.env.DATABASE_EMBEDDED === 'true',
+  secret,
+}: {
+  databaseUrl: string | undefined
+  isEmbedded?: boolean
+  secret: string | undefined
+}) =>
   buildConfig({
     admin: {
       avatar: 'default',
@@ -62,6 +69,10 @@ export const buildAppConfig = ({ databaseUrl, secret }: { databaseUrl: string | 
       prodMigrations: migrations,
       // the schema is owned by committed migrations; push mode would prompt and hang on it
       push: false,
+      // PGlite runs one transaction at a time across all connections: a query Payload makes outside
+      // an open transaction then waits for it forever (seen publishing a criteria set). The
+      // embedded default therefore runs without transactions; PostgreSQL keeps them.
+      transactionOptions: isEmbedded ? false : undefined,
     }),
     editor: lexicalEditor(),
     email: smtpEmail(),

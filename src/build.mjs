@@ -16,7 +16,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 const require = createRequire(import.meta.url)
 const sources = ['src', 'collections', 'hooks', 'criteria', 'seed', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
-const outputs = [path.join(projectRoot, '.next', 'BUILD_ID'), path.join(projectRoot, 'dist', 'server.mjs')]
+const outputs = [path.join(projectRoot, '.next', 'BUILD_ID'), path.join(projectRoot, 'dist', 'main.mjs')]
 
 /** @param {string} entry @returns {number} the newest modification time below `entry` */
 const newestChange = (entry) => {
@@ -38,7 +38,8 @@ export const buildServer = () => {
   const result = esbuild.buildSync({
     absWorkingDir: projectRoot,
     bundle: true,
-    entryPoints: ['src/server.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts'],
+    chunkNames: 'chunks/[name]-[hash]',
+    entryPoints: ['src/main.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts'],
     format: 'esm',
     logLevel: 'warning',
     outbase: 'src',
@@ -47,6 +48,8 @@ export const buildServer = () => {
     packages: 'external',
     platform: 'node',
     sourcemap: true,
+    // entries hold the event loop, then import the app: its dependencies must load in a later chunk
+    splitting: true,
     target: 'node20',
   })
   return result.errors.length === 0 ? 0 : 1

@@ -33,6 +33,7 @@ export const prepareRuntime = async ({ env = process.env }: { env?: NodeJS.Proce
   if (!env.DATABASE_URL) {
     const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir(dataDir) })
     env.DATABASE_URL = embedded.url
+    env.DATABASE_EMBEDDED = 'true'
     env.DATABASE_POOL_MAX ??= '4'
     mode = 'embedded'
     stopDatabase = embedded.stop

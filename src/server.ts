@@ -1,19 +1,19 @@
 /**
- * The production entry point: one process hosting Payload (inside Next.js) behind express, with
+ * The production server: one process hosting Payload (inside Next.js) behind express, with
  * /healthz. `--dev` runs Next in development mode. Prints the URL and, with demo data, the logins.
+ * Started by src/main.ts (the bundle's entry, dist/main.mjs).
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import express from 'express'
 import next from 'next'
 
 import { healthHandler, pingDatabase } from './health'
 import { preferVietnamese } from './language'
+import { findProjectRoot } from './projectRoot'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 import { demoPassword, demoUsers } from '../seed/demo/province'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = findProjectRoot(import.meta.url)
 
 export const startServer = async ({ isDev, port }: { isDev: boolean; port: number }) => {
   const runtime = await prepareRuntime()
@@ -76,6 +76,3 @@ export const runServer = async ({ isDev }: { isDev: boolean }) => {
     })
   }
 }
-
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isMain) await runServer({ isDev: process.argv.includes('--dev') })

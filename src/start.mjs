@@ -13,5 +13,4 @@ if (status !== 0) {
   console.error('Dựng thất bại; xem lỗi ở trên.')
   process.exit(status)
 }
-const { runServer } = await import(pathToFileURL(path.join(projectRoot, 'dist', 'server.mjs')).href)
-await runServer({ isDev: false })
+await import(pathToFileURL(path.join(projectRoot, 'dist', 'main.mjs')).href)

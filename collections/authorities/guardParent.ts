@@ -17,7 +17,7 @@ export const guardParent: CollectionBeforeValidateHook = async ({ data, operatio
   const isChanged = operation === 'create' || String(parentId) !== String(originalParentId)
   if (!isChanged) return data
   const fail = (message: string) =>
-    new ValidationError({ collection: 'authorities', errors: [{ message, path: 'parent' }], req })
+    new ValidationError({ collection: 'authorities', errors: [{ message, path: 'parent' }], req }, req.t)
 
   // Local API calls without a user (seed, scripts) are trusted; the cycle check still applies
   if (req.user && !isAdmin(req.user)) {

@@ -19,13 +19,16 @@ export const validateOnPublish: CollectionBeforeChangeHook = ({ data, originalDo
 
   const { input, issues } = toCriteriaSetInput({ doc })
   const validation = validateCriteriaSet(input)
-  const errors = [...issues, ...(validation.ok ? [] : validation.issues)].filter((issue) => issue.severity === 'error')
+  // a threshold the admin typed wrongly is reported once, in the words of the parse error
+  const parsedPaths = new Set(issues.map((issue) => formatIssuePath({ path: issue.path })))
+  const coreIssues = validation.ok ? [] : validation.issues.filter((issue) => !parsedPaths.has(formatIssuePath({ path: issue.path })))
+  const errors = [...issues, ...coreIssues].filter((issue) => issue.severity === 'error')
   if (errors.length > 0) {
     throw new ValidationError({
       collection: 'criteria-sets',
       errors: errors.map((issue) => ({ message: issue.message, path: formatIssuePath({ path: issue.path }) })),
       req,
-    })
+    }, req.t)
   }
   return data
 }

@@ -14,7 +14,7 @@ export const guardAuthority: CollectionBeforeValidateHook = async ({ data, origi
       collection: 'units',
       errors: [{ message: 'Cấp quản lý của đơn vị phải thuộc phạm vi quản lý của bạn.', path: 'authority' }],
       req,
-    })
+    }, req.t)
   }
   return data
 }

@@ -67,6 +67,6 @@ export const guardAssignment: CollectionBeforeValidateHook = async ({ data, oper
       errors.push({ message: 'Vai trò cán bộ đơn vị cần chọn đơn vị.', path: 'unit' })
     }
   }
-  if (errors.length > 0) throw new ValidationError({ collection: 'users', errors, req })
+  if (errors.length > 0) throw new ValidationError({ collection: 'users', errors, req }, req.t)
   return data
 }

@@ -7,6 +7,7 @@ import { fork } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { findProjectRoot } from '../projectRoot'
 import type { EmbeddedMessage } from './embeddedProcess'
 
 export type EmbeddedDatabase = { dataDir: string; port: number; stop: () => Promise<void>; url: string }
@@ -17,10 +18,7 @@ export type EmbeddedDatabase = { dataDir: string; port: number; stop: () => Prom
  */
 const childEntry = () => {
   const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.mjs')) {
-    const distRoot = here.slice(0, here.lastIndexOf(`${path.sep}dist${path.sep}`) + `${path.sep}dist`.length)
-    return { execArgv: [], file: path.join(distRoot, 'db', 'embeddedProcess.mjs') }
-  }
+  if (here.endsWith('.mjs')) return { execArgv: [], file: path.join(findProjectRoot(import.meta.url), 'dist', 'db', 'embeddedProcess.mjs') }
   return { execArgv: ['--import', 'tsx'], file: path.join(path.dirname(here), 'embeddedProcess.ts') }
 }
 

@@ -1,14 +1,8 @@
-/**
- * `npm run migrate`: applies the committed migrations to DATABASE_URL (or to the embedded
- * default under DATA_DIR) and reports what ran. Used instead of `payload migrate`, which can
- * exit 0 having done nothing (upstream issue 17757).
- */
-import { closePayload, initPayload, prepareRuntime } from '../runtime'
+/** `npm run migrate` (dist/scripts/migrate.mjs): see migrateCommand.ts. */
+import { holdEventLoop } from '../holdEventLoop'
 
-const runtime = await prepareRuntime()
-const payload = await initPayload()
-const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false, sort: 'name' })
-console.log(`Đã áp dụng ${docs.length} migration: ${docs.map((doc) => doc.name).join(', ')}`)
-await closePayload({ payload })
-await runtime.stopDatabase()
+const release = holdEventLoop()
+const { migrateCommand } = await import('./migrateCommand')
+await migrateCommand()
+release()
 process.exit(0)

@@ -20,7 +20,7 @@ afterAll(() => fs.rmSync(dataDir, { force: true, recursive: true }))
 const boot = async ({ key }: { key: string }) => {
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, NODE_ENV: 'test' }
   const runtime = await prepareRuntime({ env })
-  const config = buildAppConfig({ databaseUrl: env.DATABASE_URL, secret: env.PAYLOAD_SECRET })
+  const config = buildAppConfig({ databaseUrl: env.DATABASE_URL, isEmbedded: env.DATABASE_EMBEDDED === 'true', secret: env.PAYLOAD_SECRET })
   const payload = await initPayload({ config: await config, key })
   const seeded = await loadDemoIfWanted({ mode: runtime.mode, payload })
   return { env, payload, runtime, seeded }

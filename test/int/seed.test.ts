@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import config from '@payload-config'
 import { demoAuthorities, demoPassword, demoUnits, demoUsers } from '@seed/demo/province'
+import { criteriaSetInputs } from '@seed/criteria'
 import { loadDemo } from '@/seed/loadDemo'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
@@ -27,8 +28,11 @@ const demoCounts = async () => ({
 
 describe('demo data', () => {
   it('loads a province, two authorities below it, thirty units and one account per role', async () => {
+    // another test file of this run may have loaded the national sets already
+    const setsBefore = (await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, criteriaSets: 5, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 5 - setsBefore, units: 30, users: 5 })
+    expect((await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs).toBe(5)
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))
     for (const type of ['xa', 'co_quan_nha_nuoc', 'doanh_nghiep', 'mam_non_cong_lap', 'tieu_hoc', 'thcs', 'thpt']) expect(types).toContain(type)

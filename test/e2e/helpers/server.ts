@@ -18,7 +18,7 @@ export const startProductServer = async ({ timeoutMs = 180_000 }: { timeoutMs?: 
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PORT: String(port) }
   delete env.DATABASE_URL
   delete env.PAYLOAD_SECRET
-  const child: ChildProcess = spawn(process.execPath, ['dist/server.mjs'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['dist/main.mjs'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
