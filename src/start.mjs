@@ -1,16 +1,23 @@
 /**
  * `npm start`: builds once when no build exists (or the sources changed), then runs the
- * production server from its bundle under plain Node.
+ * production server (`node dist/main.mjs`) as a child process, passing signals on and exiting
+ * with its status. Building and serving in separate processes keeps the server's process exactly
+ * the one that is tested and deployed.
  */
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
-import { ensureBuild, projectRoot } from './build.mjs'
+import { hasBuild, projectRoot } from './build.mjs'
 
 process.env.NEXT_TELEMETRY_DISABLED = '1'
-const status = ensureBuild({ reason: 'Chưa có bản dựng' })
-if (status !== 0) {
-  console.error('Dựng thất bại; xem lỗi ở trên.')
-  process.exit(status)
+if (!hasBuild()) {
+  console.log('Chưa có bản dựng: đang dựng giao diện quản trị và máy chủ (khoảng 1–2 phút)…')
+  const built = spawnSync(process.execPath, [path.join(projectRoot, 'src', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' })
+  if (built.status !== 0) {
+    console.error('Dựng thất bại; xem lỗi ở trên.')
+    process.exit(built.status ?? 1)
+  }
 }
-await import(pathToFileURL(path.join(projectRoot, 'dist', 'main.mjs')).href)
+const server = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.mjs')], { cwd: projectRoot, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
