@@ -20,7 +20,8 @@ let cluster: PgCluster | null = null
 if (env.TEST_DATABASE_URL) {
   console.log(`[test] PostgreSQL từ TEST_DATABASE_URL`)
 } else {
-  const binDir = findPgBinDir()
+  // TEST_WITHOUT_POSTGRES=true exercises the fallback on a machine that has PostgreSQL
+  const binDir = env.TEST_WITHOUT_POSTGRES === 'true' ? null : findPgBinDir()
   if (binDir) {
     const started = Date.now()
     cluster = await startPgCluster({ binDir })

@@ -15,6 +15,7 @@ import { startEmbeddedDatabase } from '@/db/embedded'
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
+    isEmbeddedDatabase: boolean
   }
 }
 
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvht-pglite-'))
     const embedded = await startEmbeddedDatabase({ dataDir: dir })
     project.provide('databaseUrl', embedded.url)
+    project.provide('isEmbeddedDatabase', true)
     return async () => {
       await embedded.stop()
       fs.rmSync(dir, { force: true, recursive: true })
@@ -37,6 +39,7 @@ export default async function setup(project: TestProject) {
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   project.provide('databaseUrl', url.toString())
+  project.provide('isEmbeddedDatabase', false)
   return async () => {
     const client = new pg.Client({ connectionString: serverUrl })
     await client.connect()

@@ -5,5 +5,7 @@
 import { inject } from 'vitest'
 
 process.env.DATABASE_URL = inject('databaseUrl')
+// the PGlite fallback runs without transactions, as the product's embedded default does
+if (inject('isEmbeddedDatabase')) process.env.DATABASE_EMBEDDED = 'true'
 process.env.PAYLOAD_SECRET = 'test-secret-do-not-use-in-production'
 process.env.DATABASE_POOL_MAX ??= '5'
