@@ -69,3 +69,17 @@ export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTy
 export type { Tier, UnitType } from './unitTypes'
 export { formatThresholdText, parseThresholdText } from './thresholdText'
 export type { ThresholdParse } from './thresholdText'
+export {
+  actionLabels,
+  checkTransition,
+  isEditableByUnit,
+  roleLabels,
+  selfAssessmentStatuses,
+  statusLabels,
+  transitionsFrom,
+  workflowActions,
+  workflowTransitions,
+} from './workflow'
+export type { SelfAssessmentStatus, TransitionCheck, WorkflowAction, WorkflowTransition } from './workflow'
+export { checkDeadline, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, isOnTime } from './deadlines'
+export type { DeadlineCheck, DeadlineRule } from './deadlines'

@@ -1,0 +1,88 @@
+/**
+ * Deadlines as rules relative to the evaluation year N (REGULATIONS §5.2), e.g. "before 15/01 of
+ * N+1" is `{ kind: 'before', yearOffset: 1, month: 1, day: 15 }`. A rule stores the date the text
+ * names; `kind` says whether that day itself is allowed: 'before' ("trước ngày 15/01") means
+ * strictly before it, so the last allowed day is 14/01; 'by' ("đến hết ngày …") includes it.
+ * Day 29/02 is accepted and becomes 28/02 in a non-leap year; any other impossible date
+ * (31/02, 31/04…) is refused by `deadlineRuleSchema`.
+ */
+import { z } from 'zod'
+import type { Issue } from './issues'
+import { compareDates, daysInMonth, formatIsoDate, formatVietnameseDate, malformedDateIssue, parseIsoDate } from './calendar'
+import type { CalendarDate } from './calendar'
+
+export const deadlineRuleSchema = z
+  .object({
+    kind: z.enum(['before', 'by']),
+    /** Years after the evaluation year: 1 for "năm liền kề sau năm đánh giá". */
+    yearOffset: z.number().int().min(-1).max(5),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  })
+  // A leap year (2000) as reference: 29/02 passes and is clamped later, 30/02 and 31/04 do not.
+  .refine((rule) => rule.day <= daysInMonth({ year: 2000, month: rule.month }), {
+    path: ['day'],
+    message: 'Ngày không tồn tại trong tháng đã chọn.',
+  })
+
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>
+
+/** TT 24/2023, district track: dossier to Phòng GDĐT before 15/01 of N+1; decision before 15/02 of N+1. */
+export const defaultDeadlineRules = {
+  submission: { kind: 'before', yearOffset: 1, month: 1, day: 15 },
+  decision: { kind: 'before', yearOffset: 1, month: 2, day: 15 },
+} as const satisfies Record<string, DeadlineRule>
+
+const ruleDate = ({ rule, year }: { rule: DeadlineRule; year: number }): CalendarDate => {
+  const deadlineYear = year + rule.yearOffset
+  return { year: deadlineYear, month: rule.month, day: Math.min(rule.day, daysInMonth({ year: deadlineYear, month: rule.month })) }
+}
+
+/** The date the rule names for evaluation year `year`, as `YYYY-MM-DD` (29/02 → 28/02 in a non-leap year). */
+export const deadlineFor = ({ rule, year }: { rule: DeadlineRule; year: number }): string =>
+  formatIsoDate(ruleDate({ rule, year }))
+
+export type DeadlineCheck = { ok: true; deadline: string; isOnTime: boolean } | { ok: false; issues: Issue[] }
+
+/**
+ * Whether something done `on` (`YYYY-MM-DD`) meets the rule for evaluation year `year`.
+ * `extendedUntil` is an extension granted to one unit, inclusive ("gia hạn đến hết ngày"); it
+ * replaces the deadline only when it allows more days, so an earlier extension changes nothing.
+ */
+export const checkDeadline = ({
+  rule,
+  year,
+  on,
+  extendedUntil,
+}: {
+  rule: DeadlineRule
+  year: number
+  on: string
+  extendedUntil?: string | null
+}): DeadlineCheck => {
+  const date = parseIsoDate(on)
+  const extension = extendedUntil == null ? null : parseIsoDate(extendedUntil)
+  const issues: Issue[] = []
+  if (!date) issues.push(malformedDateIssue({ path: ['on'], value: on }))
+  if (extendedUntil != null && !extension) issues.push(malformedDateIssue({ path: ['extendedUntil'], value: extendedUntil }))
+  if (!date || issues.length > 0) return { ok: false, issues }
+  const comparison = compareDates(date, ruleDate({ rule, year }))
+  const isWithinRule = rule.kind === 'before' ? comparison < 0 : comparison <= 0
+  const isWithinExtension = extension !== null && compareDates(date, extension) <= 0
+  return { ok: true, deadline: deadlineFor({ rule, year }), isOnTime: isWithinRule || isWithinExtension }
+}
+
+/** `checkDeadline` as a boolean; a malformed date is never on time. */
+export const isOnTime = (input: {
+  rule: DeadlineRule
+  year: number
+  on: string
+  extendedUntil?: string | null
+}): boolean => {
+  const result = checkDeadline(input)
+  return result.ok && result.isOnTime
+}
+
+/** `{ kind: 'before', yearOffset: 1, month: 1, day: 15 }`, 2025 → `trước ngày 15/01/2026`. */
+export const describeDeadline = ({ rule, year }: { rule: DeadlineRule; year: number }): string =>
+  `${rule.kind === 'before' ? 'trước ngày' : 'đến hết ngày'} ${formatVietnameseDate(ruleDate({ rule, year }))}`
