@@ -109,8 +109,12 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     await threshold.fill('120%')
     await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()
     await expect.poll(() => page.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 15_000 }).toMatch(/không hợp lệ/)
-    const fieldError = page.locator('.field-error', { has: page.locator('.tooltip-content') }).filter({ hasText: '120%' })
-    await expect(fieldError.first().getAttribute('title')).resolves.toMatch(/TC3\.CT1: Ngưỡng 120% phải lớn hơn 0% và không quá 100%/)
+    // the field shows the message in its error tooltip once the form has the server's errors
+    await threshold.scrollIntoViewIfNeeded()
+    const fieldError = page.locator('.field-type', { has: threshold }).locator('.field-error').first()
+    await expect
+      .poll(() => fieldError.getAttribute('title', { timeout: 1_000 }).catch(() => null), { timeout: 20_000 })
+      .toMatch(/TC3\.CT1: Ngưỡng 120% phải lớn hơn 0% và không quá 100%/)
     const stored = await setByCode('tt24-2023-tinh-1')
     expect(stored.criteria[2].indicators[0].threshold).toBe('90%')
   })
