@@ -10,18 +10,24 @@ import next from 'next'
 import { healthHandler, pingDatabase } from './health'
 import { preferVietnamese } from './language'
 import { findProjectRoot } from './projectRoot'
+import { startup } from './startup'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 import { demoPassword, demoUsers } from '../seed/demo/province'
 
 const root = findProjectRoot(import.meta.url)
 
 export const startServer = async ({ isDev, port }: { isDev: boolean; port: number }) => {
+  startup.step = 'khởi động cơ sở dữ liệu'
   const runtime = await prepareRuntime()
+  startup.step = 'khởi tạo Payload và migration'
   const payload = await initPayload()
+  startup.step = 'nạp dữ liệu demo'
   const seeded = await loadDemoIfWanted({ mode: runtime.mode, payload })
 
+  startup.step = 'khởi động Next'
   const nextApp = next({ dev: isDev, dir: root, hostname: 'localhost', port })
   await nextApp.prepare()
+  startup.step = 'mở cổng HTTP'
   const handle = nextApp.getRequestHandler()
 
   const app = express()

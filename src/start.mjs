@@ -18,6 +18,17 @@ if (!hasBuild()) {
     process.exit(built.status ?? 1)
   }
 }
-const server = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.mjs')], { cwd: projectRoot, stdio: 'inherit' })
+// dist/main.mjs exits with 75 when its start got stuck; such a start is tried once more
+const stuckStartExitCode = 75
+let server
+let attempts = 0
+const run = () => {
+  attempts += 1
+  server = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.mjs')], { cwd: projectRoot, stdio: 'inherit' })
+  server.on('exit', (code, signal) => {
+    if (code === stuckStartExitCode && attempts < 2) return run()
+    process.exit(code ?? (signal ? 0 : 1))
+  })
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
+run()

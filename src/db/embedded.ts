@@ -26,6 +26,10 @@ export const startEmbeddedDatabase = ({ dataDir, timeoutMs = 60_000 }: { dataDir
   new Promise((resolve, reject) => {
     const entry = childEntry()
     const child = fork(entry.file, [dataDir], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    // whatever way the app ends (process.exit included), the database closes with it
+    const stopWithApp = () => child.kill('SIGTERM')
+    process.once('exit', stopWithApp)
+    child.once('exit', () => process.off('exit', stopWithApp))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`Cơ sở dữ liệu nhúng không khởi động sau ${timeoutMs} ms (${dataDir}).`))
