@@ -2,8 +2,6 @@
  * Roles and the small predicates every collection's access is built from.
  * Access is enforced on the server; the admin UI only mirrors it.
  */
-import type { PayloadRequest } from 'payload'
-
 export const roles = [
   { value: 'admin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
   { value: 'authority-admin', label: { vi: 'Quản trị cấp quản lý (Sở/Phòng GDĐT)', en: 'Authority administrator' } },
@@ -33,4 +31,3 @@ export const relationId = (value: unknown): number | string | null => {
   return null
 }
 
-export type AccessUser = NonNullable<PayloadRequest['user']>

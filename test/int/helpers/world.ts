@@ -59,10 +59,7 @@ export const attempt = async (call: () => Promise<unknown>): Promise<Outcome> =>
     const name = (error as { name?: string }).name
     if (name === 'Forbidden') return 'forbidden'
     if (name === 'NotFound') return 'not-found'
-    if (name === 'ValidationError') {
-      if (process.env.DEBUG_OUTCOME) console.log(JSON.stringify((error as { data?: unknown }).data))
-      return 'invalid'
-    }
+    if (name === 'ValidationError') return 'invalid'
     throw error
   }
 }
