@@ -83,3 +83,18 @@ export {
 export type { SelfAssessmentStatus, TransitionCheck, WorkflowAction, WorkflowTransition } from './workflow'
 export { checkDeadline, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, isOnTime } from './deadlines'
 export type { DeadlineCheck, DeadlineRule } from './deadlines'
+export {
+  checkRoundTransition,
+  describePlanTiming,
+  pickNewestSets,
+  planTimingKinds,
+  roundStatuses,
+  roundStatusesInUse,
+  roundStatusLabels,
+  shiftIsoDateByYears,
+  teamRoles,
+  titleForYear,
+} from './rounds'
+export type { CriteriaSetSummary, PlanTimingKind, RoundStatus, TeamRole } from './rounds'
+export { checkSubmission } from './submission'
+export type { SubmissionAnswer } from './submission'
