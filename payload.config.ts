@@ -12,8 +12,12 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 
+import { AuditEvents } from './collections/audit-events'
 import { Authorities } from './collections/authorities'
 import { CriteriaSets } from './collections/criteria-sets'
+import { Evidence } from './collections/evidence'
+import { Rounds } from './collections/rounds'
+import { SelfAssessments } from './collections/self-assessments'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { migrations } from './src/migrations'
@@ -54,7 +58,7 @@ export const buildAppConfig = ({
       meta: { titleSuffix: ' · Đơn vị học tập' },
       user: Users.slug,
     },
-    collections: [Authorities, Units, CriteriaSets, Users],
+    collections: [Rounds, SelfAssessments, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents],
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'src/migrations'),
       pool: {

@@ -42,3 +42,15 @@ export const wouldCreateCycle = ({
   if (parentId === null) return false
   return subtreeIds({ nodes, rootId: id }).some((descendant) => String(descendant) === String(parentId))
 }
+
+/** `id` and the authorities above it, nearest first; stops at a cycle in stored data. */
+export const ancestorIds = ({ nodes, id }: { nodes: readonly AuthorityNode[]; id: number | string }) => {
+  const byId = new Map(nodes.map((node) => [String(node.id), node]))
+  const result: (number | string)[] = []
+  let node = byId.get(String(id))
+  while (node && !result.some((seen) => String(seen) === String(node?.id))) {
+    result.push(node.id)
+    node = node.parent === null ? undefined : byId.get(String(node.parent))
+  }
+  return result
+}

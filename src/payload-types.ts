@@ -67,10 +67,14 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    rounds: Round;
+    'self-assessments': SelfAssessment;
+    evidence: Evidence;
     authorities: Authority;
     units: Unit;
     'criteria-sets': CriteriaSet;
     users: User;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -78,10 +82,14 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    rounds: RoundsSelect<false> | RoundsSelect<true>;
+    'self-assessments': SelfAssessmentsSelect<false> | SelfAssessmentsSelect<true>;
+    evidence: EvidenceSelect<false> | EvidenceSelect<true>;
     authorities: AuthoritiesSelect<false> | AuthoritiesSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     'criteria-sets': CriteriaSetsSelect<false> | CriteriaSetsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -123,6 +131,95 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rounds".
+ */
+export interface Round {
+  id: number;
+  title: string;
+  /**
+   * The evaluation year N.
+   */
+  year: number;
+  authority: number | Authority;
+  tier: 'huyen' | 'tinh';
+  status: 'draft' | 'open' | 'reviewing' | 'closed';
+  /**
+   * Criteria sets offered.
+   */
+  criteriaSets?: (number | CriteriaSet)[] | null;
+  plan?:
+    | {
+        task: string;
+        lead?: string | null;
+        coordinating?: string | null;
+        kind?: ('on' | 'before' | 'by') | null;
+        start?: string | null;
+        due?: string | null;
+        timing?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  deadlines?: {
+    submission?: {
+      kind?: ('before' | 'by') | null;
+      day?: number | null;
+      month?: number | null;
+      yearOffset?: ('0' | '1' | '2') | null;
+      text?: string | null;
+    };
+    review?: {
+      kind?: ('before' | 'by') | null;
+      day?: number | null;
+      month?: number | null;
+      yearOffset?: ('0' | '1' | '2') | null;
+      text?: string | null;
+    };
+    decision?: {
+      kind?: ('before' | 'by') | null;
+      day?: number | null;
+      month?: number | null;
+      yearOffset?: ('0' | '1' | '2') | null;
+      text?: string | null;
+    };
+    reportUp?: {
+      kind?: ('before' | 'by') | null;
+      day?: number | null;
+      month?: number | null;
+      yearOffset?: ('0' | '1' | '2') | null;
+      text?: string | null;
+    };
+  };
+  /**
+   * Per-unit extensions, audited.
+   */
+  extensions?:
+    | {
+        unit: number | Unit;
+        until: string;
+        reason: string;
+        id?: string | null;
+      }[]
+    | null;
+  team?:
+    | {
+        user: number | User;
+        role: 'truong-doan' | 'thu-ky' | 'thanh-vien';
+        id?: string | null;
+      }[]
+    | null;
+  dossier?:
+    | {
+        title: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  copiedFrom?: (number | null) | Round;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "authorities".
  */
 export interface Authority {
@@ -145,46 +242,6 @@ export interface Authority {
    * Office receiving dossiers.
    */
   receivingOffice?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "units".
- */
-export interface Unit {
-  id: number;
-  name: string;
-  code?: string | null;
-  unitType:
-    | 'xa'
-    | 'co_quan_dang'
-    | 'co_quan_nha_nuoc'
-    | 'doan_the'
-    | 'luc_luong_vu_trang'
-    | 'doanh_nghiep'
-    | 'mam_non_cong_lap'
-    | 'tieu_hoc'
-    | 'thcs'
-    | 'thpt'
-    | 'gdtx'
-    | 'gdnn'
-    | 'dai_hoc'
-    | 'cao_dang'
-    | 'hoi'
-    | 'khac';
-  tier: 'huyen' | 'tinh';
-  authority: number | Authority;
-  /**
-   * Staff members.
-   */
-  memberCount: number;
-  /**
-   * Education institutions only.
-   */
-  learnerCount?: number | null;
-  email?: string | null;
-  isActive?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -302,6 +359,46 @@ export interface CriteriaSet {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "units".
+ */
+export interface Unit {
+  id: number;
+  name: string;
+  code?: string | null;
+  unitType:
+    | 'xa'
+    | 'co_quan_dang'
+    | 'co_quan_nha_nuoc'
+    | 'doan_the'
+    | 'luc_luong_vu_trang'
+    | 'doanh_nghiep'
+    | 'mam_non_cong_lap'
+    | 'tieu_hoc'
+    | 'thcs'
+    | 'thpt'
+    | 'gdtx'
+    | 'gdnn'
+    | 'dai_hoc'
+    | 'cao_dang'
+    | 'hoi'
+    | 'khac';
+  tier: 'huyen' | 'tinh';
+  authority: number | Authority;
+  /**
+   * Staff members.
+   */
+  memberCount: number;
+  /**
+   * Education institutions only.
+   */
+  learnerCount?: number | null;
+  email?: string | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -338,6 +435,117 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-assessments".
+ */
+export interface SelfAssessment {
+  id: number;
+  title?: string | null;
+  round: number | Round;
+  criteriaSet: number | CriteriaSet;
+  unit: number | Unit;
+  /**
+   * One row per indicator.
+   */
+  answers?:
+    | {
+        indicator?: string | null;
+        criterion?: string | null;
+        measure?: string | null;
+        maxPoints?: number | null;
+        scale?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        isApplicable?: boolean | null;
+        status?: string | null;
+        text?: string | null;
+        threshold?: string | null;
+        evidenceRequired?: boolean | null;
+        yesNo?: ('yes' | 'no') | null;
+        numerator?: number | null;
+        /**
+         * Defaults to the member count.
+         */
+        denominator?: number | null;
+        points?: number | null;
+        rank?: string | null;
+        evidence?: (number | Evidence)[] | null;
+        explanation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'draft' | 'submitted' | 'in-review' | 'returned' | 'reviewed' | 'recognised' | 'not-recognised';
+  returnReason?: string | null;
+  deadlineText?: string | null;
+  submittedAt?: string | null;
+  submittedBy?: (number | null) | User;
+  outcome?: ('incomplete' | 'met' | 'not-met' | 'tot' | 'kha' | 'trung-binh' | 'chua-dat') | null;
+  level?: number | null;
+  points?: number | null;
+  isComplete?: boolean | null;
+  missingCount?: number | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  authority?: (number | null) | Authority;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evidence".
+ */
+export interface Evidence {
+  id: number;
+  title: string;
+  documentNumber?: string | null;
+  issuedOn?: string | null;
+  unit: number | Unit;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor?: (number | null) | User;
+  action: string;
+  collection: string;
+  docId: string;
+  from?: string | null;
+  to?: string | null;
+  comment?: string | null;
+  authority?: (number | null) | Authority;
+  round?: (number | null) | Round;
+  unit?: (number | null) | Unit;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -361,6 +569,18 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'rounds';
+        value: number | Round;
+      } | null)
+    | ({
+        relationTo: 'self-assessments';
+        value: number | SelfAssessment;
+      } | null)
+    | ({
+        relationTo: 'evidence';
+        value: number | Evidence;
+      } | null)
+    | ({
         relationTo: 'authorities';
         value: number | Authority;
       } | null)
@@ -375,6 +595,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -417,6 +641,162 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rounds_select".
+ */
+export interface RoundsSelect<T extends boolean = true> {
+  title?: T;
+  year?: T;
+  authority?: T;
+  tier?: T;
+  status?: T;
+  criteriaSets?: T;
+  plan?:
+    | T
+    | {
+        task?: T;
+        lead?: T;
+        coordinating?: T;
+        kind?: T;
+        start?: T;
+        due?: T;
+        timing?: T;
+        id?: T;
+      };
+  deadlines?:
+    | T
+    | {
+        submission?:
+          | T
+          | {
+              kind?: T;
+              day?: T;
+              month?: T;
+              yearOffset?: T;
+              text?: T;
+            };
+        review?:
+          | T
+          | {
+              kind?: T;
+              day?: T;
+              month?: T;
+              yearOffset?: T;
+              text?: T;
+            };
+        decision?:
+          | T
+          | {
+              kind?: T;
+              day?: T;
+              month?: T;
+              yearOffset?: T;
+              text?: T;
+            };
+        reportUp?:
+          | T
+          | {
+              kind?: T;
+              day?: T;
+              month?: T;
+              yearOffset?: T;
+              text?: T;
+            };
+      };
+  extensions?:
+    | T
+    | {
+        unit?: T;
+        until?: T;
+        reason?: T;
+        id?: T;
+      };
+  team?:
+    | T
+    | {
+        user?: T;
+        role?: T;
+        id?: T;
+      };
+  dossier?:
+    | T
+    | {
+        title?: T;
+        note?: T;
+        id?: T;
+      };
+  copiedFrom?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "self-assessments_select".
+ */
+export interface SelfAssessmentsSelect<T extends boolean = true> {
+  title?: T;
+  round?: T;
+  criteriaSet?: T;
+  unit?: T;
+  answers?:
+    | T
+    | {
+        indicator?: T;
+        criterion?: T;
+        measure?: T;
+        maxPoints?: T;
+        scale?: T;
+        isApplicable?: T;
+        status?: T;
+        text?: T;
+        threshold?: T;
+        evidenceRequired?: T;
+        yesNo?: T;
+        numerator?: T;
+        denominator?: T;
+        points?: T;
+        rank?: T;
+        evidence?: T;
+        explanation?: T;
+        id?: T;
+      };
+  status?: T;
+  returnReason?: T;
+  deadlineText?: T;
+  submittedAt?: T;
+  submittedBy?: T;
+  outcome?: T;
+  level?: T;
+  points?: T;
+  isComplete?: T;
+  missingCount?: T;
+  result?: T;
+  authority?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evidence_select".
+ */
+export interface EvidenceSelect<T extends boolean = true> {
+  title?: T;
+  documentNumber?: T;
+  issuedOn?: T;
+  unit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -542,6 +922,25 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  at?: T;
+  actor?: T;
+  action?: T;
+  collection?: T;
+  docId?: T;
+  from?: T;
+  to?: T;
+  comment?: T;
+  authority?: T;
+  round?: T;
+  unit?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

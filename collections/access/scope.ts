@@ -5,7 +5,7 @@
  */
 import type { PayloadRequest, Where } from 'payload'
 
-import { subtreeIds, type AuthorityNode } from '@criteria/authorityTree'
+import { ancestorIds, subtreeIds, type AuthorityNode } from '@criteria/authorityTree'
 
 import { relationId } from './roles'
 
@@ -45,3 +45,23 @@ export const matchNothing: Where = { id: { equals: -1 } }
 
 export const whereIn = ({ field, ids }: { field: string; ids: (number | string)[] }): Where =>
   ids.length === 0 ? matchNothing : { [field]: { in: ids } }
+
+/** Ids of `authorityId` and every authority below it. */
+export const authoritySubtree = async ({ req, authorityId }: { req: PayloadRequest; authorityId: number | string }) =>
+  subtreeIds({ nodes: await loadAuthorityNodes({ req }), rootId: authorityId })
+
+/** Ids of `authorityId` and the authorities above it, nearest first. */
+export const authorityAncestry = async ({ req, authorityId }: { req: PayloadRequest; authorityId: number | string }) =>
+  ancestorIds({ id: authorityId, nodes: await loadAuthorityNodes({ req }) })
+
+/** The signed-in unit-editor's unit (authority and tier), read once per request. */
+export const userUnit = async ({ req }: { req: PayloadRequest }): Promise<{ id: number | string; authority: number | string | null; tier: string | null } | null> => {
+  const unitId = relationId(req.user?.unit)
+  if (unitId === null) return null
+  const key = `userUnit:${unitId}`
+  if (req.context[key] !== undefined) return req.context[key] as Awaited<ReturnType<typeof userUnit>>
+  const unit = await req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, req, select: { authority: true, tier: true } })
+  const result = unit ? { authority: relationId(unit.authority), id: unit.id, tier: unit.tier ?? null } : null
+  req.context[key] = result
+  return result
+}

@@ -10,6 +10,7 @@ import { z } from 'zod'
 
 import { evaluate, formatIssuePath, validateCriteriaSet, type Issue } from '@criteria/index'
 
+import { todayInVietnam } from '../dates'
 import { toCriteriaSetInput, type CriteriaSetDoc } from './toCriteriaSet'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'cần ngày dạng YYYY-MM-DD' })
@@ -32,8 +33,6 @@ const badRequest = (errors: { message: string; path: string }[]) => Response.jso
 const fromIssues = (issues: readonly Issue[]) =>
   issues.filter((issue) => issue.severity === 'error').map((issue) => ({ message: issue.message, path: formatIssuePath({ path: issue.path }) }))
 
-/** Today in Vietnam, for evaluations that do not say which day they are for. */
-export const todayInVietnam = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
 
 const readBody = async (req: PayloadRequest): Promise<unknown> => {
   try {

@@ -12,6 +12,7 @@ import { tiers, unitTypes } from '@criteria/unitTypes'
 import { canChangeCriteriaSets, canCreateCriteriaSet, canReadCriteriaSets } from './access'
 import { prepareCopy } from './prepareCopy'
 import { evaluateEndpoint } from './evaluateEndpoint'
+import { guardPublishedInUse, keepSetsInUse } from './guardInUse'
 import { validateOnPublish } from './validateOnPublish'
 
 const measureOptions = Object.entries(measureKinds).map(([value, kind]) => ({ label: kind.label, value }))
@@ -252,7 +253,7 @@ export const CriteriaSets: CollectionConfig = {
       label: { vi: 'Thử đánh giá', en: 'Try it' },
     },
   ],
-  hooks: { beforeChange: [validateOnPublish], beforeOperation: [prepareCopy] },
+  hooks: { beforeChange: [guardPublishedInUse, validateOnPublish], beforeDelete: [keepSetsInUse], beforeOperation: [prepareCopy] },
   labels: {
     plural: { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
     singular: { vi: 'Bộ tiêu chí', en: 'Criteria set' },

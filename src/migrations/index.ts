@@ -1,5 +1,6 @@
 import * as migration_20261123_174046_initial from './20261123_174046_initial';
 import * as migration_20261123_182103_criteria_sets from './20261123_182103_criteria_sets';
+import * as migration_20261123_203017_rounds_self_assessments from './20261123_203017_rounds_self_assessments';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_182103_criteria_sets.up,
     down: migration_20261123_182103_criteria_sets.down,
-    name: '20261123_182103_criteria_sets'
+    name: '20261123_182103_criteria_sets',
+  },
+  {
+    up: migration_20261123_203017_rounds_self_assessments.up,
+    down: migration_20261123_203017_rounds_self_assessments.down,
+    name: '20261123_203017_rounds_self_assessments'
   },
 ];

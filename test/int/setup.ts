@@ -9,3 +9,10 @@ process.env.DATABASE_URL = inject('databaseUrl')
 if (inject('isEmbeddedDatabase')) process.env.DATABASE_EMBEDDED = 'true'
 process.env.PAYLOAD_SECRET = 'test-secret-do-not-use-in-production'
 process.env.DATABASE_POOL_MAX ??= '5'
+// uploaded evidence goes to a throwaway folder, never into the developer's data/
+if (!process.env.UPLOADS_DIR) {
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  process.env.UPLOADS_DIR = mkdtempSync(join(tmpdir(), 'dvht-uploads-'))
+}

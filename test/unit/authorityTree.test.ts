@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { subtreeIds, wouldCreateCycle } from '@criteria/authorityTree'
+import { ancestorIds, subtreeIds, wouldCreateCycle } from '@criteria/authorityTree'
 
 // tỉnh 1 → huyện 2, 3; huyện 2 → xã 4, 5; xã 5 → thôn 6; a second province 7
 const nodes = [
@@ -48,5 +48,23 @@ describe('wouldCreateCycle', () => {
     [1, 7, false], // under another province
   ])('moving %s under %s: %s', (id, parentId, expected) => {
     expect(wouldCreateCycle({ id, nodes, parentId })).toBe(expected)
+  })
+})
+
+describe('ancestorIds', () => {
+  const nodes = [
+    { id: 1, parent: null },
+    { id: 2, parent: 1 },
+    { id: 3, parent: 2 },
+    { id: 7, parent: 8 },
+    { id: 8, parent: 7 },
+  ]
+  it('lists the authority and those above it, nearest first', () => {
+    expect(ancestorIds({ id: 3, nodes })).toEqual([3, 2, 1])
+    expect(ancestorIds({ id: 1, nodes })).toEqual([1])
+  })
+  it('an unknown id has no ancestors, and a stored cycle ends', () => {
+    expect(ancestorIds({ id: 42, nodes })).toEqual([])
+    expect(ancestorIds({ id: 7, nodes })).toEqual([7, 8])
   })
 })

@@ -1,0 +1,130 @@
+/**
+ * POST /api/rounds/{id}/copy-to-next-year: next year's round as a draft — every date a year later,
+ * the plan, team roles and dossier kept, deadlines kept as rules, the newest published criteria
+ * sets of the same kind. GET /api/rounds/{id}/participation: the units of the round with where each
+ * stands, including those that have not started. Both act with the caller's access.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { pickNewestSets, shiftIsoDateByYears, titleForYear, type CriteriaSetSummary } from '@criteria/rounds'
+
+import { relationId } from '../access/roles'
+import { authorityAncestry, authoritySubtree } from '../access/scope'
+import { fromIsoDay, toIsoDay } from '../dates'
+
+const notFound = () => Response.json({ errors: [{ message: 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', path: 'id' }] }, { status: 404 })
+
+const readRound = async (req: PayloadRequest) =>
+  req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req }).catch(() => null)
+
+const shifted = (value: unknown) => {
+  const day = shiftIsoDateByYears({ date: toIsoDay(value), years: 1 })
+  return day ? fromIsoDay(day) : null
+}
+
+const toSummary = (set: { id: number; code: string; regime: string; tier?: string | null; level?: string | number | null; _status?: string | null; authority?: unknown; createdAt: string }): CriteriaSetSummary => ({
+  authority: relationId(set.authority),
+  code: set.code,
+  createdAt: set.createdAt,
+  id: set.id,
+  isPublished: set._status === 'published',
+  level: set.level === null || set.level === undefined || set.level === '' ? null : Number(set.level),
+  regime: set.regime,
+  tier: set.tier ?? null,
+})
+
+export const copyToNextYearEndpoint: Endpoint = {
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'Cần đăng nhập.', path: '' }] }, { status: 401 })
+    const round = await readRound(req)
+    if (!round) return notFound()
+    const existing = await req.payload.find({ collection: 'rounds', depth: 0, limit: 1, overrideAccess: true, req, where: { copiedFrom: { equals: round.id } } })
+    if (existing.docs[0]) {
+      return Response.json(
+        { doc: existing.docs[0], errors: [{ message: `Đợt này đã được sao chép sang năm sau: «${existing.docs[0].title}».`, path: 'copiedFrom' }] },
+        { status: 409 },
+      )
+    }
+    const authorityId = relationId(round.authority)
+    const setIds = (round.criteriaSets ?? []).map(relationId).filter((id): id is number => typeof id === 'number')
+    const { docs: sets } = await req.payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { _status: { equals: 'published' } } })
+    const { docs: current } = setIds.length === 0 ? { docs: [] } : await req.payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { id: { in: setIds } } })
+    const picked = pickNewestSets({
+      candidates: sets.map(toSummary),
+      current: current.map(toSummary),
+      usableAuthorities: authorityId === null ? [] : await authorityAncestry({ authorityId, req }),
+    })
+    const year = round.year + 1
+    const doc = await req.payload.create({
+      collection: 'rounds',
+      data: {
+        authority: authorityId as number,
+        copiedFrom: round.id,
+        criteriaSets: picked.map((set) => set.id as number),
+        deadlines: round.deadlines,
+        dossier: (round.dossier ?? []).map(({ note, title }) => ({ note, title })),
+        plan: (round.plan ?? []).map(({ coordinating, due, kind, lead, start, task }) => ({ coordinating, due: shifted(due), kind, lead, start: shifted(start), task })),
+        status: 'draft',
+        team: (round.team ?? []).map(({ role, user }) => ({ role, user: relationId(user) as number })),
+        tier: round.tier,
+        title: titleForYear({ fromYear: round.year, title: round.title, toYear: year }),
+        year,
+      },
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })
+    return Response.json({ doc, message: `Đã tạo đợt «${doc.title}» (bản nháp).` }, { status: 201 })
+  },
+  method: 'post',
+  path: '/:id/copy-to-next-year',
+}
+
+export const participationEndpoint: Endpoint = {
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'Cần đăng nhập.', path: '' }] }, { status: 401 })
+    const round = await readRound(req)
+    if (!round) return notFound()
+    const authorityId = relationId(round.authority)
+    const authorities = authorityId === null ? [] : await authoritySubtree({ authorityId, req })
+    const { docs: units } = await req.payload.find({
+      collection: 'units',
+      depth: 0,
+      limit: 0,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: { code: true, name: true },
+      sort: 'name',
+      where: { and: [{ authority: { in: authorities } }, { tier: { equals: round.tier } }, { isActive: { equals: true } }] },
+    })
+    const { docs: assessments } = await req.payload.find({
+      collection: 'self-assessments',
+      depth: 0,
+      limit: 0,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: { outcome: true, status: true, submittedAt: true, unit: true },
+      where: { round: { equals: round.id } },
+    })
+    const byUnit = new Map(assessments.map((assessment) => [String(relationId(assessment.unit)), assessment]))
+    const rows = units.map((unit) => {
+      const assessment = byUnit.get(String(unit.id))
+      return {
+        code: unit.code ?? null,
+        id: unit.id,
+        name: unit.name,
+        outcome: assessment?.outcome ?? null,
+        selfAssessment: assessment?.id ?? null,
+        status: assessment?.status ?? null,
+        submittedAt: assessment?.submittedAt ?? null,
+      }
+    })
+    const counts: Record<string, number> = { 'not-started': 0 }
+    for (const row of rows) counts[row.status ?? 'not-started'] = (counts[row.status ?? 'not-started'] ?? 0) + 1
+    return Response.json({ counts, notStarted: rows.filter((row) => row.status === null), units: rows })
+  },
+  method: 'get',
+  path: '/:id/participation',
+}

@@ -1,0 +1,127 @@
+/**
+ * A self-assessment's answer rows: one per indicator of its criteria set, in the set's order, each
+ * carrying a snapshot of what the form needs (wording, measure, threshold, scale, applicability,
+ * whether evidence is required) and the unit's answer in the input of its measure. These functions
+ * build the rows from the set, turn them into the core's `{ [code]: value }`, and compare them.
+ */
+import type { MeasureKindCode } from '@criteria/index'
+import type { UnitType } from '@criteria/unitTypes'
+
+import { relationId } from '../access/roles'
+import type { CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
+
+type Maybe<T> = T | null | undefined
+
+export type AnswerRow = {
+  id?: Maybe<string>
+  indicator?: Maybe<string>
+  criterion?: Maybe<string>
+  text?: Maybe<string>
+  measure?: Maybe<string>
+  threshold?: Maybe<string>
+  maxPoints?: Maybe<number>
+  scale?: unknown
+  isApplicable?: Maybe<boolean>
+  evidenceRequired?: Maybe<boolean>
+  status?: Maybe<string>
+  yesNo?: Maybe<string>
+  numerator?: Maybe<number>
+  denominator?: Maybe<number>
+  points?: Maybe<number>
+  rank?: Maybe<string>
+  evidence?: Maybe<unknown[]>
+  explanation?: Maybe<string>
+}
+
+/** The input field that holds a measure's answer; core issues about an answer point at it. */
+export const valueFieldOf: Record<MeasureKindCode, keyof AnswerRow> = { boolean: 'yesNo', points: 'points', rank: 'rank', ratio: 'numerator' }
+
+const answerFields = ['yesNo', 'numerator', 'denominator', 'points', 'rank', 'explanation'] as const
+
+export const evidenceIds = (row: AnswerRow): string[] =>
+  (row.evidence ?? []).map((value) => relationId(value)).filter((id) => id !== null).map(String).sort()
+
+/**
+ * The rows for `set`, keeping the unit's answers from `previous` by indicator code. A new ratio row
+ * has the unit's member count as its denominator.
+ */
+export const buildAnswerRows = ({
+  set,
+  unitType,
+  memberCount,
+  previous,
+}: {
+  set: CriteriaSetDoc
+  unitType: UnitType | string
+  memberCount: number | null
+  previous: readonly AnswerRow[]
+}): AnswerRow[] => {
+  const byCode = new Map(previous.map((row) => [row.indicator ?? '', row]))
+  return (set.criteria ?? []).flatMap((criterion) =>
+    (criterion.indicators ?? []).map((indicator) => {
+      const code = indicator.code ?? ''
+      const old = byCode.get(code)
+      const appliesTo = (indicator.appliesTo ?? []).map((row) => row.unitType)
+      const measure = indicator.measure ?? 'boolean'
+      const row: AnswerRow = {
+        criterion: criterion.code ?? '',
+        denominator: old ? (old.denominator ?? null) : measure === 'ratio' ? memberCount : null,
+        evidence: old ? (old.evidence ?? []).map((value) => relationId(value)).filter((id) => id !== null) : [],
+        evidenceRequired: indicator.evidenceRequired ?? false,
+        explanation: old?.explanation ?? null,
+        indicator: code,
+        isApplicable: appliesTo.length === 0 || appliesTo.includes(unitType),
+        maxPoints: indicator.maxPoints ?? null,
+        measure,
+        numerator: old?.numerator ?? null,
+        points: old?.points ?? null,
+        rank: old?.rank ?? null,
+        scale: (indicator.scale ?? []).map((step) => ({ code: step.code ?? '', label: step.label ?? step.code ?? '' })),
+        text: indicator.text ?? '',
+        threshold: indicator.threshold ?? null,
+        yesNo: old?.yesNo ?? null,
+      }
+      if (old?.id) row.id = old.id
+      return row
+    }),
+  )
+}
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === ''
+
+/** The core's answers: only applicable rows with something entered. */
+export const coreAnswers = ({ rows }: { rows: readonly AnswerRow[] }): Record<string, unknown> => {
+  const answers: Record<string, unknown> = {}
+  for (const row of rows) {
+    if (!row.isApplicable || !row.indicator) continue
+    switch (row.measure as MeasureKindCode) {
+      case 'boolean':
+        if (!isBlank(row.yesNo)) answers[row.indicator] = row.yesNo === 'yes'
+        break
+      case 'ratio':
+        // the denominator comes prefilled: the indicator is answered once the numerator is entered
+        if (!isBlank(row.numerator)) answers[row.indicator] = { denominator: row.denominator, numerator: row.numerator }
+        break
+      case 'points':
+        if (!isBlank(row.points)) answers[row.indicator] = row.points
+        break
+      case 'rank':
+        if (!isBlank(row.rank)) answers[row.indicator] = row.rank
+        break
+    }
+  }
+  return answers
+}
+
+/** What the unit entered in a row, comparable across saves (snapshots and statuses left out). */
+const answerKey = (row: AnswerRow) =>
+  JSON.stringify([row.indicator ?? '', ...answerFields.map((field) => (isBlank(row[field]) ? null : row[field])), evidenceIds(row)])
+
+/** The codes of the indicators whose answer, evidence or explanation differ. */
+export const changedIndicators = ({ before, after }: { before: readonly AnswerRow[]; after: readonly AnswerRow[] }): string[] => {
+  const old = new Map(before.map((row) => [row.indicator ?? '', answerKey(row)]))
+  const changed = new Set<string>()
+  for (const row of after) if (old.get(row.indicator ?? '') !== answerKey(row)) changed.add(row.indicator ?? '')
+  for (const row of before) if (!after.some((other) => other.indicator === row.indicator)) changed.add(row.indicator ?? '')
+  return [...changed]
+}

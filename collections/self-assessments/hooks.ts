@@ -1,0 +1,248 @@
+/**
+ * The self-assessment's rules, enforced on the server for every way in (admin, REST, Local API):
+ * - the unit, round and criteria set are fixed at creation, which checks the round is open, offers
+ *   the set, and the unit takes part and has no other self-assessment in it;
+ * - the answer rows follow the set; only the unit's own editor changes answers, and only while the
+ *   self-assessment is a draft or has been returned;
+ * - every save evaluates the answers with the core and stores the result;
+ * - status changes follow criteria/workflow.ts with the acting user's roles; submitting needs a
+ *   complete dossier, an open round and the deadline (or the unit's extension);
+ * - transitions and changes after submission go to the audit trail.
+ */
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { ValidationError } from 'payload'
+
+import {
+  checkDeadline,
+  checkSubmission,
+  checkTransition,
+  describeDeadline,
+  evaluate,
+  formatIssuePath,
+  formatVietnameseDate,
+  isEditableByUnit,
+  parseIsoDate,
+  statusLabels,
+  validateCriteriaSet,
+  type EvaluationReport,
+  type Issue,
+  type MeasureKindCode,
+} from '@criteria/index'
+import { writeAuditEvent } from '@hooks/audit'
+
+import { hasRole, isAdmin, relationId } from '../access/roles'
+import { authoritySubtree } from '../access/scope'
+import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
+import { todayInVietnam, toIsoDay } from '../dates'
+import { ruleOf } from '../rounds/fields'
+import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, valueFieldOf, type AnswerRow } from './answers'
+
+type FieldError = { message: string; path: string }
+
+type SelfAssessmentData = {
+  id?: number
+  answers?: AnswerRow[] | null
+  criteriaSet?: unknown
+  returnReason?: string | null
+  round?: unknown
+  status?: string | null
+  submittedAt?: string | null
+  submittedBy?: unknown
+  unit?: unknown
+}
+
+const fail = ({ errors, req }: { errors: FieldError[]; req: PayloadRequest }): never => {
+  throw new ValidationError({ collection: 'self-assessments', errors, req }, req.t)
+}
+
+const statusLabel = (status: string) => (statusLabels as Record<string, string | undefined>)[status] ?? status
+
+const contextKey = (id: unknown) => `selfAssessmentChange:${String(id ?? 'new')}`
+
+type Change = { action: string; from: string; to: string; reason: string | null; changed: string[] }
+
+/** A core issue about an answer (`['answers', code, …]`) as the path of the row's input. */
+const rowPath = ({ issue, rows }: { issue: Issue; rows: readonly AnswerRow[] }): string => {
+  if (issue.path[0] !== 'answers' || typeof issue.path[1] !== 'string') return formatIssuePath({ path: issue.path })
+  const index = rows.findIndex((row) => row.indicator === issue.path[1])
+  if (index < 0) return 'answers'
+  const field = issue.path[2] === 'evidence' ? 'evidence' : valueFieldOf[(rows[index].measure ?? 'boolean') as MeasureKindCode]
+  return `answers.${index}.${field}`
+}
+
+const loadContext = async ({ merged, req }: { merged: SelfAssessmentData; req: PayloadRequest }) => {
+  const find = async <T>(call: () => Promise<T>) => call().catch(() => null)
+  const roundId = relationId(merged.round)
+  const unitId = relationId(merged.unit)
+  const setId = relationId(merged.criteriaSet)
+  const [round, unit, set] = await Promise.all([
+    roundId === null ? null : find(() => req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req })),
+    unitId === null ? null : find(() => req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req })),
+    setId === null ? null : find(() => req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: false, id: setId, overrideAccess: true, req })),
+  ])
+  return { round, set, unit }
+}
+
+const outcomeOf = (report: EvaluationReport) => {
+  const { outcome } = report
+  if (outcome.model === 'points') return { level: null, outcome: report.isComplete ? (outcome.grade ?? 'incomplete') : 'incomplete', points: outcome.points }
+  return { level: outcome.level, outcome: !report.isComplete ? 'incomplete' : outcome.isMet ? 'met' : 'not-met', points: null }
+}
+
+export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  const { user } = req
+  const original = (originalDoc ?? {}) as SelfAssessmentData
+  const errors: FieldError[] = []
+
+  if (operation === 'create') {
+    if (user && hasRole({ user, role: 'unit-editor' }) && !isAdmin(user)) data.unit = relationId(user.unit)
+    if (user) data.status = 'draft'
+  } else {
+    for (const field of ['unit', 'round', 'criteriaSet'] as const) {
+      if (data[field] !== undefined && String(relationId(data[field])) !== String(relationId(original[field]))) {
+        errors.push({ message: 'Không đổi được đơn vị, đợt đánh giá hay bộ tiêu chí của hồ sơ đã tạo; hãy tạo hồ sơ mới.', path: field })
+      }
+    }
+  }
+  const merged = { ...original, ...data } as SelfAssessmentData
+  const { round, set, unit } = await loadContext({ merged, req })
+  if (!round) errors.push({ message: 'Chọn đợt đánh giá.', path: 'round' })
+  if (!unit) errors.push({ message: 'Chọn đơn vị.', path: 'unit' })
+  if (!set) errors.push({ message: 'Chọn bộ tiêu chí (đã xuất bản) của đợt đánh giá.', path: 'criteriaSet' })
+  if (!round || !unit || !set || errors.length > 0) return fail({ errors, req })
+
+  if (operation === 'create') {
+    if (round.status !== 'open') errors.push({ message: `Đợt «${round.title}» hiện không nhận hồ sơ (trạng thái: ${round.status === 'draft' ? 'đang chuẩn bị' : 'đã ngừng nhận'}).`, path: 'round' })
+    if (!(round.criteriaSets ?? []).some((id) => String(relationId(id)) === String(set.id))) {
+      errors.push({ message: `Đợt «${round.title}» không dùng bộ tiêu chí «${set.title}».`, path: 'criteriaSet' })
+    }
+    const roundAuthority = relationId(round.authority)
+    const subtree = roundAuthority === null ? [] : await authoritySubtree({ authorityId: roundAuthority, req })
+    const takesPart = unit.isActive !== false && unit.tier === round.tier && subtree.some((id) => String(id) === String(relationId(unit.authority)))
+    if (!takesPart) errors.push({ message: `Đơn vị «${unit.name}» không thuộc phạm vi của đợt «${round.title}».`, path: 'unit' })
+    const existing = await req.payload.count({ collection: 'self-assessments', overrideAccess: true, req, where: { and: [{ unit: { equals: unit.id } }, { round: { equals: round.id } }] } })
+    if (existing.totalDocs > 0) errors.push({ message: `Đơn vị «${unit.name}» đã có hồ sơ tự đánh giá trong đợt này; mỗi đơn vị chỉ có một hồ sơ mỗi đợt.`, path: 'round' })
+    if (errors.length > 0) return fail({ errors, req })
+  }
+  data.authority = relationId(round.authority)
+
+  const previousRows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })
+  const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: data.answers ?? original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })
+  const changed = operation === 'update' ? changedIndicators({ after: rows, before: previousRows }) : []
+  const from = operation === 'create' ? 'draft' : String(original.status ?? 'draft')
+  const to = String(merged.status ?? 'draft')
+
+  if (user && changed.length > 0) {
+    const isUnitsEditor = hasRole({ user, role: 'unit-editor' }) && String(relationId(user.unit)) === String(unit.id)
+    if (!isUnitsEditor) {
+      errors.push({ message: `Chỉ cán bộ của đơn vị «${unit.name}» mới sửa được câu trả lời; cơ quan quản lý trả lại hồ sơ nếu cần bổ sung.`, path: 'answers' })
+    } else if (!isEditableByUnit({ status: from })) {
+      errors.push({
+        message: `Hồ sơ đang ở trạng thái «${statusLabel(from)}», không sửa được câu trả lời (${changed.join(', ')}). Rút lại hồ sơ khi chưa được tiếp nhận, hoặc chờ cơ quan quản lý trả lại để bổ sung.`,
+        path: 'answers',
+      })
+    }
+  }
+  rows.forEach((row, index) => {
+    if (!row.isApplicable || row.measure !== 'ratio') return
+    const hasNumerator = row.numerator !== null && row.numerator !== undefined
+    const hasDenominator = row.denominator !== null && row.denominator !== undefined
+    if (hasNumerator && !hasDenominator) {
+      errors.push({ message: `Chỉ tiêu ${row.indicator}: đã nhập số đạt, cần nhập cả tổng số.`, path: `answers.${index}.denominator` })
+    }
+  })
+  if (errors.length > 0) return fail({ errors, req })
+
+  const { input, issues: mappingIssues } = toCriteriaSetInput({ doc: set as CriteriaSetDoc })
+  const validation = validateCriteriaSet(input)
+  if (mappingIssues.length > 0 || !validation.ok) {
+    return fail({ errors: [{ message: `Bộ tiêu chí «${set.title}» chưa hợp lệ, chưa đánh giá được; báo cơ quan quản lý.`, path: 'criteriaSet' }], req })
+  }
+  const today = todayInVietnam(new Date())
+  const evaluation = evaluate({ answers: coreAnswers({ rows }), asOf: today, prior: null, set: validation.set, unitType: unit.unitType })
+  if (!evaluation.ok) {
+    return fail({ errors: evaluation.issues.filter((issue) => issue.severity === 'error').map((issue) => ({ message: issue.message, path: rowPath({ issue, rows }) })), req })
+  }
+  const { ok: _ok, ...report } = evaluation
+  const statusByCode = new Map(report.indicators.map((indicator) => [indicator.code, indicator.status]))
+  data.answers = rows.map((row) => ({ ...row, status: statusByCode.get(row.indicator ?? '') ?? null }))
+  data.result = report
+  data.isComplete = report.isComplete
+  data.missingCount = report.indicators.filter((indicator) => indicator.status === 'missing').length
+  Object.assign(data, outcomeOf(report))
+
+  const rule = ruleOf(round.deadlines?.submission)
+  const extension = (round.extensions ?? []).find((row) => String(relationId(row.unit)) === String(unit.id))
+  const extendedUntil = extension ? toIsoDay(extension.until) : null
+  const extendedDate = extendedUntil ? parseIsoDate(extendedUntil) : null
+  data.deadlineText = [rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '', extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '']
+    .filter(Boolean)
+    .join('; ')
+
+  // fields only the workflow writes
+  data.submittedAt = original.submittedAt ?? null
+  data.submittedBy = relationId(original.submittedBy)
+  data.returnReason = original.returnReason ?? null
+
+  let action: string | null = null
+  if (from !== to) {
+    if (user) {
+      const isLead = (round.team ?? []).some((member) => String(relationId(member.user)) === String(user.id) && member.role === 'truong-doan')
+      const check = checkTransition({ from, reason: merged.returnReason, roles: [...(user.roles ?? []), ...(isLead ? ['team-lead'] : [])], to })
+      if (!check.ok) return fail({ errors: check.issues.map((issue) => ({ message: issue.message, path: issue.path[0] === 'reason' ? 'returnReason' : 'status' })), req })
+      action = check.action
+    } else {
+      action = 'set-status'
+    }
+    if (to === 'submitted') {
+      const submissionIssues = checkSubmission({
+        answers: rows.map((row) => ({ code: row.indicator ?? '', evidenceCount: evidenceIds(row).length, evidenceRequired: Boolean(row.evidenceRequired), explanation: row.explanation })),
+        report,
+      })
+      for (const issue of submissionIssues) errors.push({ message: issue.message, path: rowPath({ issue, rows }) })
+      if (round.status !== 'open') errors.push({ message: `Đợt «${round.title}» đã ngừng nhận hồ sơ.`, path: 'status' })
+      if (!rule) {
+        errors.push({ message: `Đợt «${round.title}» chưa có hạn nộp hồ sơ; báo cơ quan quản lý.`, path: 'status' })
+      } else if (user) {
+        const deadline = checkDeadline({ extendedUntil, on: today, rule, year: round.year })
+        if (!deadline.ok || !deadline.isOnTime) {
+          errors.push({
+            message: `Đã quá hạn nộp hồ sơ (${describeDeadline({ rule, year: round.year })}${extendedDate ? `, gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : ''}). Liên hệ cơ quan quản lý để được gia hạn.`,
+            path: 'status',
+          })
+        }
+      }
+      if (errors.length > 0) return fail({ errors, req })
+      data.submittedAt = new Date().toISOString()
+      data.submittedBy = typeof user?.id === 'number' ? user.id : null
+    }
+    if (to === 'returned') data.returnReason = (merged.returnReason ?? '').trim()
+  }
+  req.context[contextKey(original.id)] = { action: action ?? 'update', changed, from, reason: to === 'returned' ? data.returnReason : null, to } satisfies Change
+  return data
+}
+
+/** Transitions, and any change to a self-assessment that is no longer a draft, go to the audit trail. */
+export const auditSelfAssessment: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'update') return doc
+  const change = req.context[contextKey(doc.id)] as Change | undefined
+  if (!change) return doc
+  const isTransition = change.from !== change.to
+  if (!isTransition && change.from === 'draft') return doc
+  await writeAuditEvent({
+    event: {
+      action: change.action,
+      authority: relationId(doc.authority),
+      collection: 'self-assessments',
+      comment: isTransition ? change.reason : change.changed.length > 0 ? `Sửa chỉ tiêu: ${change.changed.join(', ')}` : 'Cập nhật hồ sơ',
+      docId: doc.id,
+      from: change.from,
+      round: relationId(doc.round),
+      to: change.to,
+      unit: relationId(doc.unit),
+    },
+    req,
+  })
+  delete req.context[contextKey(doc.id)]
+  return doc
+}

@@ -1,0 +1,234 @@
+/**
+ * `self-assessments`: a unit's entry in a round for one criteria set. The form lists every
+ * indicator of the set with the regulation's wording and the input of its measure; the result is
+ * computed on every save and shown at the top; the workflow buttons send, withdraw, accept and
+ * return it. Versions keep every saved state of the answers.
+ */
+import type { CollectionConfig, Condition, Field, Where } from 'payload'
+
+import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
+
+import { lockForUpdate } from '@hooks/lockRow'
+
+import { relationId } from '../access/roles'
+import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
+import { auditSelfAssessment, prepareSelfAssessment } from './hooks'
+
+type Row = { isApplicable?: boolean | null; measure?: string | null }
+const answerFor =
+  (measure: string): Condition =>
+  (_data, siblingData) =>
+    (siblingData as Row | undefined)?.measure === measure && (siblingData as Row | undefined)?.isApplicable !== false
+
+const hidden = { hidden: true, readOnly: true }
+
+const answerFields: Field[] = [
+  { name: 'indicator', type: 'text', admin: hidden, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+  { name: 'criterion', type: 'text', admin: hidden, label: { vi: 'Tiêu chí', en: 'Criterion' } },
+  { name: 'measure', type: 'text', admin: hidden, label: { vi: 'Cách đo', en: 'Measure' } },
+  { name: 'maxPoints', type: 'number', admin: hidden, label: { vi: 'Điểm tối đa', en: 'Max points' } },
+  { name: 'scale', type: 'json', admin: hidden, label: { vi: 'Thang', en: 'Scale' } },
+  { name: 'isApplicable', type: 'checkbox', admin: hidden, label: { vi: 'Áp dụng', en: 'Applicable' } },
+  { name: 'status', type: 'text', admin: hidden, label: { vi: 'Kết quả chỉ tiêu', en: 'Indicator status' } },
+  { name: 'text', type: 'textarea', admin: { readOnly: true }, label: { vi: 'Nội dung chỉ tiêu', en: 'Wording' } },
+  {
+    type: 'row',
+    fields: [
+      { name: 'threshold', type: 'text', admin: { readOnly: true, width: '30%' }, label: { vi: 'Ngưỡng đạt', en: 'Threshold' } },
+      { name: 'evidenceRequired', type: 'checkbox', admin: { readOnly: true, width: '30%' }, label: { vi: 'Cần minh chứng', en: 'Evidence required' } },
+    ],
+  },
+  {
+    name: 'notApplicable',
+    type: 'ui',
+    admin: {
+      components: { Field: '@/components/NotApplicableNotice#NotApplicableNotice' },
+      condition: (_data, siblingData) => (siblingData as Row | undefined)?.isApplicable === false,
+    },
+  },
+  {
+    name: 'yesNo',
+    type: 'select',
+    admin: { condition: answerFor('boolean') },
+    label: { vi: 'Đơn vị tự đánh giá', en: 'Self-assessment' },
+    options: [
+      { label: { vi: 'Đạt', en: 'Yes' }, value: 'yes' },
+      { label: { vi: 'Không đạt', en: 'No' }, value: 'no' },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'numerator', type: 'number', admin: { condition: answerFor('ratio'), width: '50%' }, label: { vi: 'Số đạt', en: 'Numerator' }, min: 0 },
+      {
+        name: 'denominator',
+        type: 'number',
+        admin: { condition: answerFor('ratio'), description: { vi: 'Mặc định là số thành viên của đơn vị.', en: 'Defaults to the member count.' }, width: '50%' },
+        label: { vi: 'Tổng số', en: 'Denominator' },
+        min: 0,
+      },
+    ],
+  },
+  { name: 'points', type: 'number', admin: { condition: answerFor('points') }, label: { vi: 'Điểm tự chấm', en: 'Points' }, min: 0 },
+  {
+    name: 'rank',
+    type: 'text',
+    admin: { components: { Field: '@/components/RankSelect#RankSelect' }, condition: answerFor('rank') },
+    label: { vi: 'Mức đạt được', en: 'Rank' },
+  },
+  {
+    name: 'evidence',
+    type: 'relationship',
+    filterOptions: ({ data }) => {
+      const unitId = relationId((data as { unit?: unknown } | undefined)?.unit)
+      return unitId === null ? true : { unit: { equals: unitId } }
+    },
+    hasMany: true,
+    label: { vi: 'Minh chứng', en: 'Evidence' },
+    relationTo: 'evidence',
+  },
+  { name: 'explanation', type: 'textarea', label: { vi: 'Giải trình', en: 'Explanation' } },
+]
+
+export const SelfAssessments: CollectionConfig = {
+  slug: 'self-assessments',
+  access: {
+    create: canCreateSelfAssessment,
+    delete: canDeleteSelfAssessments,
+    read: canReadSelfAssessments,
+    readVersions: canReadSelfAssessments,
+    update: canUpdateSelfAssessments,
+  },
+  admin: {
+    defaultColumns: ['unit', 'round', 'criteriaSet', 'status', 'outcome', 'submittedAt'],
+    group: { vi: 'Đánh giá', en: 'Assessment' },
+    listSearchableFields: ['title'],
+    useAsTitle: 'title',
+  },
+  fields: [
+    { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
+    {
+      name: 'resultPanel',
+      type: 'ui',
+      admin: { components: { Field: '@/components/SelfAssessmentResult#SelfAssessmentResult' } },
+      label: { vi: 'Kết quả tự đánh giá', en: 'Result' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'round',
+          type: 'relationship',
+          filterOptions: { status: { equals: 'open' } },
+          label: { vi: 'Đợt đánh giá', en: 'Round' },
+          relationTo: 'rounds',
+          required: true,
+        },
+        {
+          name: 'criteriaSet',
+          type: 'relationship',
+          filterOptions: async ({ data, req }): Promise<Where> => {
+            const roundId = relationId((data as { round?: unknown } | undefined)?.round)
+            if (roundId === null) return { _status: { equals: 'published' } }
+            const round = await req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, req })
+            const ids = (round?.criteriaSets ?? []).map(relationId).filter((id) => id !== null)
+            return { id: { in: ids.length > 0 ? ids : [-1] } }
+          },
+          label: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+          relationTo: 'criteria-sets',
+          required: true,
+        },
+        {
+          name: 'unit',
+          type: 'relationship',
+          defaultValue: ({ user }) => relationId(user?.unit) ?? undefined,
+          index: true,
+          label: { vi: 'Đơn vị', en: 'Unit' },
+          relationTo: 'units',
+          required: true,
+        },
+      ],
+    },
+    {
+      name: 'answers',
+      type: 'array',
+      admin: {
+        components: { RowLabel: '@/components/AnswerRowLabel#AnswerRowLabel' },
+        condition: (data) => Boolean(data?.id),
+        description: { vi: 'Mỗi chỉ tiêu của bộ tiêu chí một dòng; lưu để xem kết quả và phần còn thiếu.', en: 'One row per indicator.' },
+      },
+      dbName: 'sa_answers',
+      fields: answerFields,
+      label: { vi: 'Tự đánh giá theo chỉ tiêu', en: 'Answers' },
+      labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      admin: { position: 'sidebar', readOnly: true },
+      defaultValue: 'draft',
+      index: true,
+      label: { vi: 'Trạng thái', en: 'Status' },
+      options: selfAssessmentStatuses.map((status) => ({ label: statusLabels[status], value: status })),
+      required: true,
+    },
+    {
+      name: 'workflow',
+      type: 'ui',
+      admin: { components: { Field: '@/components/WorkflowActions#WorkflowActions' }, position: 'sidebar' },
+      label: { vi: 'Thao tác', en: 'Actions' },
+    },
+    {
+      name: 'returnReason',
+      type: 'textarea',
+      admin: { condition: (data) => Boolean(data?.returnReason), position: 'sidebar', readOnly: true },
+      label: { vi: 'Lý do trả lại', en: 'Return reason' },
+    },
+    { name: 'deadlineText', type: 'text', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Thời hạn', en: 'Deadline' } },
+    { name: 'submittedAt', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm' }, position: 'sidebar', readOnly: true }, index: true, label: { vi: 'Nộp lúc', en: 'Submitted at' } },
+    { name: 'submittedBy', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Người nộp', en: 'Submitted by' }, relationTo: 'users' },
+    {
+      name: 'outcome',
+      type: 'select',
+      admin: { position: 'sidebar', readOnly: true },
+      index: true,
+      label: { vi: 'Kết quả tự đánh giá', en: 'Outcome' },
+      options: [
+        { label: { vi: 'Chưa đủ thông tin', en: 'Incomplete' }, value: 'incomplete' },
+        { label: { vi: 'Đạt', en: 'Met' }, value: 'met' },
+        { label: { vi: 'Chưa đạt', en: 'Not met' }, value: 'not-met' },
+        { label: { vi: 'Tốt', en: 'Good' }, value: 'tot' },
+        { label: { vi: 'Khá', en: 'Fair' }, value: 'kha' },
+        { label: { vi: 'Trung bình', en: 'Average' }, value: 'trung-binh' },
+        { label: { vi: 'Chưa đạt (xếp loại)', en: 'Not achieved' }, value: 'chua-dat' },
+      ],
+    },
+    { name: 'level', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ', en: 'Level' } },
+    { name: 'points', type: 'number', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
+    { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
+    { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
+    { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },
+    { name: 'authority', type: 'relationship', admin: { hidden: true, readOnly: true }, index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
+  ],
+  hooks: {
+    afterChange: [auditSelfAssessment],
+    beforeChange: [
+      prepareSelfAssessment,
+      async ({ data, originalDoc, req }) => {
+        // the list shows "unit — round" as the title
+        const unitId = relationId(data.unit ?? originalDoc?.unit)
+        const roundId = relationId(data.round ?? originalDoc?.round)
+        const [unit, round] = await Promise.all([
+          unitId === null ? null : req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req, select: { name: true } }),
+          roundId === null ? null : req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req, select: { title: true } }),
+        ])
+        data.title = [unit?.name, round?.title].filter(Boolean).join(' — ')
+        return data
+      },
+    ],
+    beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
+  },
+  indexes: [{ fields: ['unit', 'round'], unique: true }],
+  labels: { plural: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessments' }, singular: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessment' } },
+  versions: { maxPerDoc: 0 },
+}

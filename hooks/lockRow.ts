@@ -1,0 +1,28 @@
+/**
+ * Serialises concurrent updates of one document: the first update takes a row lock inside its
+ * transaction (before Payload reads the original document), the second waits for it and then reads
+ * what the first committed. Without it two saves of a document with array fields can interleave
+ * their delete-and-reinsert of the rows. On the embedded PGlite (no transactions) it is a no-op.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+type DrizzleLike = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+type AdapterLike = { drizzle?: DrizzleLike; sessions?: Record<string, { db: DrizzleLike } | undefined>; tableNameMap?: Map<string, string> }
+
+const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
+  const transactionId = await req.transactionID
+  if (transactionId === undefined || transactionId === null) return
+  const adapter = req.payload.db as unknown as AdapterLike
+  const session = adapter.sessions?.[String(transactionId)]?.db
+  if (!session) return
+  await session.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
+}
+
+export const lockForUpdate =
+  ({ table }: { table: string }): CollectionBeforeOperationHook =>
+  async ({ args, operation, req }) => {
+    const id = (args as { id?: number | string | null }).id
+    if (operation === 'update' && id !== undefined && id !== null) await lockRow({ id, req, table })
+    return args
+  }
