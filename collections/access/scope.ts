@@ -3,7 +3,7 @@
  * The subtree is computed once per request from the whole tree (a province has at most a few
  * hundred authorities) and kept on `req.context`.
  */
-import type { PayloadRequest, Where } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 
 import { ancestorIds, subtreeIds, type AuthorityNode } from '@criteria/authorityTree'
 
@@ -65,3 +65,22 @@ export const userUnit = async ({ req }: { req: PayloadRequest }): Promise<{ id: 
   req.context[key] = result
   return result
 }
+
+/**
+ * An access `Where` written for a collection's documents, for its versions: Payload queries the
+ * versions table, where the document's fields live under `version.`.
+ */
+export const forVersions = (where: Where): Where =>
+  Object.fromEntries(
+    Object.entries(where).map(([key, value]) =>
+      key === 'and' || key === 'or' ? [key, (value as Where[]).map(forVersions)] : key === 'id' ? ['parent', value] : [`version.${key}`, value],
+    ),
+  ) as Where
+
+/** Wraps an access function so that a `Where` it returns applies to the versions table. */
+export const versionsAccess =
+  (access: Access): Access =>
+  async (args) => {
+    const result = await access(args)
+    return typeof result === 'object' && result !== null ? forVersions(result) : result
+  }

@@ -9,6 +9,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { measureKinds } from '@criteria/measures/registry'
 import { tiers, unitTypes } from '@criteria/unitTypes'
 
+import { versionsAccess } from '../access/scope'
 import { canChangeCriteriaSets, canCreateCriteriaSet, canReadCriteriaSets } from './access'
 import { prepareCopy } from './prepareCopy'
 import { evaluateEndpoint } from './evaluateEndpoint'
@@ -101,7 +102,7 @@ export const CriteriaSets: CollectionConfig = {
     create: canCreateCriteriaSet,
     delete: canChangeCriteriaSets,
     read: canReadCriteriaSets,
-    readVersions: canChangeCriteriaSets,
+    readVersions: versionsAccess(canChangeCriteriaSets),
     update: canChangeCriteriaSets,
   },
   admin: {

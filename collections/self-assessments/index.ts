@@ -11,6 +11,7 @@ import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
 import { lockForUpdate } from '@hooks/lockRow'
 
 import { relationId } from '../access/roles'
+import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
 import { auditSelfAssessment, prepareSelfAssessment } from './hooks'
 
@@ -96,7 +97,7 @@ export const SelfAssessments: CollectionConfig = {
     create: canCreateSelfAssessment,
     delete: canDeleteSelfAssessments,
     read: canReadSelfAssessments,
-    readVersions: canReadSelfAssessments,
+    readVersions: versionsAccess(canReadSelfAssessments),
     update: canUpdateSelfAssessments,
   },
   admin: {
@@ -184,13 +185,13 @@ export const SelfAssessments: CollectionConfig = {
       admin: { condition: (data) => Boolean(data?.returnReason), position: 'sidebar', readOnly: true },
       label: { vi: 'Lý do trả lại', en: 'Return reason' },
     },
-    { name: 'deadlineText', type: 'text', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Thời hạn', en: 'Deadline' } },
-    { name: 'submittedAt', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm' }, position: 'sidebar', readOnly: true }, index: true, label: { vi: 'Nộp lúc', en: 'Submitted at' } },
-    { name: 'submittedBy', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Người nộp', en: 'Submitted by' }, relationTo: 'users' },
+    { name: 'deadlineText', type: 'text', admin: { condition: (data) => Boolean(data?.deadlineText), position: 'sidebar', readOnly: true }, label: { vi: 'Thời hạn', en: 'Deadline' } },
+    { name: 'submittedAt', type: 'date', admin: { condition: (data) => Boolean(data?.submittedAt), date: { displayFormat: 'dd/MM/yyyy HH:mm' }, position: 'sidebar', readOnly: true }, index: true, label: { vi: 'Nộp lúc', en: 'Submitted at' } },
+    { name: 'submittedBy', type: 'relationship', admin: { condition: (data) => Boolean(data?.submittedBy), position: 'sidebar', readOnly: true }, label: { vi: 'Người nộp', en: 'Submitted by' }, relationTo: 'users' },
     {
       name: 'outcome',
       type: 'select',
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { condition: (data) => Boolean(data?.id), position: 'sidebar', readOnly: true },
       index: true,
       label: { vi: 'Kết quả tự đánh giá', en: 'Outcome' },
       options: [
@@ -204,7 +205,7 @@ export const SelfAssessments: CollectionConfig = {
       ],
     },
     { name: 'level', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ', en: 'Level' } },
-    { name: 'points', type: 'number', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
+    { name: 'points', type: 'number', admin: { condition: (data) => typeof data?.points === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
     { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
     { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
     { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },

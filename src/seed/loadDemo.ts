@@ -5,14 +5,17 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { fromIsoDay, todayInVietnam } from '@collections/dates'
+import { shiftIsoDateByYears } from '@criteria/rounds'
 import { demoAuthorities, demoPassword, demoUnits, demoUsers } from '@seed/demo/province'
+import { demoRound, demoRoundSourceYear } from '@seed/demo/round'
 
 import { loadCriteriaSets } from './loadCriteriaSets'
 
-export type SeedSummary = { authorities: number; criteriaSets: number; units: number; users: number }
+export type SeedSummary = { authorities: number; criteriaSets: number; rounds: number; units: number; users: number }
 
 export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Partial<PayloadRequest> }): Promise<SeedSummary> => {
-  const created: SeedSummary = { authorities: 0, criteriaSets: await loadCriteriaSets({ payload, req }), units: 0, users: 0 }
+  const created: SeedSummary = { authorities: 0, criteriaSets: await loadCriteriaSets({ payload, req }), rounds: 0, units: 0, users: 0 }
   const authorityIds = new Map<string, number>()
   for (const authority of demoAuthorities) {
     const found = await payload.find({ collection: 'authorities', depth: 0, limit: 1, req, where: { code: { equals: authority.code } } })
@@ -69,5 +72,35 @@ export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Parti
     })
     created.users += 1
   }
+  created.rounds = await loadDemoRound({ authorityIds, payload, req, year: Number(todayInVietnam(new Date()).slice(0, 4)) })
   return created
+}
+
+/** The open demo round for evaluation year `year` (this year: its submission deadline is ahead). */
+const loadDemoRound = async ({ authorityIds, payload, req, year }: { authorityIds: Map<string, number>; payload: Payload; req?: Partial<PayloadRequest>; year: number }) => {
+  const title = demoRound.title.replace('{year}', String(year))
+  const found = await payload.find({ collection: 'rounds', depth: 0, limit: 1, req, where: { title: { equals: title } } })
+  if (found.docs[0]) return 0
+  const sets = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { code: { in: [...demoRound.criteriaSetCodes] } } })
+  const lead = await payload.find({ collection: 'users', depth: 0, limit: 1, req, where: { email: { equals: demoRound.teamLeadEmail } } })
+  const shift = (date: string | undefined) => {
+    const day = date ? shiftIsoDateByYears({ date, years: year - demoRoundSourceYear }) : null
+    return day ? fromIsoDay(day) : null
+  }
+  await payload.create({
+    collection: 'rounds',
+    data: {
+      authority: authorityIds.get(demoRound.authorityCode) as number,
+      criteriaSets: demoRound.criteriaSetCodes.map((code) => sets.docs.find((set) => set.code === code)?.id).filter((id): id is number => id !== undefined),
+      deadlines: { reportUp: { ...demoRound.deadlines.reportUp } },
+      plan: demoRound.plan.map((row) => ({ ...row, due: shift(row.due), start: shift('start' in row ? row.start : undefined) })),
+      status: 'open',
+      team: lead.docs[0] ? [{ role: 'truong-doan', user: lead.docs[0].id }] : [],
+      tier: demoRound.tier,
+      title,
+      year,
+    },
+    req,
+  })
+  return 1
 }

@@ -31,7 +31,7 @@ describe('demo data', () => {
     // another test file of this run may have loaded the national sets already
     const setsBefore = (await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, criteriaSets: 5 - setsBefore, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 5 - setsBefore, rounds: 1, units: 30, users: 5 })
     expect((await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs).toBe(5)
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))
@@ -40,7 +40,7 @@ describe('demo data', () => {
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {
     const before = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
-    expect(await loadDemo({ payload })).toEqual({ authorities: 0, criteriaSets: 0, units: 0, users: 0 })
+    expect(await loadDemo({ payload })).toEqual({ authorities: 0, criteriaSets: 0, rounds: 0, units: 0, users: 0 })
     const after = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
     expect(after.docs.map((d) => [d.code, d.updatedAt])).toEqual(before.docs.map((d) => [d.code, d.updatedAt]))
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })

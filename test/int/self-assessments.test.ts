@@ -38,7 +38,7 @@ afterAll(async () => {
 const as = (user: ActingUser) => ({ depth: 0, overrideAccess: false, user })
 
 const start = async ({ unitEditor = world.users.unitEditor, roundId }: { unitEditor?: ActingUser; roundId: number }) =>
-  payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: roundId, unit: relationUnit(unitEditor) }, ...as(unitEditor) })
+  payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: roundId, status: 'draft', unit: relationUnit(unitEditor) }, ...as(unitEditor) })
 
 const relationUnit = (user: ActingUser) => (typeof user.unit === 'object' && user.unit ? user.unit.id : (user.unit as number))
 
@@ -98,8 +98,8 @@ describe('starting a self-assessment', () => {
   it('refuses a unit outside the round and a criteria set the round does not offer', async () => {
     const round = await createRound({ payload, setIds: [setId], world })
     const tinh1 = await setIdByCode({ code: 'tt24-2023-tinh-1', payload })
-    expect(await pathsOf(() => payload.create({ collection: 'self-assessments', data: { criteriaSet: tinh1, round: round.id, unit: world.units.unitA1.id }, ...as(world.users.unitEditor) }))).toEqual(['criteriaSet'])
-    expect(await pathsOf(() => payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, unit: world.units.unitB1.id }, user: world.users.admin }))).toEqual(['unit'])
+    expect(await pathsOf(() => payload.create({ collection: 'self-assessments', data: { criteriaSet: tinh1, round: round.id, status: 'draft', unit: world.units.unitA1.id }, ...as(world.users.unitEditor) }))).toEqual(['criteriaSet'])
+    expect(await pathsOf(() => payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, status: 'draft', unit: world.units.unitB1.id }, user: world.users.admin }))).toEqual(['unit'])
   })
 })
 
@@ -180,6 +180,12 @@ describe('the workflow from draft to submission, withdrawal, return and resubmis
     const versions = await payload.findVersions({ collection: 'self-assessments', limit: 0, pagination: false, where: { parent: { equals: draft.id } } })
     expect(versions.docs.length).toBeGreaterThanOrEqual(10)
     expect(versions.docs.some((version) => version.version.answers?.find((row) => row.indicator === 'TC1.CT1')?.yesNo === 'no')).toBe(true)
+    // the history is readable by those who read the document, and by nobody else
+    const versionsFor = async (user: ActingUser) =>
+      (await payload.findVersions({ collection: 'self-assessments', limit: 0, overrideAccess: false, pagination: false, user, where: { parent: { equals: draft.id } } })).docs.length
+    expect(await versionsFor(world.users.unitEditor)).toBe(versions.docs.length)
+    expect(await versionsFor(world.users.districtAdmin)).toBe(versions.docs.length)
+    expect(await versionsFor(otherEditor)).toBe(0)
   })
 
   it('refuses submission after the deadline, and accepts it once the authority extends it for the unit', async () => {
