@@ -23,6 +23,9 @@ const answerFor =
 
 const hidden = { hidden: true, readOnly: true }
 
+/** Fixed once the self-assessment exists: shown read-only, never changed by an update. */
+const fixedAfterCreate = { update: () => false }
+
 const answerFields: Field[] = [
   { name: 'indicator', type: 'text', admin: hidden, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },
   { name: 'criterion', type: 'text', admin: hidden, label: { vi: 'Tiêu chí', en: 'Criterion' } },
@@ -120,6 +123,7 @@ export const SelfAssessments: CollectionConfig = {
         {
           name: 'round',
           type: 'relationship',
+          access: fixedAfterCreate,
           filterOptions: { status: { equals: 'open' } },
           label: { vi: 'Đợt đánh giá', en: 'Round' },
           relationTo: 'rounds',
@@ -128,6 +132,7 @@ export const SelfAssessments: CollectionConfig = {
         {
           name: 'criteriaSet',
           type: 'relationship',
+          access: fixedAfterCreate,
           filterOptions: async ({ data, req }): Promise<Where> => {
             const roundId = relationId((data as { round?: unknown } | undefined)?.round)
             if (roundId === null) return { _status: { equals: 'published' } }
@@ -142,6 +147,7 @@ export const SelfAssessments: CollectionConfig = {
         {
           name: 'unit',
           type: 'relationship',
+          access: fixedAfterCreate,
           defaultValue: ({ user }) => relationId(user?.unit) ?? undefined,
           index: true,
           label: { vi: 'Đơn vị', en: 'Unit' },
