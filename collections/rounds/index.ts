@@ -201,7 +201,7 @@ export const Rounds: CollectionConfig = {
         },
       ],
     },
-    { name: 'copiedFrom', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Sao chép từ đợt', en: 'Copied from' }, relationTo: 'rounds' },
+    { name: 'copiedFrom', type: 'relationship', admin: { condition: (data) => Boolean(data?.copiedFrom), position: 'sidebar', readOnly: true }, label: { vi: 'Sao chép từ đợt', en: 'Copied from' }, relationTo: 'rounds' },
     {
       name: 'copyToNextYear',
       type: 'ui',

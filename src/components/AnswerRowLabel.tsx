@@ -2,7 +2,7 @@
 /** An answer row of a self-assessment: the indicator's code, how it stands, and the start of its wording. */
 import { useRowLabel } from '@payloadcms/ui'
 
-type AnswerRow = { indicator?: string | null; isApplicable?: boolean | null; status?: string | null; text?: string | null }
+type AnswerRow = { indicator?: string | null; isApplicable?: boolean | null; maxPoints?: number | null; status?: string | null; text?: string | null }
 
 const statusText: Record<string, { label: string; color: string }> = {
   met: { color: 'var(--theme-success-650, #2e7d32)', label: '✓ Đạt' },
@@ -20,6 +20,7 @@ export const AnswerRowLabel = () => {
     <span className="answer-row-label" data-indicator={data?.indicator ?? ''}>
       <strong>{data?.indicator || `Chỉ tiêu ${(rowNumber ?? 0) + 1}`}</strong>
       {status ? <span style={{ color: status.color, marginLeft: 8 }}>{status.label}</span> : null}
+      {typeof data?.maxPoints === 'number' ? <span style={{ marginLeft: 8 }}>(tối đa {data.maxPoints} điểm)</span> : null}
       {excerpt ? <span style={{ marginLeft: 8 }}>{excerpt}</span> : null}
     </span>
   )
