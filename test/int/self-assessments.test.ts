@@ -286,6 +286,29 @@ describe('who may see and change a self-assessment', () => {
   })
 })
 
+describe("the authority-admin's lists", () => {
+  it('filters a round’s self-assessments by status and outcome over REST, within its own subtree', async () => {
+    const round = await createRound({ payload, setIds: [setId], world })
+    const submitted = await start({ roundId: round.id })
+    const filled = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: submitted.answers ?? [] }) }, id: submitted.id, ...as(world.users.unitEditor) })
+    await payload.update({ collection: 'self-assessments', data: { status: 'submitted' }, id: filled.id, ...as(world.users.unitEditor) })
+    const draft = await start({ roundId: round.id, unitEditor: otherEditor })
+    const token = await rest.login({ email: world.users.districtAdmin.email, password })
+    const list = async (query: string) =>
+      (await rest.call({ method: 'GET', path: `/self-assessments?depth=0&where[round][equals]=${round.id}${query}`, token })).body.docs.map((doc: { id: number }) => doc.id)
+    expect((await list('')).sort()).toEqual([submitted.id, draft.id].sort())
+    expect(await list('&where[status][equals]=submitted')).toEqual([submitted.id])
+    expect(await list('&where[outcome][equals]=met')).toEqual([submitted.id])
+    expect(await list('&where[outcome][equals]=incomplete')).toEqual([draft.id])
+    const otherDistrict = await payload.create({
+      collection: 'users',
+      data: { authority: world.authorities.districtB.id, email: `huyen-b.${round.id}@test.vn`, name: 'Huyện B', password, roles: ['authority-admin'] },
+    })
+    const tokenB = await rest.login({ email: otherDistrict.email, password })
+    expect((await rest.call({ method: 'GET', path: `/self-assessments?where[round][equals]=${round.id}`, token: tokenB })).body.docs).toEqual([])
+  })
+})
+
 // The embedded PGlite runs without transactions (see payload.config.ts), so the row lock that
 // serialises saves does not exist there: concurrency is guaranteed on PostgreSQL only.
 describe.skipIf(inject('isEmbeddedDatabase'))('concurrency (PostgreSQL only)', () => {
