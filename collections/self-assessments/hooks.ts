@@ -125,6 +125,8 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
     if (errors.length > 0) return fail({ errors, req })
   }
   data.authority = relationId(round.authority)
+  // the list shows "unit — round" as the title
+  data.title = `${unit.name} — ${round.title}`
 
   const previousRows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })
   const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: data.answers ?? original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })

@@ -219,20 +219,7 @@ export const SelfAssessments: CollectionConfig = {
   ],
   hooks: {
     afterChange: [auditSelfAssessment],
-    beforeChange: [
-      prepareSelfAssessment,
-      async ({ data, originalDoc, req }) => {
-        // the list shows "unit — round" as the title
-        const unitId = relationId(data.unit ?? originalDoc?.unit)
-        const roundId = relationId(data.round ?? originalDoc?.round)
-        const [unit, round] = await Promise.all([
-          unitId === null ? null : req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req, select: { name: true } }),
-          roundId === null ? null : req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req, select: { title: true } }),
-        ])
-        data.title = [unit?.name, round?.title].filter(Boolean).join(' — ')
-        return data
-      },
-    ],
+    beforeChange: [prepareSelfAssessment],
     beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
   },
   indexes: [{ fields: ['unit', 'round'], unique: true }],
