@@ -23,7 +23,7 @@ const checkFile: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const limit = maxEvidenceBytes()
   const problems: string[] = []
   if (file.size > limit) problems.push(`Tệp «${file.name}» dung lượng ${formatMegabytes(file.size)}, vượt quá giới hạn ${formatMegabytes(limit)}.`)
-  const kind = detectEvidenceKind({ head: new Uint8Array(file.data.subarray(0, 8)), name: file.name })
+  const kind = detectEvidenceKind({ data: file.data, name: file.name })
   if (!kind) problems.push(`Tệp «${file.name}» không thuộc loại được nhận làm minh chứng (${acceptedKindsText}).`)
   if (problems.length > 0) {
     throw new ValidationError({ collection: 'evidence', errors: problems.map((message) => ({ message, path: 'file' })), req }, req.t)

@@ -11,6 +11,7 @@ import { pickNewestSets, shiftIsoDateByYears, titleForYear, type CriteriaSetSumm
 import { relationId } from '../access/roles'
 import { authorityAncestry, authoritySubtree } from '../access/scope'
 import { fromIsoDay, toIsoDay } from '../dates'
+import { canCreateRound } from './access'
 
 const notFound = () => Response.json({ errors: [{ message: 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', path: 'id' }] }, { status: 404 })
 
@@ -38,6 +39,12 @@ export const copyToNextYearEndpoint: Endpoint = {
     if (!req.user) return Response.json({ errors: [{ message: 'Cần đăng nhập.', path: '' }] }, { status: 401 })
     const round = await readRound(req)
     if (!round) return notFound()
+    const authorityId = relationId(round.authority)
+    // before looking for an earlier copy, which is read past access: a reader who may not create
+    // rounds here (a unit, a reviewer) must not be shown next year's draft in a 409
+    if (!(await canCreateRound({ data: { authority: authorityId }, req }))) {
+      return Response.json({ errors: [{ message: 'Bạn không có quyền tạo đợt đánh giá cho cấp quản lý này.', path: '' }] }, { status: 403 })
+    }
     const existing = await req.payload.find({ collection: 'rounds', depth: 0, limit: 1, overrideAccess: true, req, where: { copiedFrom: { equals: round.id } } })
     if (existing.docs[0]) {
       return Response.json(
@@ -45,13 +52,14 @@ export const copyToNextYearEndpoint: Endpoint = {
         { status: 409 },
       )
     }
-    const authorityId = relationId(round.authority)
     const setIds = (round.criteriaSets ?? []).map(relationId).filter((id): id is number => typeof id === 'number')
     const { docs: sets } = await req.payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { _status: { equals: 'published' } } })
     const { docs: current } = setIds.length === 0 ? { docs: [] } : await req.payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { id: { in: setIds } } })
+    // in the round's own order (level 1 before level 2, as the admin listed them), not the query's
+    const inRoundOrder = [...current].sort((a, b) => setIds.indexOf(a.id) - setIds.indexOf(b.id))
     const picked = pickNewestSets({
       candidates: sets.map(toSummary),
-      current: current.map(toSummary),
+      current: inRoundOrder.map(toSummary),
       usableAuthorities: authorityId === null ? [] : await authorityAncestry({ authorityId, req }),
     })
     const year = round.year + 1

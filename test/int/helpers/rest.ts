@@ -32,5 +32,43 @@ export const createRestClient = ({ config }: { config: Promise<SanitizedConfig> 
     if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(response.body)}`)
     return response.body.token as string
   }
-  return { call, login }
+  /**
+   * A multipart upload as the admin sends it: the file under `file`, the other fields as JSON
+   * under `_payload`.
+   */
+  const upload = async ({
+    path,
+    token,
+    fields = {},
+    file,
+    method = 'POST',
+  }: {
+    path: string
+    token?: string
+    fields?: Record<string, unknown>
+    file: { name: string; type: string; bytes: Uint8Array }
+    method?: 'PATCH' | 'POST'
+  }): Promise<RestResponse> => {
+    const url = new URL(`http://localhost/api${path}`)
+    const headers = new Headers({ 'Accept-Language': 'vi' })
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    const form = new FormData()
+    form.set('_payload', JSON.stringify(fields))
+    form.set('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }))
+    const request = new Request(url, { body: form, headers, method })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    return { body: text ? JSON.parse(text) : null, status: response.status }
+  }
+  /** A GET whose answer may be a file: its status, type and bytes. */
+  const download = async ({ path, token }: { path: string; token?: string }) => {
+    const url = new URL(`http://localhost/api${path}`)
+    const headers = new Headers({ 'Accept-Language': 'vi' })
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const response = await handlers.GET(new Request(url, { headers, method: 'GET' }), { params: Promise.resolve({ slug }) })
+    return { bytes: new Uint8Array(await response.arrayBuffer()), status: response.status, type: response.headers.get('Content-Type') }
+  }
+  return { call, download, login, upload }
 }
