@@ -98,3 +98,5 @@ export {
 export type { CriteriaSetSummary, PlanTimingKind, RoundStatus, TeamRole } from './rounds'
 export { checkSubmission } from './submission'
 export type { SubmissionAnswer } from './submission'
+export { checkConsolidationComplete, consolidate, consolidationModes, verdictSet } from './review'
+export type { Consolidation, ConsolidatedIndicator, ConsolidationMode, ReviewInput, UnitIndicator, VerdictValue } from './review'
