@@ -15,7 +15,10 @@ import { buildConfig } from 'payload'
 import { AuditEvents } from './collections/audit-events'
 import { Authorities } from './collections/authorities'
 import { CriteriaSets } from './collections/criteria-sets'
+import { Decisions } from './collections/decisions'
 import { Evidence } from './collections/evidence'
+import { Recognitions } from './collections/recognitions'
+import { Reviews } from './collections/reviews'
 import { Rounds } from './collections/rounds'
 import { SelfAssessments } from './collections/self-assessments'
 import { Units } from './collections/units'
@@ -58,7 +61,7 @@ export const buildAppConfig = ({
       meta: { titleSuffix: ' · Đơn vị học tập' },
       user: Users.slug,
     },
-    collections: [Rounds, SelfAssessments, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents],
+    collections: [Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents],
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'src/migrations'),
       pool: {

@@ -3,7 +3,7 @@
  * decision at least 12 calendar months old). Pure: `asOf` is given, never read from a clock.
  */
 import type { CalendarDate } from './calendar'
-import { addMonths, compareDates, formatIsoDate, formatVietnameseDate } from './calendar'
+import { addMonths, compareDates, formatIsoDate, formatVietnameseDate, parseIsoDate } from './calendar'
 import type { ParsedPriorRecognition } from './models/types'
 import type { PrerequisiteStatus } from './results'
 import type { RecognitionRule } from './schema'
@@ -47,4 +47,25 @@ export const checkPrerequisite = ({
       `Quyết định công nhận Mức độ ${prior.level} ngày ${formatVietnameseDate(prior.decidedOn)} chưa đủ ${months} tháng ` +
       `tính đến ngày ${formatVietnameseDate(asOf)}: đơn vị có thể đề nghị công nhận ${target} từ ngày ${formatVietnameseDate(from)}.`,
   }
+}
+
+/**
+ * The prerequisite for a decision signed on `signedOn` (ISO dates in and out): null when the set has
+ * none, else whether the unit's prior recognition is old enough and from which day it would be.
+ */
+export const checkPrerequisiteOn = ({
+  recognition,
+  level,
+  prior,
+  signedOn,
+}: {
+  recognition: RecognitionRule | null
+  level: number | null
+  prior: { level: number; decidedOn: string } | null
+  signedOn: string
+}): PrerequisiteCheck | null => {
+  const asOf = parseIsoDate(signedOn)
+  const decidedOn = prior ? parseIsoDate(prior.decidedOn) : null
+  if (!asOf) return { eligibleFrom: null, isMet: false, reason: `Ngày ký không hợp lệ: ${signedOn}.` }
+  return checkPrerequisite({ asOf, level, prior: prior && decidedOn ? { decidedOn, level: prior.level } : null, recognition })
 }

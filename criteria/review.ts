@@ -7,6 +7,7 @@
 import type { Issue } from './issues'
 import { makeError } from './issues'
 import type { IndicatorStatus } from './results'
+import { scoringModels } from './models/registry'
 import type { CriteriaSet } from './schema'
 
 /** A reviewer's verdict: `true`/`false` (met or not) for a pass-fail set, points for a points set. */
@@ -25,11 +26,14 @@ export type ConsolidationMode = (typeof consolidationModes)[number]['code']
  */
 export const verdictSet = ({ set }: { set: CriteriaSet }): CriteriaSet => ({
   ...set,
+  // the wait after the prerequisite level is checked against the decision's date when it is signed
+  // (checkPrerequisiteOn), not when the team judges the criteria
+  recognition: set.recognition ? { ...set.recognition, prerequisiteLevel: null } : null,
   criteria: set.criteria.map((criterion) => ({
     ...criterion,
     indicators: criterion.indicators.map((indicator) => ({
       ...indicator,
-      measure: set.model === 'points' ? ('points' as const) : ('boolean' as const),
+      measure: scoringModels[set.model].verdictMeasure,
       scale: [],
       threshold: null,
     })),
@@ -88,10 +92,6 @@ const majorityOf = ({ values, lead }: { values: VerdictValue[]; lead: VerdictVal
   return lead !== null && tied.some((entry) => same(entry.value, lead)) ? lead : null
 }
 
-const unitValue = ({ unit, model }: { unit: UnitIndicator; model: CriteriaSet['model'] }): VerdictValue | null => {
-  if (unit.status === 'missing' || unit.status === 'not-applicable') return null
-  return model === 'points' ? unit.points : unit.status === 'met'
-}
 
 /** The team's verdict per applicable indicator of the unit, in the unit's order. */
 export const consolidate = ({
@@ -114,7 +114,7 @@ export const consolidate = ({
     const answered = verdicts.filter((verdict): verdict is typeof verdict & { value: VerdictValue } => verdict.value !== null)
     const lead = verdicts.find((verdict) => verdict.isLead)?.value ?? null
     const value = mode === 'lead' ? lead : majorityOf({ lead, values: answered.map((verdict) => verdict.value) })
-    const ownValue = unitValue({ model, unit: own })
+    const ownValue = scoringModels[model].unitVerdict(own)
     const consolidated: ConsolidatedIndicator = {
       code: own.code,
       differsFromUnit: value !== null && (ownValue === null || !same(value, ownValue)),

@@ -69,6 +69,9 @@ export interface Config {
   collections: {
     rounds: Round;
     'self-assessments': SelfAssessment;
+    reviews: Review;
+    decisions: Decision;
+    recognitions: Recognition;
     evidence: Evidence;
     authorities: Authority;
     units: Unit;
@@ -84,6 +87,9 @@ export interface Config {
   collectionsSelect: {
     rounds: RoundsSelect<false> | RoundsSelect<true>;
     'self-assessments': SelfAssessmentsSelect<false> | SelfAssessmentsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    decisions: DecisionsSelect<false> | DecisionsSelect<true>;
+    recognitions: RecognitionsSelect<false> | RecognitionsSelect<true>;
     evidence: EvidenceSelect<false> | EvidenceSelect<true>;
     authorities: AuthoritiesSelect<false> | AuthoritiesSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
@@ -200,6 +206,10 @@ export interface Round {
         id?: string | null;
       }[]
     | null;
+  /**
+   * How the team verdict is formed.
+   */
+  consolidationMode?: ('lead' | 'majority') | null;
   team?:
     | {
         user: number | User;
@@ -498,6 +508,19 @@ export interface SelfAssessment {
     | number
     | boolean
     | null;
+  teamOutcome?: ('incomplete' | 'met' | 'not-met' | 'tot' | 'kha' | 'trung-binh' | 'chua-dat') | null;
+  teamLevel?: number | null;
+  teamPoints?: number | null;
+  disagreements?: number | null;
+  teamResult?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   authority?: (number | null) | Authority;
   updatedAt: string;
   createdAt: string;
@@ -523,6 +546,108 @@ export interface Evidence {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  title?: string | null;
+  selfAssessment: number | SelfAssessment;
+  reviewer?: (number | null) | User;
+  conflictOfInterest?: boolean | null;
+  conflictNote?: string | null;
+  model?: string | null;
+  verdicts?:
+    | {
+        indicator?: string | null;
+        text?: string | null;
+        unitAnswer?: string | null;
+        verdict?: ('met' | 'not-met') | null;
+        points?: number | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  recommendation?: ('recognise' | 'not-recognise' | 'supplement') | null;
+  recommendationNote?: string | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  round?: (number | null) | Round;
+  unit?: (number | null) | Unit;
+  authority?: (number | null) | Authority;
+  isDecided?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "decisions".
+ */
+export interface Decision {
+  id: number;
+  title?: string | null;
+  round: number | Round;
+  number?: string | null;
+  signedOn?: string | null;
+  /**
+   * Defaults to the authority's decider title.
+   */
+  signer?: string | null;
+  /**
+   * Issuing is final.
+   */
+  status: 'draft' | 'issued';
+  authority?: (number | null) | Authority;
+  /**
+   * Filled from the consolidated outcomes when left empty.
+   */
+  entries?:
+    | {
+        selfAssessment: number | SelfAssessment;
+        outcomeLabel?: string | null;
+        isRemoved?: boolean | null;
+        removalReason?: string | null;
+        unit?: (number | null) | Unit;
+        level?: number | null;
+        grade?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recognitions".
+ */
+export interface Recognition {
+  id: number;
+  unit: number | Unit;
+  unitName?: string | null;
+  authority: number | Authority;
+  authorityName?: string | null;
+  regime?: string | null;
+  level?: number | null;
+  grade?: string | null;
+  outcomeLabel?: string | null;
+  year?: number | null;
+  decision: number | Decision;
+  decisionNumber?: string | null;
+  decidedOn: string;
+  validFrom: string;
+  validUntil: string;
+  selfAssessment?: (number | null) | SelfAssessment;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -575,6 +700,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'self-assessments';
         value: number | SelfAssessment;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'decisions';
+        value: number | Decision;
+      } | null)
+    | ({
+        relationTo: 'recognitions';
+        value: number | Recognition;
       } | null)
     | ({
         relationTo: 'evidence';
@@ -713,6 +850,7 @@ export interface RoundsSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  consolidationMode?: T;
   team?:
     | T
     | {
@@ -773,7 +911,94 @@ export interface SelfAssessmentsSelect<T extends boolean = true> {
   isComplete?: T;
   missingCount?: T;
   result?: T;
+  teamOutcome?: T;
+  teamLevel?: T;
+  teamPoints?: T;
+  disagreements?: T;
+  teamResult?: T;
   authority?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  title?: T;
+  selfAssessment?: T;
+  reviewer?: T;
+  conflictOfInterest?: T;
+  conflictNote?: T;
+  model?: T;
+  verdicts?:
+    | T
+    | {
+        indicator?: T;
+        text?: T;
+        unitAnswer?: T;
+        verdict?: T;
+        points?: T;
+        comment?: T;
+        id?: T;
+      };
+  recommendation?: T;
+  recommendationNote?: T;
+  result?: T;
+  round?: T;
+  unit?: T;
+  authority?: T;
+  isDecided?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "decisions_select".
+ */
+export interface DecisionsSelect<T extends boolean = true> {
+  title?: T;
+  round?: T;
+  number?: T;
+  signedOn?: T;
+  signer?: T;
+  status?: T;
+  authority?: T;
+  entries?:
+    | T
+    | {
+        selfAssessment?: T;
+        outcomeLabel?: T;
+        isRemoved?: T;
+        removalReason?: T;
+        unit?: T;
+        level?: T;
+        grade?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recognitions_select".
+ */
+export interface RecognitionsSelect<T extends boolean = true> {
+  unit?: T;
+  unitName?: T;
+  authority?: T;
+  authorityName?: T;
+  regime?: T;
+  level?: T;
+  grade?: T;
+  outcomeLabel?: T;
+  year?: T;
+  decision?: T;
+  decisionNumber?: T;
+  decidedOn?: T;
+  validFrom?: T;
+  validUntil?: T;
+  selfAssessment?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { defaultDeadlineRules } from '@criteria/deadlines'
+import { consolidationModes } from '@criteria/review'
 import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@criteria/rounds'
 import { tiers } from '@criteria/unitTypes'
 
@@ -159,6 +160,14 @@ export const Rounds: CollectionConfig = {
         {
           label: { vi: 'Đoàn đánh giá', en: 'Team' },
           fields: [
+            {
+              name: 'consolidationMode',
+              type: 'select',
+              admin: { description: { vi: 'Kết luận của đoàn cho từng chỉ tiêu khi các thành viên có ý kiến khác nhau.', en: 'How the team verdict is formed.' } },
+              defaultValue: 'lead',
+              label: { vi: 'Cách tổng hợp ý kiến', en: 'Consolidation' },
+              options: consolidationModes.map((mode) => ({ label: { vi: mode.vi, en: mode.en }, value: mode.code })),
+            },
             {
               name: 'team',
               type: 'array',

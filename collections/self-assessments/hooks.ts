@@ -13,6 +13,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 import { ValidationError } from 'payload'
 
 import {
+  checkConsolidationComplete,
   checkDeadline,
   checkSubmission,
   checkTransition,
@@ -29,6 +30,7 @@ import {
   type MeasureKindCode,
 } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
+import { emitDomainEvent } from '@hooks/events'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
 import { authoritySubtree } from '../access/scope'
@@ -36,6 +38,8 @@ import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCrit
 import { todayInVietnam, toIsoDay } from '../dates'
 import { ruleOf } from '../rounds/fields'
 import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, valueFieldOf, type AnswerRow } from './answers'
+import { latestRecognition } from '../recognitions/prior'
+import { consolidateSelfAssessment } from './consolidation'
 
 type FieldError = { message: string; path: string }
 
@@ -161,7 +165,9 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
     return fail({ errors: [{ message: `Bộ tiêu chí «${set.title}» chưa hợp lệ, chưa đánh giá được; báo cơ quan quản lý.`, path: 'criteriaSet' }], req })
   }
   const today = todayInVietnam(new Date())
-  const evaluation = evaluate({ answers: coreAnswers({ rows }), asOf: today, prior: null, set: validation.set, unitType: unit.unitType })
+  // a level-2 set needs the unit's level-1 recognition, read from the register
+  const prior = validation.set.recognition?.prerequisiteLevel ? await latestRecognition({ onOrBefore: today, req, unitId: unit.id }) : null
+  const evaluation = evaluate({ answers: coreAnswers({ rows }), asOf: today, prior, set: validation.set, unitType: unit.unitType })
   if (!evaluation.ok) {
     return fail({ errors: evaluation.issues.filter((issue) => issue.severity === 'error').map((issue) => ({ message: issue.message, path: rowPath({ issue, rows }) })), req })
   }
@@ -190,7 +196,9 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   if (from !== to) {
     if (user) {
       const isLead = (round.team ?? []).some((member) => String(relationId(member.user)) === String(user.id) && member.role === 'truong-doan')
-      const check = checkTransition({ from, reason: merged.returnReason, roles: [...(user.roles ?? []), ...(isLead ? ['team-lead'] : [])], to })
+      // issuing a decision sets recognised / not-recognised as the system (collections/decisions/hooks.ts)
+      const isSystem = req.context.workflowRole === 'system'
+      const check = checkTransition({ from, reason: merged.returnReason, roles: [...(user.roles ?? []), ...(isLead ? ['team-lead'] : []), ...(isSystem ? ['system'] : [])], to })
       if (!check.ok) return fail({ errors: check.issues.map((issue) => ({ message: issue.message, path: issue.path[0] === 'reason' ? 'returnReason' : 'status' })), req })
       action = check.action
     } else {
@@ -219,6 +227,19 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
       data.submittedBy = typeof user?.id === 'number' ? user.id : null
     }
     if (to === 'returned') data.returnReason = (merged.returnReason ?? '').trim()
+    if (to === 'reviewed') {
+      const { consolidation, report: teamReport } = await consolidateSelfAssessment({ req, sa: { ...original, ...merged, answers: data.answers } as Parameters<typeof consolidateSelfAssessment>[0]['sa'] })
+      const undecided = checkConsolidationComplete({ consolidation })
+      if (undecided.length > 0 || !teamReport) {
+        return fail({ errors: (undecided.length > 0 ? undecided : [{ message: 'Chưa tính được kết quả của đoàn.' }]).map((issue) => ({ message: issue.message, path: 'status' })), req })
+      }
+      const team = outcomeOf(teamReport)
+      data.teamResult = { ...teamReport, consolidation }
+      data.teamOutcome = team.outcome
+      data.teamLevel = team.level
+      data.teamPoints = team.points
+      data.disagreements = consolidation.disagreements
+    }
   }
   req.context[contextKey(original.id)] = { action: action ?? 'update', changed, from, reason: to === 'returned' ? data.returnReason : null, to } satisfies Change
   return data
@@ -246,5 +267,11 @@ export const auditSelfAssessment: CollectionAfterChangeHook = async ({ doc, oper
     req,
   })
   delete req.context[contextKey(doc.id)]
+  if (change.to === 'returned' && isTransition) {
+    await emitDomainEvent({ event: { reason: doc.returnReason ?? '', selfAssessment: doc.id, type: 'self-assessment.returned', unit: relationId(doc.unit) as number | null }, req })
+  }
+  if (change.to === 'reviewed' && isTransition) {
+    await emitDomainEvent({ event: { outcome: doc.teamOutcome ?? null, selfAssessment: doc.id, type: 'self-assessment.reviewed', unit: relationId(doc.unit) as number | null }, req })
+  }
   return doc
 }

@@ -13,6 +13,7 @@ import { lockForUpdate } from '@hooks/lockRow'
 import { relationId } from '../access/roles'
 import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
+import { consolidationEndpoint } from './consolidation'
 import { auditSelfAssessment, prepareSelfAssessment } from './hooks'
 
 type Row = { isApplicable?: boolean | null; measure?: string | null }
@@ -22,6 +23,16 @@ const answerFor =
     (siblingData as Row | undefined)?.measure === measure && (siblingData as Row | undefined)?.isApplicable !== false
 
 const hidden = { hidden: true, readOnly: true }
+
+const outcomeOptions = [
+  { label: { vi: 'Chưa đủ thông tin', en: 'Incomplete' }, value: 'incomplete' },
+  { label: { vi: 'Đạt', en: 'Met' }, value: 'met' },
+  { label: { vi: 'Chưa đạt', en: 'Not met' }, value: 'not-met' },
+  { label: { vi: 'Tốt', en: 'Good' }, value: 'tot' },
+  { label: { vi: 'Khá', en: 'Fair' }, value: 'kha' },
+  { label: { vi: 'Trung bình', en: 'Average' }, value: 'trung-binh' },
+  { label: { vi: 'Chưa đạt (xếp loại)', en: 'Not achieved' }, value: 'chua-dat' },
+]
 
 /** Fixed once the self-assessment exists: shown read-only, never changed by an update. */
 const fixedAfterCreate = { update: () => false }
@@ -109,6 +120,7 @@ export const SelfAssessments: CollectionConfig = {
     listSearchableFields: ['title'],
     useAsTitle: 'title',
   },
+  endpoints: [consolidationEndpoint],
   fields: [
     { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
     {
@@ -124,7 +136,8 @@ export const SelfAssessments: CollectionConfig = {
           name: 'round',
           type: 'relationship',
           access: fixedAfterCreate,
-          filterOptions: { status: { equals: 'open' } },
+          // offered when starting; an existing self-assessment keeps its round whatever the round's status
+          filterOptions: ({ id }) => (id ? true : { status: { equals: 'open' } }),
           label: { vi: 'Đợt đánh giá', en: 'Round' },
           relationTo: 'rounds',
           required: true,
@@ -133,7 +146,8 @@ export const SelfAssessments: CollectionConfig = {
           name: 'criteriaSet',
           type: 'relationship',
           access: fixedAfterCreate,
-          filterOptions: async ({ data, req }): Promise<Where> => {
+          filterOptions: async ({ data, id, req }): Promise<Where | true> => {
+            if (id) return true
             const roundId = relationId((data as { round?: unknown } | undefined)?.round)
             if (roundId === null) return { _status: { equals: 'published' } }
             const round = await req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, req })
@@ -200,21 +214,31 @@ export const SelfAssessments: CollectionConfig = {
       admin: { condition: (data) => Boolean(data?.id), position: 'sidebar', readOnly: true },
       index: true,
       label: { vi: 'Kết quả tự đánh giá', en: 'Outcome' },
-      options: [
-        { label: { vi: 'Chưa đủ thông tin', en: 'Incomplete' }, value: 'incomplete' },
-        { label: { vi: 'Đạt', en: 'Met' }, value: 'met' },
-        { label: { vi: 'Chưa đạt', en: 'Not met' }, value: 'not-met' },
-        { label: { vi: 'Tốt', en: 'Good' }, value: 'tot' },
-        { label: { vi: 'Khá', en: 'Fair' }, value: 'kha' },
-        { label: { vi: 'Trung bình', en: 'Average' }, value: 'trung-binh' },
-        { label: { vi: 'Chưa đạt (xếp loại)', en: 'Not achieved' }, value: 'chua-dat' },
-      ],
+      options: outcomeOptions,
     },
     { name: 'level', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ', en: 'Level' } },
     { name: 'points', type: 'number', admin: { condition: (data) => typeof data?.points === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
     { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
     { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
     { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },
+    {
+      name: 'consolidationPanel',
+      type: 'ui',
+      admin: { components: { Field: '@/components/ConsolidationPanel#ConsolidationPanel' }, condition: (data) => ['in-review', 'reviewed', 'recognised', 'not-recognised'].includes(data?.status) },
+      label: { vi: 'Kết quả của đoàn đánh giá', en: 'Team result' },
+    },
+    {
+      name: 'teamOutcome',
+      type: 'select',
+      admin: { condition: (data) => Boolean(data?.teamOutcome), position: 'sidebar', readOnly: true },
+      index: true,
+      label: { vi: 'Kết luận của đoàn', en: 'Team outcome' },
+      options: outcomeOptions,
+    },
+    { name: 'teamLevel', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ (đoàn)', en: 'Team level' } },
+    { name: 'teamPoints', type: 'number', admin: { condition: (data) => typeof data?.teamPoints === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Điểm của đoàn', en: 'Team points' } },
+    { name: 'disagreements', type: 'number', admin: { condition: (data) => typeof data?.disagreements === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Số chỉ tiêu có ý kiến khác nhau', en: 'Disagreements' } },
+    { name: 'teamResult', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả của đoàn (máy tính)', en: 'Team result' } },
     { name: 'authority', type: 'relationship', admin: { hidden: true, readOnly: true }, index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
   ],
   hooks: {

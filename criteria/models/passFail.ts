@@ -14,6 +14,8 @@ const notAllowed = ({ path, message }: { path: (string | number)[]; message: str
 
 export const passFailModel: ScoringModel = {
   label: 'Đạt/Không đạt theo mức độ',
+  verdictMeasure: 'boolean',
+  unitVerdict: ({ status }) => (status === 'met' ? true : status === 'not-met' ? false : null),
   checkSet: ({ set }) => {
     const issues: Issue[] = []
     set.criteria.forEach((criterion, criterionIndex) => {

@@ -17,6 +17,8 @@ const rankBands = ({ bands }: { bands: readonly GradeBand[] }) =>
 
 export const pointsModel: ScoringModel = {
   label: 'Chấm điểm, xếp loại',
+  verdictMeasure: 'points',
+  unitVerdict: ({ status, points }) => (status === 'met' || status === 'not-met' ? points : null),
   checkSet: ({ set }) => {
     const issues: Issue[] = []
     if (set.level !== null) {

@@ -24,6 +24,10 @@ export interface ModelContext {
 
 export interface ScoringModel {
   label: string
+  /** How the evaluation team judges an indicator: met or not (`boolean`), or by points (`points`). */
+  verdictMeasure: 'boolean' | 'points'
+  /** The unit's own assessment of an indicator in the team's terms, to compare verdicts with it. */
+  unitVerdict: (unit: { status: string; points: number | null }) => boolean | number | null
   checkSet: (args: { set: CriteriaSet }) => Issue[]
   summarise: (context: ModelContext) => { outcome: Outcome; gaps: Gap[] }
 }

@@ -1,6 +1,7 @@
 import * as migration_20261123_174046_initial from './20261123_174046_initial';
 import * as migration_20261123_182103_criteria_sets from './20261123_182103_criteria_sets';
 import * as migration_20261123_203017_rounds_self_assessments from './20261123_203017_rounds_self_assessments';
+import * as migration_20261123_205442_reviews_decisions_recognitions from './20261123_205442_reviews_decisions_recognitions';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_203017_rounds_self_assessments.up,
     down: migration_20261123_203017_rounds_self_assessments.down,
-    name: '20261123_203017_rounds_self_assessments'
+    name: '20261123_203017_rounds_self_assessments',
+  },
+  {
+    up: migration_20261123_205442_reviews_decisions_recognitions.up,
+    down: migration_20261123_205442_reviews_decisions_recognitions.down,
+    name: '20261123_205442_reviews_decisions_recognitions'
   },
 ];

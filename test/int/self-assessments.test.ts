@@ -159,6 +159,8 @@ describe('the workflow from draft to submission, withdrawal, return and resubmis
     expect(resubmitted.status).toBe('submitted')
     expect(resubmitted.outcome).toBe('met')
 
+    // the round stops taking dossiers; the authority still handles those it has
+    await payload.update({ collection: 'rounds', data: { status: 'reviewing' }, id: round.id, ...as(world.users.districtAdmin) })
     // accepted: the unit can no longer withdraw
     expect((await update(world.users.districtAdmin, { status: 'in-review' })).status).toBe('in-review')
     expect(await messagesOf(() => update(world.users.unitEditor, { status: 'draft' }))).toContain('Không thể chuyển')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { evaluate } from '@criteria/evaluate'
+import { checkPrerequisiteOn } from '@criteria/recognition'
 import { checkConsolidationComplete, consolidate, verdictSet, type ReviewInput, type UnitIndicator } from '@criteria/review'
 import { validateCriteriaSet } from '@criteria/schema'
 import { criteriaSetInputs } from '@seed/criteria'
@@ -103,5 +104,31 @@ describe('verdictSet: the team verdicts go through the same evaluator', () => {
     }
     expect(at(85)).toBe('tot')
     expect(at(84)).toBe('kha')
+  })
+})
+
+describe('checkPrerequisiteOn: a level-2 decision and the level-1 recognition before it', () => {
+  const recognition = { monthsAfterPrerequisite: 12, prerequisiteLevel: 1 as const, validityMonths: 36 }
+  it.each([
+    ['2025-01-20', '2026-01-19', false, '2026-01-20'],
+    ['2025-01-20', '2026-01-20', true, '2026-01-20'],
+    ['2024-02-29', '2025-02-28', true, '2025-02-28'],
+  ])('level 1 decided %s, level 2 signed %s → %s', (decidedOn, signedOn, isMet, eligibleFrom) => {
+    expect(checkPrerequisiteOn({ level: 2, prior: { decidedOn, level: 1 }, recognition, signedOn })).toMatchObject({ eligibleFrom, isMet })
+  })
+  it('no prior recognition: not met, and no date', () => {
+    expect(checkPrerequisiteOn({ level: 2, prior: null, recognition, signedOn: '2027-02-01' })).toMatchObject({ eligibleFrom: null, isMet: false })
+  })
+  it('a set without prerequisite needs nothing', () => {
+    expect(checkPrerequisiteOn({ level: 1, prior: null, recognition: { ...recognition, prerequisiteLevel: null }, signedOn: '2027-02-01' })).toBeNull()
+  })
+})
+
+describe('verdictSet leaves the level-2 wait to the decision', () => {
+  it('a level-2 team verdict of all met is level 2 without a prior; the wait is checked when the decision is signed', () => {
+    const set = verdictSet({ set: seeded('tt24-2023-huyen-2') })
+    const codes = set.criteria.flatMap((criterion) => criterion.indicators).filter((indicator) => indicator.appliesTo.length === 0 || indicator.appliesTo.includes('xa')).map((indicator) => indicator.code)
+    const result = evaluate({ answers: Object.fromEntries(codes.map((code) => [code, true])), asOf: '2027-01-20', set, unitType: 'xa' })
+    expect(result.ok && result.outcome).toMatchObject({ isMet: true, level: 2 })
   })
 })

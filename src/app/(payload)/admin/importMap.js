@@ -5,6 +5,8 @@ import { NotApplicableNotice as NotApplicableNotice_44f71ef01570b0377188cc9f1a1c
 import { RankSelect as RankSelect_82bce75b272b443a45c08e4cd136a5f9 } from '@/components/RankSelect'
 import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } from '@/components/AnswerRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
+import { ConsolidationPanel as ConsolidationPanel_607103ff302f40e532f67805b9a37e4f } from '@/components/ConsolidationPanel'
+import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
@@ -19,6 +21,8 @@ export const importMap = {
   "@/components/RankSelect#RankSelect": RankSelect_82bce75b272b443a45c08e4cd136a5f9,
   "@/components/AnswerRowLabel#AnswerRowLabel": AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
+  "@/components/ConsolidationPanel#ConsolidationPanel": ConsolidationPanel_607103ff302f40e532f67805b9a37e4f,
+  "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,

@@ -1,0 +1,20 @@
+/** The register read back as the core's `prior`: a unit's latest recognition at a level. */
+import type { PayloadRequest } from 'payload'
+
+import { fromIsoDay, toIsoDay } from '../dates'
+
+/** The unit's latest recognition as the core's `prior`; with `onOrBefore`, decided no later than that day. */
+export const latestRecognition = async ({ req, unitId, onOrBefore }: { req: PayloadRequest; unitId: number | string; onOrBefore?: string }) => {
+  const { docs } = await req.payload.find({
+    collection: 'recognitions',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    sort: '-decidedOn',
+    where: { and: [{ unit: { equals: unitId } }, { level: { exists: true } }, ...(onOrBefore ? [{ decidedOn: { less_than_equal: fromIsoDay(onOrBefore) } }] : [])] },
+  })
+  const latest = docs[0]
+  const decidedOn = latest ? toIsoDay(latest.decidedOn) : null
+  return latest && decidedOn && typeof latest.level === 'number' ? { decidedOn, level: latest.level } : null
+}

@@ -1,0 +1,197 @@
+/**
+ * A full round on real PostgreSQL, from submission to the public register: two units submit, two
+ * reviewers review (one disagreement flagged), the lead closes, the decision is issued, the
+ * recognitions carry the right validity; next year a unit's level-2 self-assessment picks up its
+ * level-1 recognition, and the level-2 decision is refused before 12 months and allowed after.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import config from '@payload-config'
+import type { Review, SelfAssessment } from '@/payload-types'
+import { fromIsoDay, toIsoDay } from '@collections/dates'
+import { onDomainEvent, type DomainEvent } from '@hooks/events'
+import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
+
+import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { createRestClient } from './helpers/rest'
+import { createRound, metAnswers, openYear, setIdByCode } from './helpers/rounds'
+import { attempt, createWorld, password, type ActingUser, type World } from './helpers/world'
+
+let payload: Payload
+let world: World
+let level1: number
+let level2: number
+const users: Record<string, ActingUser> = {}
+const events: DomainEvent[] = []
+const rest = createRestClient({ config })
+
+const account = async (data: { email: string; roles: ActingUser['roles']; authority?: number; unit?: number }) => {
+  const created = await payload.create({ collection: 'users', data: { ...data, name: data.email, password } })
+  return { ...created, collection: 'users' } as ActingUser
+}
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  world = await createWorld({ payload, tag: 'REC' })
+  await loadCriteriaSets({ payload })
+  level1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
+  level2 = await setIdByCode({ code: 'tt24-2023-huyen-2', payload })
+  users.member = await account({ authority: world.authorities.districtA.id, email: 'member.rec@test.vn', roles: ['reviewer'] })
+  users.outsider = await account({ authority: world.authorities.districtB.id, email: 'outsider.rec@test.vn', roles: ['reviewer'] })
+  users.insider = await account({ authority: world.authorities.districtA.id, email: 'insider.rec@test.vn', roles: ['reviewer'], unit: world.units.unitA1.id })
+  users.unitA2 = await account({ email: 'donvi2.rec@test.vn', roles: ['unit-editor'], unit: world.units.unitA2.id })
+  users.districtB = await account({ authority: world.authorities.districtB.id, email: 'huyenb.rec@test.vn', roles: ['authority-admin'] })
+  onDomainEvent((event) => {
+    events.push(event)
+  })
+})
+afterAll(async () => {
+  await closeTestPayload(payload)
+})
+
+const as = (user: ActingUser) => ({ depth: 0, overrideAccess: false, user })
+
+const problems = async (call: () => Promise<unknown>) => {
+  try {
+    await call()
+  } catch (error) {
+    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
+    if (!data) throw error
+    return data.errors ?? []
+  }
+  throw new Error('expected a ValidationError')
+}
+
+const team = () => [
+  { role: 'truong-doan' as const, user: world.users.reviewer.id },
+  { role: 'thanh-vien' as const, user: users.member.id },
+  { role: 'thanh-vien' as const, user: users.insider.id },
+]
+
+/** A unit's self-assessment, answered so that everything is met, submitted and accepted. */
+const submittedAndAccepted = async ({ editor, roundId, setId }: { editor: ActingUser; roundId: number; setId: number }) => {
+  const unit = typeof editor.unit === 'object' && editor.unit ? editor.unit.id : (editor.unit as number)
+  const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: roundId, status: 'draft', unit }, ...as(editor) })
+  await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, ...as(editor) })
+  await payload.update({ collection: 'self-assessments', data: { status: 'submitted' }, id: draft.id, ...as(editor) })
+  return payload.update({ collection: 'self-assessments', data: { status: 'in-review' }, id: draft.id, ...as(world.users.districtAdmin) })
+}
+
+/** A reviewer's verdicts: every applicable indicator met, except those listed. */
+const review = async ({ reviewer, sa, notMet = [] }: { reviewer: ActingUser; sa: SelfAssessment; notMet?: string[] }) => {
+  const created = await payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(reviewer) })
+  const verdicts = (created.verdicts ?? []).map((row) => ({ ...row, verdict: notMet.includes(row.indicator ?? '') ? ('not-met' as const) : ('met' as const) }))
+  return payload.update({ collection: 'reviews', data: { recommendation: 'recognise', verdicts }, id: created.id, ...as(reviewer) }) as Promise<Review>
+}
+
+const close = (user: ActingUser, sa: SelfAssessment) => payload.update({ collection: 'self-assessments', data: { status: 'reviewed' }, id: sa.id, ...as(user) })
+
+describe('a full round', () => {
+  let round: number
+  let sa1: SelfAssessment
+  let sa2: SelfAssessment
+  let decision: number
+
+  it('two units submit; two reviewers review; a disagreement is flagged; the lead closes', async () => {
+    round = (await createRound({ payload, setIds: [level1, level2], team: team(), world })).id
+    sa1 = await submittedAndAccepted({ editor: world.users.unitEditor, roundId: round, setId: level1 })
+    sa2 = await submittedAndAccepted({ editor: users.unitA2, roundId: round, setId: level1 })
+
+    const leadOn1 = await review({ reviewer: world.users.reviewer, sa: sa1 })
+    expect(leadOn1.verdicts?.map((row) => row.indicator)).toEqual((sa1.answers ?? []).filter((row) => row.isApplicable).map((row) => row.indicator))
+    expect(leadOn1.result).toMatchObject({ outcome: { isMet: true, level: 1 } })
+    const memberOn1 = await review({ notMet: ['TC1.CT2'], reviewer: users.member, sa: sa1 })
+    expect(memberOn1.result).toMatchObject({ outcome: { isMet: false } })
+    await review({ reviewer: world.users.reviewer, sa: sa2 })
+    await review({ reviewer: users.member, sa: sa2 })
+
+    const token = await rest.login({ email: world.users.reviewer.email, password })
+    const consolidation = await rest.call({ method: 'GET', path: `/self-assessments/${sa1.id}/consolidation`, token })
+    expect(consolidation.status).toBe(200)
+    expect(consolidation.body.consolidation.disagreements).toBe(1)
+    expect(consolidation.body.consolidation.indicators.find((row: { code: string }) => row.code === 'TC1.CT2')).toMatchObject({ hasReviewerDisagreement: true, value: true })
+    // the unit does not see the team's verdicts before the decision
+    const unitToken = await rest.login({ email: world.users.unitEditor.email, password })
+    expect((await rest.call({ method: 'GET', path: `/self-assessments/${sa1.id}/consolidation`, token: unitToken })).status).toBe(403)
+
+    // only the lead closes: a member may not even update the dossier
+    expect(await attempt(() => close(users.member, sa2))).toBe('forbidden')
+    const closed1 = await close(world.users.reviewer, sa1)
+    expect(closed1).toMatchObject({ disagreements: 1, status: 'reviewed', teamLevel: 1, teamOutcome: 'met' })
+    expect((await close(world.users.reviewer, sa2)).status).toBe('reviewed')
+    expect(events.filter((event) => event.type === 'self-assessment.reviewed').map((event) => event.type === 'self-assessment.reviewed' && event.selfAssessment)).toEqual([sa1.id, sa2.id])
+  })
+
+  it('refuses a reviewer outside the team, of the unit itself, with a declared conflict, and a unit-editor', async () => {
+    const round2 = (await createRound({ payload, setIds: [level1], team: team(), title: 'Đợt kiểm tra quyền', world })).id
+    const sa = await submittedAndAccepted({ editor: world.users.unitEditor, roundId: round2, setId: level1 })
+    expect((await problems(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.outsider) })))[0]).toMatchObject({ path: 'selfAssessment' })
+    expect((await problems(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.insider) })))[0]).toMatchObject({ path: 'reviewer' })
+    expect(await attempt(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(world.users.unitEditor) }))).toBe('forbidden')
+    const conflicted = await payload.create({ collection: 'reviews', data: { conflictNote: 'Vợ là cán bộ xã', conflictOfInterest: true, selfAssessment: sa.id }, ...as(users.member) })
+    const verdicts = (conflicted.verdicts ?? []).map((row) => ({ ...row, verdict: 'met' as const }))
+    expect((await problems(() => payload.update({ collection: 'reviews', data: { verdicts }, id: conflicted.id, ...as(users.member) })))[0]).toMatchObject({ path: 'conflictOfInterest' })
+    // a reviewer cannot touch another's review, nor the unit's answers
+    expect(await attempt(() => payload.update({ collection: 'reviews', data: { recommendationNote: 'sửa hộ' }, id: conflicted.id, ...as(world.users.reviewer) }))).toBe('forbidden')
+    const changed = (sa.answers ?? []).map((row) => (row.indicator === 'TC1.CT1' ? { ...row, yesNo: 'no' as const } : row))
+    expect(await attempt(() => payload.update({ collection: 'self-assessments', data: { answers: changed }, id: sa.id, ...as(world.users.reviewer) }))).toBe('invalid')
+    // another district's admin can neither draft nor issue this district's decision
+    expect(await attempt(() => payload.create({ collection: 'decisions', data: { authority: world.authorities.districtA.id, round: round2, status: 'draft' }, ...as(users.districtB) }))).toBe('forbidden')
+  })
+
+  it('the decision is drafted from the outcomes, issued once, and writes the register with its validity', async () => {
+    const draft = await payload.create({ collection: 'decisions', data: { round, status: 'draft' }, ...as(world.users.districtAdmin) })
+    expect(draft.entries?.map((entry) => entry.selfAssessment).sort()).toEqual([sa1.id, sa2.id].sort())
+    expect(draft.entries?.every((entry) => entry.outcomeLabel === 'Đơn vị học tập Mức độ 1')).toBe(true)
+    decision = draft.id
+    // issuing needs a number and a date; removing an entry needs a reason
+    expect((await problems(() => payload.update({ collection: 'decisions', data: { status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path).sort()).toEqual(['number', 'signedOn'])
+    const withRemoval = (draft.entries ?? []).map((entry) => (entry.selfAssessment === sa2.id ? { ...entry, isRemoved: true } : entry))
+    expect((await problems(() => payload.update({ collection: 'decisions', data: { entries: withRemoval, number: '15/QĐ-UBND', signedOn: fromIsoDay('2026-01-20'), status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path)).toEqual(['entries.1.removalReason'.replace('1', String(withRemoval.findIndex((entry) => entry.isRemoved)))])
+    expect(await payload.count({ collection: 'recognitions', where: { decision: { equals: decision } } })).toMatchObject({ totalDocs: 0 })
+
+    const issued = await payload.update({ collection: 'decisions', data: { number: '15/QĐ-UBND', signedOn: fromIsoDay('2026-01-20'), status: 'issued' }, id: decision, ...as(world.users.districtAdmin) })
+    expect(issued.status).toBe('issued')
+    expect(issued.signer).toBe(null)
+    const { docs } = await payload.find({ collection: 'recognitions', depth: 0, sort: 'unitName', where: { decision: { equals: decision } } })
+    expect(docs.map((row) => [row.unit, row.level, toIsoDay(row.decidedOn), toIsoDay(row.validFrom), toIsoDay(row.validUntil)])).toEqual([
+      [world.units.unitA1.id, 1, '2026-01-20', '2026-01-20', '2029-12-31'],
+      [world.units.unitA2.id, 1, '2026-01-20', '2026-01-20', '2029-12-31'],
+    ])
+    expect((await payload.findByID({ collection: 'self-assessments', id: sa1.id })).status).toBe('recognised')
+    expect(events.some((event) => event.type === 'decision.issued' && event.decision === decision && event.recognitions.length === 2)).toBe(true)
+    // issued means final
+    expect(await attempt(() => payload.update({ collection: 'decisions', data: { number: '16/QĐ-UBND' }, id: decision, ...as(world.users.districtAdmin) }))).toBe('invalid')
+    // the unit now reads the team's reviews of its own dossier, and nobody else's
+    const seen = await payload.find({ collection: 'reviews', ...as(world.users.unitEditor) })
+    expect(seen.docs.length).toBe(2)
+    expect(seen.docs.every((doc) => doc.unit === world.units.unitA1.id)).toBe(true)
+    // the register is public
+    const register = await rest.call({ method: 'GET', path: `/recognitions?where[decision][equals]=${decision}&depth=0` })
+    expect(register.status).toBe(200)
+    expect(register.body.totalDocs).toBe(2)
+  })
+
+  it('next year, a level-2 self-assessment picks up the level-1 recognition; the decision waits 12 months', async () => {
+    const nextRound = (await createRound({ payload, setIds: [level2], team: team(), title: 'Đánh giá mức độ 2', world, year: openYear() + 1 })).id
+    const sa = await submittedAndAccepted({ editor: world.users.unitEditor, roundId: nextRound, setId: level2 })
+    expect(sa.result).toMatchObject({ outcome: { prerequisite: { eligibleFrom: '2027-01-20' } } })
+    await review({ reviewer: world.users.reviewer, sa })
+    expect(await close(world.users.reviewer, sa)).toMatchObject({ teamLevel: 2, teamOutcome: 'met' })
+
+    const draft = await payload.create({ collection: 'decisions', data: { round: nextRound, status: 'draft' }, ...as(world.users.districtAdmin) })
+    const early = await problems(() =>
+      payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay('2027-01-19'), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) }),
+    )
+    expect(early).toHaveLength(1)
+    expect(early[0]).toMatchObject({ path: 'entries.0.selfAssessment' })
+    expect(early[0].message).toContain('20/01/2027')
+    expect((await payload.findByID({ collection: 'decisions', id: draft.id })).status).toBe('draft')
+
+    await payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay('2027-01-20'), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) })
+    const latest = await payload.find({ collection: 'recognitions', depth: 0, limit: 1, sort: '-decidedOn', where: { unit: { equals: world.units.unitA1.id } } })
+    expect(latest.docs[0]).toMatchObject({ level: 2, outcomeLabel: 'Đơn vị học tập Mức độ 2' })
+    expect(toIsoDay(latest.docs[0].validUntil)).toBe('2030-12-31')
+  })
+})
