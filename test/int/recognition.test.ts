@@ -11,6 +11,7 @@ import config from '@payload-config'
 import type { Review, SelfAssessment } from '@/payload-types'
 import { fromIsoDay, toIsoDay } from '@collections/dates'
 import { onDomainEvent, type DomainEvent } from '@hooks/events'
+import { queryRegister, type RegisterFilters } from '@/public/register'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
@@ -193,5 +194,17 @@ describe('a full round', () => {
     const latest = await payload.find({ collection: 'recognitions', depth: 0, limit: 1, sort: '-decidedOn', where: { unit: { equals: world.units.unitA1.id } } })
     expect(latest.docs[0]).toMatchObject({ level: 2, outcomeLabel: 'Đơn vị học tập Mức độ 2' })
     expect(toIsoDay(latest.docs[0].validUntil)).toBe('2030-12-31')
+  })
+
+  it('the public register lists valid recognitions by authority, year and level, searchable by name', async () => {
+    const names = async (filters: RegisterFilters, today = '2027-02-01') => (await queryRegister({ filters, payload, today })).rows.map((row) => `${row.unitName}: ${row.outcomeLabel}`).sort()
+    const a1 = world.units.unitA1.name
+    const a2 = world.units.unitA2.name
+    expect(await names({ q: 'REC' })).toEqual([`${a1}: Đơn vị học tập Mức độ 2`, `${a1}: Đơn vị học tập Mức độ 1`, `${a2}: Đơn vị học tập Mức độ 1`].sort())
+    expect(await names({ level: '2', q: 'REC' })).toEqual([`${a1}: Đơn vị học tập Mức độ 2`])
+    expect(await names({ q: 'A2 REC' })).toEqual([`${a2}: Đơn vị học tập Mức độ 1`])
+    expect(await names({ authority: String(world.authorities.districtB.id), q: 'REC' })).toEqual([])
+    // level 1 of 20/01/2026 is valid until 31/12/2029; on 01/01/2030 only level 2 remains
+    expect(await names({ q: 'REC' }, '2030-01-01')).toEqual([`${a1}: Đơn vị học tập Mức độ 2`])
   })
 })
