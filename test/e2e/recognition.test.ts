@@ -1,0 +1,124 @@
+/**
+ * From a dossier in review to the public register, in Chromium, on the demo data: reviewer@demo.vn
+ * (team lead of the demo round) reviews the demo submission and closes the review; huyen@demo.vn
+ * issues the decision; the public page /cong-nhan shows the unit without login. The unit's
+ * submission and its acceptance, covered by self-assessment.test.ts, are done here over REST.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demoPassword } from '@seed/demo/province'
+
+import { launchBrowser } from './helpers/browser'
+import { startProductServer, type RunningServer } from './helpers/server'
+
+let server: RunningServer
+let browser: Browser
+let selfAssessmentId = 0
+
+type Row = { indicator: string; measure: string; isApplicable: boolean; denominator: number | null; scale: { code: string }[] | null }
+
+const api = async ({ path, method = 'GET', token, body }: { path: string; method?: string; token?: string; body?: unknown }) => {
+  const response = await fetch(`${server.url}/api${path}`, {
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    method,
+  })
+  const json = await response.json()
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+const login = async (email: string) => (await api({ body: { email, password: demoPassword }, method: 'POST', path: '/users/login' })).token as string
+
+beforeAll(async () => {
+  server = await startProductServer()
+  browser = await launchBrowser()
+  // the clerk of UBND xã Trường Hà submits the demo round's level-1 self-assessment, all met
+  const clerk = await login('donvi@demo.vn')
+  const round = (await api({ path: '/rounds?depth=0&limit=1', token: clerk })).docs[0]
+  const set = (await api({ path: '/criteria-sets?depth=0&where[code][equals]=tt24-2023-huyen-1' })).docs[0]
+  const created = (await api({ body: { criteriaSet: set.id, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token: clerk })).doc
+  selfAssessmentId = created.id
+  const answers = (created.answers as Row[]).map((row) => {
+    if (!row.isApplicable) return row
+    const value = { boolean: { yesNo: 'yes' }, rank: { rank: row.scale?.at(-1)?.code }, ratio: { numerator: row.denominator } }[row.measure] ?? {}
+    return { ...row, ...value, explanation: 'Hồ sơ gốc lưu tại UBND xã.' }
+  })
+  await api({ body: { answers }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: clerk })
+  await api({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: clerk })
+  await api({ body: { status: 'in-review' }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: await login('huyen@demo.vn') })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const signIn = async (email: string): Promise<Page> => {
+  const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { height: 1000, width: 1400 } })).newPage()
+  page.setDefaultTimeout(20_000)
+  await page.goto(`${server.url}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', demoPassword)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  return page
+}
+
+const toastText = (page: Page) => page.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' | '))
+
+const todayInVietnam = () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())
+
+describe('from review to the public register', () => {
+  it('reviewer@demo.vn reviews the demo submission, sees the team result, and closes the review', async () => {
+    const page = await signIn('reviewer@demo.vn')
+    await page.goto(`${server.url}/admin/collections/reviews/create`)
+    await page.locator('#field-selfAssessment').click()
+    await page.getByRole('option', { name: /UBND xã Trường Hà/ }).first().click()
+    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    await page.waitForURL((url) => /\/reviews\/\d+$/.test(url.pathname), { timeout: 30_000 })
+    const rows = await page.locator('[id^="verdicts-row-"]').count()
+    expect(rows).toBeGreaterThan(8)
+    for (let index = 0; index < rows; index++) {
+      const select = page.locator(`#field-verdicts__${index}__verdict`)
+      await select.scrollIntoViewIfNeeded()
+      await select.click()
+      await page.getByRole('option', { exact: true, name: 'Đạt' }).click()
+    }
+    await page.locator('#field-recommendation').click()
+    await page.getByRole('option', { exact: true, name: 'Đề nghị công nhận' }).click()
+    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
+
+    await page.goto(`${server.url}/admin/collections/self-assessments/${selfAssessmentId}`)
+    const panel = page.getByTestId('consolidation')
+    await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
+    await expect(page.getByTestId('consolidation-disagreements').innerText()).resolves.toContain('0 chỉ tiêu có ý kiến khác nhau')
+    await page.getByRole('button', { name: 'Kết thúc thẩm định' }).click()
+    await expect.poll(() => page.locator('#field-status').innerText(), { timeout: 20_000 }).toContain('Đã đánh giá')
+  })
+
+  it('huyen@demo.vn issues the decision for the demo round, and the public register shows the unit', async () => {
+    const page = await signIn('huyen@demo.vn')
+    await page.goto(`${server.url}/admin/collections/decisions/create`)
+    await page.locator('#field-round').click()
+    await page.getByRole('option', { name: /huyện Hà Quảng/ }).first().click()
+    await page.fill('input[name="number"]', '125/QĐ-UBND')
+    const date = page.locator('#field-signedOn input')
+    await date.fill(todayInVietnam())
+    await date.press('Enter')
+    await page.locator('#field-status').click()
+    await page.getByRole('option', { exact: true, name: 'Đã ban hành' }).click()
+    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    await page.waitForURL((url) => /\/decisions\/\d+$/.test(url.pathname), { timeout: 30_000 })
+    await expect.poll(() => page.locator('input[name="entries.0.outcomeLabel"]').inputValue(), { timeout: 20_000 }).toBe('Đơn vị học tập Mức độ 1')
+    await expect(page.locator('input[name="signer"]').inputValue()).resolves.toContain('Chủ tịch')
+
+    const visitor = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await visitor.goto(`${server.url}/cong-nhan?q=${encodeURIComponent('Trường Hà')}`)
+    const register = visitor.getByTestId('register')
+    await expect(register.innerText()).resolves.toContain('UBND xã Trường Hà')
+    await expect(register.innerText()).resolves.toContain('Đơn vị học tập Mức độ 1')
+    await expect(register.innerText()).resolves.toContain('125/QĐ-UBND')
+  })
+})
