@@ -208,3 +208,66 @@ describe('a full round', () => {
     expect(await names({ q: 'REC' }, '2030-01-01')).toEqual([`${a1}: Đơn vị học tập Mức độ 2`])
   })
 })
+
+describe('who may read and change reviews, decisions and recognitions (after a decision is issued)', () => {
+  type Who = 'admin' | 'districtAdmin' | 'otherDistrictAdmin' | 'teamLead' | 'outsideReviewer' | 'unitEditor' | 'otherUnitEditor' | 'anonymous'
+  const who: Who[] = ['admin', 'districtAdmin', 'otherDistrictAdmin', 'teamLead', 'outsideReviewer', 'unitEditor', 'otherUnitEditor', 'anonymous']
+  const actorOf = (role: Who): ActingUser | undefined =>
+    ({
+      admin: world.users.admin,
+      anonymous: undefined,
+      districtAdmin: world.users.districtAdmin,
+      otherDistrictAdmin: users.districtB,
+      otherUnitEditor: users.unitA2,
+      outsideReviewer: users.outsider,
+      teamLead: world.users.reviewer,
+      unitEditor: world.users.unitEditor,
+    })[role]
+  let decision: number
+  let leadReview: number
+
+  beforeAll(async () => {
+    const issued = await payload.find({ collection: 'decisions', depth: 0, where: { number: { equals: '15/QĐ-UBND' } } })
+    decision = issued.docs[0].id
+    const roundId = issued.docs[0].round as number
+    const reviews = await payload.find({ collection: 'reviews', depth: 0, where: { and: [{ round: { equals: roundId } }, { reviewer: { equals: world.users.reviewer.id } }, { unit: { equals: world.units.unitA1.id } }] } })
+    leadReview = reviews.docs[0].id
+  })
+
+  const count = async (collection: 'reviews' | 'decisions' | 'recognitions', role: Who, where: object) => {
+    const outcome = await attempt(() => payload.count({ collection, overrideAccess: false, user: actorOf(role), where: where as never }))
+    if (outcome !== 'ok') return outcome
+    return (await payload.count({ collection, overrideAccess: false, user: actorOf(role), where: where as never })).totalDocs
+  }
+
+  it('reads, as a table', async () => {
+    const table: Record<string, Record<Who, number | string>> = { decisions: {} as never, recognitions: {} as never, reviewsOfUnitA1: {} as never }
+    for (const role of who) {
+      table.reviewsOfUnitA1[role] = await count('reviews', role, { and: [{ unit: { equals: world.units.unitA1.id } }, { round: { exists: true } }, { id: { equals: leadReview } }] })
+      table.decisions[role] = await count('decisions', role, { id: { equals: decision } })
+      table.recognitions[role] = await count('recognitions', role, { decision: { equals: decision } })
+    }
+    expect(table).toEqual({
+      decisions: { admin: 1, anonymous: 'forbidden', districtAdmin: 1, otherDistrictAdmin: 0, otherUnitEditor: 1, outsideReviewer: 1, teamLead: 1, unitEditor: 1 },
+      recognitions: { admin: 2, anonymous: 2, districtAdmin: 2, otherDistrictAdmin: 2, otherUnitEditor: 2, outsideReviewer: 2, teamLead: 2, unitEditor: 2 },
+      reviewsOfUnitA1: { admin: 1, anonymous: 'forbidden', districtAdmin: 1, otherDistrictAdmin: 0, otherUnitEditor: 0, outsideReviewer: 0, teamLead: 1, unitEditor: 1 },
+    })
+  })
+
+  it('writes, as a table: an issued decision is final even for the admin; the register is the admin’s alone', async () => {
+    const [recognition] = (await payload.find({ collection: 'recognitions', depth: 0, limit: 1, where: { decision: { equals: decision } } })).docs
+    const table: Record<string, Record<Who, string>> = { updateDecision: {} as never, updateRecognition: {} as never, updateReview: {} as never }
+    for (const role of who) {
+      const user = actorOf(role)
+      table.updateDecision[role] = await attempt(() => payload.update({ collection: 'decisions', data: { signer: 'Chủ tịch' }, id: decision, overrideAccess: false, user }))
+      table.updateReview[role] = await attempt(() => payload.update({ collection: 'reviews', data: { recommendationNote: 'sửa sau quyết định' }, id: leadReview, overrideAccess: false, user }))
+      table.updateRecognition[role] = role === 'admin' ? 'skipped' : await attempt(() => payload.update({ collection: 'recognitions', data: { outcomeLabel: 'sửa' }, id: recognition.id, overrideAccess: false, user }))
+    }
+    expect(table).toEqual({
+      updateDecision: { admin: 'invalid', anonymous: 'forbidden', districtAdmin: 'invalid', otherDistrictAdmin: 'forbidden', otherUnitEditor: 'forbidden', outsideReviewer: 'forbidden', teamLead: 'forbidden', unitEditor: 'forbidden' },
+      updateRecognition: { admin: 'skipped', anonymous: 'forbidden', districtAdmin: 'forbidden', otherDistrictAdmin: 'forbidden', otherUnitEditor: 'forbidden', outsideReviewer: 'forbidden', teamLead: 'forbidden', unitEditor: 'forbidden' },
+      updateReview: { admin: 'invalid', anonymous: 'forbidden', districtAdmin: 'forbidden', otherDistrictAdmin: 'forbidden', otherUnitEditor: 'forbidden', outsideReviewer: 'forbidden', teamLead: 'invalid', unitEditor: 'forbidden' },
+    })
+  })
+})
+
