@@ -95,10 +95,9 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
         if (prerequisite && !prerequisite.isMet) errors.push({ message: `${detail.sa.title}: ${prerequisite.reason}`, path: `entries.${index}.selfAssessment` })
       }
     }
-    if (errors.length === 0) req.context[issueKey(original && 'id' in original ? (original as { id?: unknown }).id : undefined)] = true
+    if (errors.length === 0) req.context[issueKey(operation === 'create' ? undefined : (originalDoc as { id?: number } | undefined)?.id)] = true
   }
   if (errors.length > 0) return fail({ errors, req })
-  if (operation === 'create' && !isIssuing) data.status = 'draft'
   return data
 }
 
