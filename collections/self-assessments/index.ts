@@ -130,6 +130,12 @@ export const SelfAssessments: CollectionConfig = {
       label: { vi: 'Kết quả tự đánh giá', en: 'Result' },
     },
     {
+      name: 'consolidationPanel',
+      type: 'ui',
+      admin: { components: { Field: '@/components/ConsolidationPanel#ConsolidationPanel' }, condition: (data) => ['in-review', 'reviewed', 'recognised', 'not-recognised'].includes(data?.status) },
+      label: { vi: 'Kết quả của đoàn đánh giá', en: 'Team result' },
+    },
+    {
       type: 'row',
       fields: [
         {
@@ -221,12 +227,6 @@ export const SelfAssessments: CollectionConfig = {
     { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
     { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
     { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },
-    {
-      name: 'consolidationPanel',
-      type: 'ui',
-      admin: { components: { Field: '@/components/ConsolidationPanel#ConsolidationPanel' }, condition: (data) => ['in-review', 'reviewed', 'recognised', 'not-recognised'].includes(data?.status) },
-      label: { vi: 'Kết quả của đoàn đánh giá', en: 'Team result' },
-    },
     {
       name: 'teamOutcome',
       type: 'select',
