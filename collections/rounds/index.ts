@@ -93,6 +93,7 @@ export const Rounds: CollectionConfig = {
             {
               name: 'plan',
               type: 'array',
+              admin: { components: { RowLabel: '@/components/PlanRowLabel#PlanRowLabel' }, initCollapsed: true },
               fields: [
                 { name: 'task', type: 'textarea', label: { vi: 'Nội dung công việc', en: 'Task' }, required: true },
                 {

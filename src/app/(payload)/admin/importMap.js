@@ -1,11 +1,12 @@
 import { RoundParticipation as RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416 } from '@/components/RoundParticipation'
+import { PlanRowLabel as PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c } from '@/components/PlanRowLabel'
 import { CopyRoundButton as CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b } from '@/components/CopyRoundButton'
 import { SelfAssessmentResult as SelfAssessmentResult_0970b4d5f2f6d4222dca90b00b9fe711 } from '@/components/SelfAssessmentResult'
+import { ConsolidationPanel as ConsolidationPanel_607103ff302f40e532f67805b9a37e4f } from '@/components/ConsolidationPanel'
 import { NotApplicableNotice as NotApplicableNotice_44f71ef01570b0377188cc9f1a1c5405 } from '@/components/NotApplicableNotice'
 import { RankSelect as RankSelect_82bce75b272b443a45c08e4cd136a5f9 } from '@/components/RankSelect'
 import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } from '@/components/AnswerRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
-import { ConsolidationPanel as ConsolidationPanel_607103ff302f40e532f67805b9a37e4f } from '@/components/ConsolidationPanel'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
@@ -15,13 +16,14 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "@/components/RoundParticipation#RoundParticipation": RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416,
+  "@/components/PlanRowLabel#PlanRowLabel": PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c,
   "@/components/CopyRoundButton#CopyRoundButton": CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b,
   "@/components/SelfAssessmentResult#SelfAssessmentResult": SelfAssessmentResult_0970b4d5f2f6d4222dca90b00b9fe711,
+  "@/components/ConsolidationPanel#ConsolidationPanel": ConsolidationPanel_607103ff302f40e532f67805b9a37e4f,
   "@/components/NotApplicableNotice#NotApplicableNotice": NotApplicableNotice_44f71ef01570b0377188cc9f1a1c5405,
   "@/components/RankSelect#RankSelect": RankSelect_82bce75b272b443a45c08e4cd136a5f9,
   "@/components/AnswerRowLabel#AnswerRowLabel": AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
-  "@/components/ConsolidationPanel#ConsolidationPanel": ConsolidationPanel_607103ff302f40e532f67805b9a37e4f,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
