@@ -31,3 +31,15 @@ export const relationId = (value: unknown): number | string | null => {
   return null
 }
 
+
+/**
+ * Create access for a unit's own documents (self-assessments, evidence): the admin, or a
+ * unit-editor for its own unit. A missing unit passes: the collection's hook fills in the editor's.
+ */
+export const canCreateForOwnUnit = ({ data, user }: { data?: { unit?: unknown } | null; user: (RoleHolder & { unit?: unknown }) | null | undefined }) => {
+  if (!user) return false
+  if (isAdmin(user)) return true
+  if (!hasRole({ user, role: 'unit-editor' })) return false
+  const unitId = relationId(user.unit)
+  return unitId !== null && (data?.unit === undefined || data?.unit === null || String(relationId(data.unit)) === String(unitId))
+}

@@ -5,7 +5,7 @@
  */
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { hasRole, isAdmin, relationId } from '../access/roles'
+import { canCreateForOwnUnit, hasRole, isAdmin, relationId } from '../access/roles'
 import { authoritySubtree, matchNothing, userAuthoritySubtree, whereIn } from '../access/scope'
 
 /** Units whose authority lies under a round the reviewer is on the team of. */
@@ -42,15 +42,7 @@ export const canReadEvidence: Access = async ({ req }) => {
   return visible.length === 0 ? false : { or: visible }
 }
 
-export const canCreateEvidence: Access = ({ data, req }) => {
-  const { user } = req
-  if (!user) return false
-  if (isAdmin(user)) return true
-  if (!hasRole({ user, role: 'unit-editor' })) return false
-  const unitId = relationId(user.unit)
-  // a missing unit is filled in with the editor's own by the collection's hook
-  return unitId !== null && (data?.unit === undefined || data?.unit === null || String(relationId(data.unit)) === String(unitId))
-}
+export const canCreateEvidence: Access = ({ data, req }) => canCreateForOwnUnit({ data, user: req.user })
 
 export const canChangeEvidence: Access = ({ req }) => {
   const { user } = req

@@ -6,7 +6,7 @@
  */
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { hasRole, isAdmin, relationId } from '../access/roles'
+import { canCreateForOwnUnit, hasRole, isAdmin, relationId } from '../access/roles'
 import { matchNothing, userAuthoritySubtree, whereIn } from '../access/scope'
 
 /** Ids of the rounds whose team lists the user (with `role`, when given); once per request. */
@@ -47,14 +47,7 @@ export const canReadSelfAssessments: Access = ({ req }) => scoped({ req, withTea
 
 export const canUpdateSelfAssessments: Access = ({ req }) => scoped({ req, withTeam: 'lead' })
 
-export const canCreateSelfAssessment: Access = ({ data, req }) => {
-  const { user } = req
-  if (!user) return false
-  if (isAdmin(user)) return true
-  if (!hasRole({ user, role: 'unit-editor' })) return false
-  const unitId = relationId(user.unit)
-  return unitId !== null && (data?.unit === undefined || data?.unit === null || String(relationId(data.unit)) === String(unitId))
-}
+export const canCreateSelfAssessment: Access = ({ data, req }) => canCreateForOwnUnit({ data, user: req.user })
 
 export const canDeleteSelfAssessments: Access = ({ req }) => {
   const { user } = req

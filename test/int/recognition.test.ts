@@ -17,7 +17,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, metAnswers, openYear, setIdByCode } from './helpers/rounds'
-import { attempt, createWorld, password, type ActingUser, type World } from './helpers/world'
+import { attempt, createWorld, password, problemsOf, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
 let world: World
@@ -52,17 +52,6 @@ afterAll(async () => {
 })
 
 const as = (user: ActingUser) => ({ depth: 0, overrideAccess: false, user })
-
-const problems = async (call: () => Promise<unknown>) => {
-  try {
-    await call()
-  } catch (error) {
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    if (!data) throw error
-    return data.errors ?? []
-  }
-  throw new Error('expected a ValidationError')
-}
 
 const team = () => [
   { role: 'truong-doan' as const, user: world.users.reviewer.id },
@@ -127,12 +116,12 @@ describe('a full round', () => {
   it('refuses a reviewer outside the team, of the unit itself, with a declared conflict, and a unit-editor', async () => {
     const round2 = (await createRound({ payload, setIds: [level1], team: team(), title: 'Đợt kiểm tra quyền', world })).id
     const sa = await submittedAndAccepted({ editor: world.users.unitEditor, roundId: round2, setId: level1 })
-    expect((await problems(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.outsider) })))[0]).toMatchObject({ path: 'selfAssessment' })
-    expect((await problems(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.insider) })))[0]).toMatchObject({ path: 'reviewer' })
+    expect((await problemsOf(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.outsider) })))[0]).toMatchObject({ path: 'selfAssessment' })
+    expect((await problemsOf(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(users.insider) })))[0]).toMatchObject({ path: 'reviewer' })
     expect(await attempt(() => payload.create({ collection: 'reviews', data: { selfAssessment: sa.id }, ...as(world.users.unitEditor) }))).toBe('forbidden')
     const conflicted = await payload.create({ collection: 'reviews', data: { conflictNote: 'Vợ là cán bộ xã', conflictOfInterest: true, selfAssessment: sa.id }, ...as(users.member) })
     const verdicts = (conflicted.verdicts ?? []).map((row) => ({ ...row, verdict: 'met' as const }))
-    expect((await problems(() => payload.update({ collection: 'reviews', data: { verdicts }, id: conflicted.id, ...as(users.member) })))[0]).toMatchObject({ path: 'conflictOfInterest' })
+    expect((await problemsOf(() => payload.update({ collection: 'reviews', data: { verdicts }, id: conflicted.id, ...as(users.member) })))[0]).toMatchObject({ path: 'conflictOfInterest' })
     // a reviewer cannot touch another's review, nor the unit's answers
     expect(await attempt(() => payload.update({ collection: 'reviews', data: { recommendationNote: 'sửa hộ' }, id: conflicted.id, ...as(world.users.reviewer) }))).toBe('forbidden')
     const changed = (sa.answers ?? []).map((row) => (row.indicator === 'TC1.CT1' ? { ...row, yesNo: 'no' as const } : row))
@@ -147,9 +136,9 @@ describe('a full round', () => {
     expect(draft.entries?.every((entry) => entry.outcomeLabel === 'Đơn vị học tập Mức độ 1')).toBe(true)
     decision = draft.id
     // issuing needs a number and a date; removing an entry needs a reason
-    expect((await problems(() => payload.update({ collection: 'decisions', data: { status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path).sort()).toEqual(['number', 'signedOn'])
+    expect((await problemsOf(() => payload.update({ collection: 'decisions', data: { status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path).sort()).toEqual(['number', 'signedOn'])
     const withRemoval = (draft.entries ?? []).map((entry) => (entry.selfAssessment === sa2.id ? { ...entry, isRemoved: true } : entry))
-    expect((await problems(() => payload.update({ collection: 'decisions', data: { entries: withRemoval, number: '15/QĐ-UBND', signedOn: fromIsoDay('2026-01-20'), status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path)).toEqual(['entries.1.removalReason'.replace('1', String(withRemoval.findIndex((entry) => entry.isRemoved)))])
+    expect((await problemsOf(() => payload.update({ collection: 'decisions', data: { entries: withRemoval, number: '15/QĐ-UBND', signedOn: fromIsoDay('2026-01-20'), status: 'issued' }, id: decision, ...as(world.users.districtAdmin) }))).map((problem) => problem.path)).toEqual(['entries.1.removalReason'.replace('1', String(withRemoval.findIndex((entry) => entry.isRemoved)))])
     expect(await payload.count({ collection: 'recognitions', where: { decision: { equals: decision } } })).toMatchObject({ totalDocs: 0 })
 
     const issued = await payload.update({ collection: 'decisions', data: { number: '15/QĐ-UBND', signedOn: fromIsoDay('2026-01-20'), status: 'issued' }, id: decision, ...as(world.users.districtAdmin) })
@@ -182,7 +171,7 @@ describe('a full round', () => {
     expect(await close(world.users.reviewer, sa)).toMatchObject({ teamLevel: 2, teamOutcome: 'met' })
 
     const draft = await payload.create({ collection: 'decisions', data: { round: nextRound, status: 'draft' }, ...as(world.users.districtAdmin) })
-    const early = await problems(() =>
+    const early = await problemsOf(() =>
       payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay('2027-01-19'), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) }),
     )
     expect(early).toHaveLength(1)

@@ -14,7 +14,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, setIdByCode } from './helpers/rounds'
-import { attempt, createWorld, password, type ActingUser, type World } from './helpers/world'
+import { attempt, createWorld, messagesOf, password, pathsOf, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
 let world: World
@@ -51,26 +51,6 @@ afterAll(async () => {
 })
 
 const as = (user: ActingUser | undefined) => ({ depth: 0, overrideAccess: false, user })
-
-const pathsOf = async (call: () => Promise<unknown>) => {
-  try {
-    await call()
-  } catch (error) {
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    return (data?.errors ?? []).map((problem) => problem.path)
-  }
-  throw new Error('expected a ValidationError')
-}
-
-const messagesOf = async (call: () => Promise<unknown>) => {
-  try {
-    await call()
-  } catch (error) {
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    return (data?.errors ?? []).map((problem) => problem.message).join(' | ')
-  }
-  throw new Error('expected a ValidationError')
-}
 
 const reload = (id: number) => payload.findByID({ collection: 'rounds', depth: 0, id })
 

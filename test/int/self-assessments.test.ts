@@ -12,7 +12,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, metAnswers, setIdByCode } from './helpers/rounds'
-import { attempt, createWorld, password, type ActingUser, type World } from './helpers/world'
+import { attempt, createWorld, messagesOf, password, pathsOf, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
 let world: World
@@ -43,26 +43,6 @@ const start = async ({ unitEditor = world.users.unitEditor, roundId }: { unitEdi
 const relationUnit = (user: ActingUser) => (typeof user.unit === 'object' && user.unit ? user.unit.id : (user.unit as number))
 
 const reload = (id: number) => payload.findByID({ collection: 'self-assessments', depth: 0, id })
-
-const pathsOf = async (call: () => Promise<unknown>) => {
-  try {
-    await call()
-  } catch (error) {
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    return (data?.errors ?? []).map((problem) => problem.path)
-  }
-  throw new Error('expected a ValidationError')
-}
-
-const messagesOf = async (call: () => Promise<unknown>) => {
-  try {
-    await call()
-  } catch (error) {
-    const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    return (data?.errors ?? []).map((problem) => problem.message).join(' | ')
-  }
-  throw new Error('expected a ValidationError')
-}
 
 const auditOf = async (id: number) =>
   (await payload.find({ collection: 'audit-events', depth: 0, limit: 0, pagination: false, sort: 'at', where: { and: [{ collection: { equals: 'self-assessments' } }, { docId: { equals: String(id) } }] } })).docs

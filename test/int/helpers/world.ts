@@ -63,3 +63,23 @@ export const attempt = async (call: () => Promise<unknown>): Promise<Outcome> =>
     throw error
   }
 }
+
+export type Problem = { path: string; message: string }
+
+/** The field problems of the ValidationError a call must throw; any other outcome fails the test. */
+export const problemsOf = async (call: () => Promise<unknown>): Promise<Problem[]> => {
+  try {
+    await call()
+  } catch (error) {
+    const data = (error as { data?: { errors?: Problem[] } }).data
+    if ((error as { name?: string }).name !== 'ValidationError' || !data) throw error
+    return data.errors ?? []
+  }
+  throw new Error('expected a ValidationError')
+}
+
+/** The field paths a refused call names. */
+export const pathsOf = async (call: () => Promise<unknown>) => (await problemsOf(call)).map((problem) => problem.path)
+
+/** The messages of a refused call, joined. */
+export const messagesOf = async (call: () => Promise<unknown>) => (await problemsOf(call)).map((problem) => problem.message).join(' | ')
