@@ -84,3 +84,32 @@ export const versionsAccess =
     const result = await access(args)
     return typeof result === 'object' && result !== null ? forVersions(result) : result
   }
+
+/**
+ * The authorities a reviewer works on: the subtrees of the rounds whose team lists the user
+ * (DESIGN.md: a reviewer reads what its assigned rounds cover). Once per request.
+ */
+export const reviewerAuthorityIds = async ({ req }: { req: PayloadRequest }): Promise<(number | string)[]> => {
+  const userId = req.user?.id
+  if (userId === undefined) return []
+  const key = `reviewerAuthorities:${userId}`
+  if (Array.isArray(req.context[key])) return req.context[key] as (number | string)[]
+  const { docs: rounds } = await req.payload.find({
+    collection: 'rounds',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { authority: true },
+    where: { 'team.user': { equals: userId } },
+  })
+  const nodes = rounds.length === 0 ? [] : await loadAuthorityNodes({ req })
+  const ids = new Map<string, number | string>()
+  for (const round of rounds) {
+    const rootId = relationId(round.authority)
+    if (rootId !== null) for (const id of subtreeIds({ nodes, rootId })) ids.set(String(id), id)
+  }
+  req.context[key] = [...ids.values()]
+  return [...ids.values()]
+}

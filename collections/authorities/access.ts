@@ -1,12 +1,12 @@
 /**
  * Who may see and change authorities (DESIGN.md access matrix):
- * admin all; authority-admin its own subtree; reviewer reads its subtree;
+ * admin all; authority-admin its own subtree; a reviewer reads what its assigned rounds cover;
  * unit-editor reads the authority its unit belongs to.
  */
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
-import { matchNothing, userAuthoritySubtree, whereIn } from '../access/scope'
+import { matchNothing, reviewerAuthorityIds, userAuthoritySubtree, whereIn } from '../access/scope'
 
 const ownUnitAuthority = async ({ req }: { req: PayloadRequest }): Promise<Where> => {
   const unitId = relationId(req.user?.unit)
@@ -20,11 +20,11 @@ export const canReadAuthorities: Access = async ({ req }) => {
   const { user } = req
   if (!user) return false
   if (isAdmin(user)) return true
-  if (hasRole({ user, role: 'authority-admin' }) || hasRole({ user, role: 'reviewer' })) {
-    return whereIn({ field: 'id', ids: await userAuthoritySubtree({ req }) })
-  }
-  if (hasRole({ user, role: 'unit-editor' })) return ownUnitAuthority({ req })
-  return false
+  const visible: Where[] = []
+  if (hasRole({ user, role: 'authority-admin' })) visible.push(whereIn({ field: 'id', ids: await userAuthoritySubtree({ req }) }))
+  if (hasRole({ user, role: 'reviewer' })) visible.push(whereIn({ field: 'id', ids: await reviewerAuthorityIds({ req }) }))
+  if (hasRole({ user, role: 'unit-editor' })) visible.push(await ownUnitAuthority({ req }))
+  return visible.length === 0 ? false : { or: visible }
 }
 
 /** Create: an authority-admin may add authorities only below its own subtree. */

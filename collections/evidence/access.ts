@@ -3,30 +3,10 @@
  * files; a reviewer reads the files of units in rounds whose team lists them; a unit-editor keeps
  * its own unit's files. The same rules guard the file download itself.
  */
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { canCreateForOwnUnit, hasRole, isAdmin, relationId } from '../access/roles'
-import { authoritySubtree, matchNothing, userAuthoritySubtree, whereIn } from '../access/scope'
-
-/** Units whose authority lies under a round the reviewer is on the team of. */
-const reviewerUnitsWhere = async ({ req }: { req: PayloadRequest }): Promise<Where> => {
-  const { docs: rounds } = await req.payload.find({
-    collection: 'rounds',
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { authority: true },
-    where: { 'team.user': { equals: req.user?.id } },
-  })
-  const authorities = new Set<number | string>()
-  for (const round of rounds) {
-    const authorityId = relationId(round.authority)
-    if (authorityId !== null) for (const id of await authoritySubtree({ authorityId, req })) authorities.add(id)
-  }
-  return whereIn({ field: 'unit.authority', ids: [...authorities] })
-}
+import { matchNothing, reviewerAuthorityIds, userAuthoritySubtree, whereIn } from '../access/scope'
 
 export const canReadEvidence: Access = async ({ req }) => {
   const { user } = req
@@ -34,7 +14,7 @@ export const canReadEvidence: Access = async ({ req }) => {
   if (isAdmin(user)) return true
   const visible: Where[] = []
   if (hasRole({ user, role: 'authority-admin' })) visible.push(whereIn({ field: 'unit.authority', ids: await userAuthoritySubtree({ req }) }))
-  if (hasRole({ user, role: 'reviewer' })) visible.push(await reviewerUnitsWhere({ req }))
+  if (hasRole({ user, role: 'reviewer' })) visible.push(whereIn({ field: 'unit.authority', ids: await reviewerAuthorityIds({ req }) }))
   if (hasRole({ user, role: 'unit-editor' })) {
     const unitId = relationId(user.unit)
     visible.push(unitId === null ? matchNothing : { unit: { equals: unitId } })

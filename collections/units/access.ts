@@ -1,24 +1,24 @@
 /**
  * Who may see and change units (DESIGN.md access matrix): admin all; authority-admin the units
- * of its subtree; reviewer reads its subtree's units; unit-editor reads its own unit only.
+ * of its subtree; a reviewer reads the units its assigned rounds cover; unit-editor its own unit only.
  */
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
-import { isInUserSubtree, matchNothing, userAuthoritySubtree, whereIn } from '../access/scope'
+import { isInUserSubtree, matchNothing, reviewerAuthorityIds, userAuthoritySubtree, whereIn } from '../access/scope'
 
 export const canReadUnits: Access = async ({ req }) => {
   const { user } = req
   if (!user) return false
   if (isAdmin(user)) return true
-  if (hasRole({ user, role: 'authority-admin' }) || hasRole({ user, role: 'reviewer' })) {
-    return whereIn({ field: 'authority', ids: await userAuthoritySubtree({ req }) })
-  }
+  const visible: Where[] = []
+  if (hasRole({ user, role: 'authority-admin' })) visible.push(whereIn({ field: 'authority', ids: await userAuthoritySubtree({ req }) }))
+  if (hasRole({ user, role: 'reviewer' })) visible.push(whereIn({ field: 'authority', ids: await reviewerAuthorityIds({ req }) }))
   if (hasRole({ user, role: 'unit-editor' })) {
     const unitId = relationId(user.unit)
-    return unitId === null ? matchNothing : { id: { equals: unitId } }
+    visible.push(unitId === null ? matchNothing : { id: { equals: unitId } })
   }
-  return false
+  return visible.length === 0 ? false : { or: visible }
 }
 
 export const canCreateUnit: Access = async ({ req, data }) => {

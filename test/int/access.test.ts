@@ -16,6 +16,11 @@ let world: World
 beforeAll(async () => {
   payload = await getTestPayload()
   world = await createWorld({ payload, tag: 'ACC' })
+  // the reviewer reads what its assigned rounds cover: here district A's round
+  await payload.create({
+    collection: 'rounds',
+    data: { authority: world.authorities.districtA.id, status: 'draft', team: [{ role: 'thanh-vien', user: world.users.reviewer.id }], tier: 'huyen', title: 'Đợt ACC', year: 2026 },
+  })
 })
 afterAll(async () => {
   await closeTestPayload(payload)
@@ -259,3 +264,24 @@ describe('users: accounts and roles', () => {
     expect(await payload.count({ collection: 'users', where: { id: { in: [world.users.provinceAdmin.id, user.id] } } })).toEqual({ totalDocs: 2 })
   })
 })
+
+describe('a reviewer reads only what its assigned rounds cover', () => {
+  it('without a round, no authority and no unit; on a district round, that district', async () => {
+    const created = await payload.create({
+      collection: 'users',
+      data: { authority: world.authorities.province.id, email: 'reviewer-free.acc@test.vn', name: 'Reviewer without round', password: 'mat-khau-thu-nghiem', roles: ['reviewer'] },
+    })
+    const free = { ...created, collection: 'users' } as ActingUser
+    const codes = async (collection: 'authorities' | 'units') =>
+      (await payload.find({ collection, depth: 0, overrideAccess: false, user: free, where: { code: { like: 'ACC-' } } })).docs.map((doc) => doc.code).sort()
+    expect(await codes('authorities')).toEqual([])
+    expect(await codes('units')).toEqual([])
+    await payload.create({
+      collection: 'rounds',
+      data: { authority: world.authorities.districtB.id, status: 'draft', team: [{ role: 'thanh-vien', user: free.id }], tier: 'huyen', title: 'Đợt ACC B', year: 2026 },
+    })
+    expect(await codes('authorities')).toEqual(['ACC-B'])
+    expect(await codes('units')).toEqual(['ACC-B1'])
+  })
+})
+
