@@ -8,8 +8,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canChangeDecisions, canCreateDecision, canReadDecisions } from './access'
 import { issueDecision, prepareDecision } from './hooks'
-
-const dayOnly = { date: { displayFormat: 'dd/MM/yyyy', pickerAppearance: 'dayOnly' as const } }
+import { dayOnly } from '../fieldOptions'
 
 export const Decisions: CollectionConfig = {
   slug: 'decisions',

@@ -10,6 +10,7 @@ import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { hasRole, relationId } from '../access/roles'
+import { dayOnly } from '../fieldOptions'
 import { requiredText } from '../validation'
 import { canChangeEvidence, canCreateEvidence, canReadEvidence } from './access'
 import { acceptedKindsText, acceptedMimeTypes, detectEvidenceKind, formatMegabytes, maxEvidenceBytes } from './fileKind'
@@ -47,7 +48,7 @@ export const Evidence: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'documentNumber', type: 'text', label: { vi: 'Số, ký hiệu văn bản', en: 'Document number' } },
-        { name: 'issuedOn', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy', pickerAppearance: 'dayOnly' } }, label: { vi: 'Ngày ban hành', en: 'Issued on' } },
+        { name: 'issuedOn', type: 'date', admin: dayOnly, label: { vi: 'Ngày ban hành', en: 'Issued on' } },
       ],
     },
     { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },

@@ -7,10 +7,9 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/roles'
+import { dayOnly } from '../fieldOptions'
 
 const onlyAdmin: Access = ({ req }) => isAdmin(req.user)
-const dayOnly = { date: { displayFormat: 'dd/MM/yyyy', pickerAppearance: 'dayOnly' as const } }
-
 export const Recognitions: CollectionConfig = {
   slug: 'recognitions',
   access: { create: onlyAdmin, delete: onlyAdmin, read: () => true, update: onlyAdmin },

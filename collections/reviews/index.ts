@@ -7,8 +7,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canChangeReviews, canCreateReview, canReadReviews } from './access'
 import { prepareReview } from './hooks'
-
-const fixedAfterCreate = { update: () => false }
+import { fixedAfterCreate } from '../fieldOptions'
 
 
 export const Reviews: CollectionConfig = {

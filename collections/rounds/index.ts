@@ -15,8 +15,7 @@ import { canChangeRounds, canCreateRound, canReadRounds } from './access'
 import { copyToNextYearEndpoint, participationEndpoint } from './endpoints'
 import { deadlineField } from './fields'
 import { auditRound, keepStartedRounds, prepareRound } from './hooks'
-
-const dayOnly = { date: { displayFormat: 'dd/MM/yyyy', pickerAppearance: 'dayOnly' as const } }
+import { dayOnly } from '../fieldOptions'
 
 /** TT 24/2023's dossier (REGULATIONS §2.9): a province replaces it with its own list (Cao Bằng has six). */
 const tt24Dossier = [

@@ -15,6 +15,7 @@ import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
 import { consolidationEndpoint } from './consolidation'
 import { auditSelfAssessment, prepareSelfAssessment } from './hooks'
+import { fixedAfterCreate } from '../fieldOptions'
 
 type Row = { isApplicable?: boolean | null; measure?: string | null }
 const answerFor =
@@ -33,9 +34,6 @@ const outcomeOptions = [
   { label: { vi: 'Trung bình', en: 'Average' }, value: 'trung-binh' },
   { label: { vi: 'Chưa đạt (xếp loại)', en: 'Not achieved' }, value: 'chua-dat' },
 ]
-
-/** Fixed once the self-assessment exists: shown read-only, never changed by an update. */
-const fixedAfterCreate = { update: () => false }
 
 const answerFields: Field[] = [
   { name: 'indicator', type: 'text', admin: hidden, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { launchBrowser } from './helpers/browser'
+import { launchBrowser, signIn as signInAs } from './helpers/browser'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -54,16 +54,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const signIn = async (email: string): Promise<Page> => {
-  const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { height: 1000, width: 1400 } })).newPage()
-  page.setDefaultTimeout(20_000)
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', demoPassword)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
-  return page
-}
+const signIn = (email: string): Promise<Page> => signInAs({ browser, email, password: demoPassword, url: server.url })
 
 const toastText = (page: Page) => page.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' | '))
 
