@@ -84,7 +84,9 @@ export const buildAppConfig = ({
     // hung the start in 3 of 6 embedded starts under CPU load (0 of 12 without it). Add
     // `editor: lexicalEditor()` with the first richText field, and rerun that check (see the note).
     email: smtpEmail(),
-    graphQL: { disable: true },
+    // the same operations, access and hooks as REST; no playground, no introspection in production,
+    // and a complexity ceiling so that one query cannot fan out over the whole database
+    graphQL: { disableIntrospectionInProduction: true, disablePlaygroundInProduction: true, maxComplexity: 1000 },
     i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
     secret: secret ?? process.env.PAYLOAD_SECRET ?? '',
     telemetry: false,

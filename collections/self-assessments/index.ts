@@ -245,6 +245,10 @@ export const SelfAssessments: CollectionConfig = {
     beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
   },
   indexes: [{ fields: ['unit', 'round'], unique: true }],
+  // our own row lock (hooks/lockRow.ts) serialises saves inside the request's transaction; Payload's
+  // document lock would check `payload-locked-documents` on a second pooled connection per save,
+  // which with a full pool waits forever (issue 10)
+  lockDocuments: false,
   labels: { plural: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessments' }, singular: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessment' } },
   versions: { maxPerDoc: 0 },
 }
