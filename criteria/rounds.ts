@@ -19,11 +19,11 @@ export const roundStatusLabels: Record<RoundStatus, string> = {
 }
 
 /** Forward one step at a time; a round under review may be reopened for late dossiers. */
-const roundTransitions: readonly { from: RoundStatus; to: RoundStatus }[] = [
-  { from: 'draft', to: 'open' },
-  { from: 'open', to: 'reviewing' },
-  { from: 'reviewing', to: 'open' },
-  { from: 'reviewing', to: 'closed' },
+export const roundTransitionList: readonly { action: string; label: string; from: RoundStatus; to: RoundStatus }[] = [
+  { action: 'open', from: 'draft', label: 'Mở nhận hồ sơ', to: 'open' },
+  { action: 'start-review', from: 'open', label: 'Chuyển sang đánh giá', to: 'reviewing' },
+  { action: 'reopen', from: 'reviewing', label: 'Mở lại nhận hồ sơ', to: 'open' },
+  { action: 'close', from: 'reviewing', label: 'Kết thúc đợt', to: 'closed' },
 ]
 
 /** Rounds whose criteria sets units are answering: a published set they use must not change in place. */
@@ -54,7 +54,7 @@ export const checkRoundTransition = ({
   hasSubmissionDeadline: boolean
 }): Issue[] => {
   if (from === to) return []
-  if (!roundTransitions.some((transition) => transition.from === from && transition.to === to)) {
+  if (!roundTransitionList.some((transition) => transition.from === from && transition.to === to)) {
     return [
       makeError({
         code: 'no-such-round-transition',

@@ -29,7 +29,7 @@ export const statusLabels: Record<SelfAssessmentStatus, string> = {
   'not-recognised': 'Không được công nhận',
 }
 
-export const workflowActions = ['submit', 'withdraw', 'accept', 'return', 'resubmit', 'close', 'recognise', 'reject'] as const
+export const workflowActions = ['submit', 'withdraw', 'accept', 'return', 'resubmit', 'close', 'recognise', 'reject', 'revoke'] as const
 
 export type WorkflowAction = (typeof workflowActions)[number]
 
@@ -42,6 +42,7 @@ export const actionLabels: Record<WorkflowAction, string> = {
   close: 'Kết thúc thẩm định',
   recognise: 'Công nhận',
   reject: 'Không công nhận',
+  revoke: 'Thu hồi quyết định',
 }
 
 /** Site roles, plus `team-lead` (a round role) and `system` (the status set by issuing a decision). */
@@ -63,8 +64,10 @@ export interface WorkflowTransition {
 }
 
 /**
- * `admin` may take every transition except submit, withdraw and resubmit: nobody edits or sends a
- * unit's answers but the unit; an admin returns the self-assessment instead.
+ * `admin` takes the authority's transitions (accept, return) but none of the unit's (submit,
+ * withdraw, resubmit: nobody sends a unit's answers but the unit) and none that records a result
+ * (close is the team lead's; recognise, reject and revoke are the decision's own steps, `system`).
+ * A wrong result is corrected through the audited correction action or a revoking decision.
  */
 export const workflowTransitions: readonly WorkflowTransition[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit-editor'], requiresReason: false },
@@ -73,9 +76,12 @@ export const workflowTransitions: readonly WorkflowTransition[] = [
   { action: 'return', from: 'submitted', to: 'returned', roles: ['authority-admin', 'admin'], requiresReason: true },
   { action: 'return', from: 'in-review', to: 'returned', roles: ['authority-admin', 'admin'], requiresReason: true },
   { action: 'resubmit', from: 'returned', to: 'submitted', roles: ['unit-editor'], requiresReason: false },
-  { action: 'close', from: 'in-review', to: 'reviewed', roles: ['team-lead', 'admin'], requiresReason: false },
-  { action: 'recognise', from: 'reviewed', to: 'recognised', roles: ['system', 'admin'], requiresReason: false },
-  { action: 'reject', from: 'reviewed', to: 'not-recognised', roles: ['system', 'admin'], requiresReason: false },
+  { action: 'close', from: 'in-review', to: 'reviewed', roles: ['team-lead'], requiresReason: false },
+  { action: 'recognise', from: 'reviewed', to: 'recognised', roles: ['system'], requiresReason: false },
+  { action: 'reject', from: 'reviewed', to: 'not-recognised', roles: ['system'], requiresReason: false },
+  // a revoking decision sends the dossiers of the decision it revokes back to the team's conclusion
+  { action: 'revoke', from: 'recognised', to: 'reviewed', roles: ['system'], requiresReason: false },
+  { action: 'revoke', from: 'not-recognised', to: 'reviewed', roles: ['system'], requiresReason: false },
 ]
 
 export type TransitionCheck = { ok: true; action: WorkflowAction } | { ok: false; issues: Issue[] }

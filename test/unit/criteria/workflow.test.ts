@@ -14,10 +14,10 @@ describe('checkTransition: allowed transitions per role', () => {
     { from: 'in-review', to: 'returned', roles: ['admin'], action: 'return' },
     { from: 'returned', to: 'submitted', roles: ['unit-editor'], action: 'resubmit' },
     { from: 'in-review', to: 'reviewed', roles: ['reviewer', 'team-lead'], action: 'close' },
-    { from: 'in-review', to: 'reviewed', roles: ['admin'], action: 'close' },
     { from: 'reviewed', to: 'recognised', roles: ['system'], action: 'recognise' },
     { from: 'reviewed', to: 'not-recognised', roles: ['system'], action: 'reject' },
-    { from: 'reviewed', to: 'recognised', roles: ['admin'], action: 'recognise' },
+    { from: 'recognised', to: 'reviewed', roles: ['system'], action: 'revoke' },
+    { from: 'not-recognised', to: 'reviewed', roles: ['system'], action: 'revoke' },
   ])('$roles: $from → $to is $action', ({ from, to, roles, action }) => {
     expect(checkTransition({ from, to, roles, reason: withReason })).toEqual({ ok: true, action })
   })
@@ -28,6 +28,11 @@ describe('checkTransition: refused by role', () => {
     { from: 'draft', to: 'submitted', roles: ['admin'], allowed: 'người cập nhật của đơn vị' },
     { from: 'submitted', to: 'draft', roles: ['admin'], allowed: 'người cập nhật của đơn vị' },
     { from: 'returned', to: 'submitted', roles: ['admin', 'authority-admin'], allowed: 'người cập nhật của đơn vị' },
+    // a result is recorded by its own step: the lead closes, a decision recognises or revokes — never the admin
+    { from: 'in-review', to: 'reviewed', roles: ['admin'], allowed: 'trưởng đoàn đánh giá' },
+    { from: 'reviewed', to: 'recognised', roles: ['admin'], allowed: 'hệ thống' },
+    { from: 'reviewed', to: 'not-recognised', roles: ['admin', 'authority-admin'], allowed: 'hệ thống' },
+    { from: 'recognised', to: 'reviewed', roles: ['admin'], allowed: 'hệ thống' },
     { from: 'draft', to: 'submitted', roles: ['authority-admin'], allowed: 'người cập nhật của đơn vị' },
     { from: 'submitted', to: 'in-review', roles: ['unit-editor'], allowed: 'quản trị cơ quan quản lý' },
     { from: 'submitted', to: 'returned', roles: ['reviewer'], allowed: 'quản trị cơ quan quản lý' },
@@ -90,7 +95,7 @@ describe('transitionsFrom: the buttons a user sees', () => {
     { from: 'draft', roles: ['admin'], actions: [] },
     { from: 'submitted', roles: ['unit-editor'], actions: ['withdraw'] },
     { from: 'submitted', roles: ['authority-admin'], actions: ['accept', 'return'] },
-    { from: 'in-review', roles: ['admin'], actions: ['return', 'close'] },
+    { from: 'in-review', roles: ['admin'], actions: ['return'] },
     { from: 'in-review', roles: ['reviewer', 'team-lead'], actions: ['close'] },
     { from: 'in-review', roles: ['unit-editor'], actions: [] },
     { from: 'returned', roles: ['unit-editor'], actions: ['resubmit'] },

@@ -1,0 +1,87 @@
+/**
+ * Who writes the directory: authorities, units, accounts and criteria sets. The admin, or the
+ * authority-admin of the subtree the document belongs to; a relation that scopes access (a unit's
+ * or account's authority, an authority's parent, a set's owner) may only point inside the writer's
+ * own subtree. An account's holder edits its own name only; roles, authority and unit are assigned
+ * by administrators (and nobody changes their own role: users/guardAssignment.ts).
+ */
+import type { WriteRules } from '../fieldRules'
+import { derived, input, managers, noWorkflow } from './shared'
+
+const managed = input({ create: managers, update: managers })
+
+export const authorityWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'authorities',
+  fields: {
+    code: managed,
+    deciderTitle: managed,
+    name: managed,
+    parent: input({ create: managers, target: 'authority-in-subtree', update: managers }),
+    receivingOffice: managed,
+    tierLabel: managed,
+  },
+  noun: 'cấp quản lý',
+  steps: {},
+}
+
+export const unitWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'units',
+  fields: {
+    authority: input({ create: managers, target: 'authority-in-subtree', update: managers }),
+    code: managed,
+    email: managed,
+    isActive: managed,
+    learnerCount: managed,
+    memberCount: managed,
+    name: managed,
+    tier: managed,
+    unitType: managed,
+  },
+  noun: 'đơn vị',
+  steps: {},
+}
+
+export const userWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'users',
+  fields: {
+    authority: input({ create: managers, target: 'authority-in-subtree', update: managers }),
+    name: input({ create: managers, update: ['admin', 'authority-admin', 'self'] }),
+    roles: input({ create: managers, update: managers }),
+    unit: input({ create: managers, target: 'unit-in-subtree', update: managers }),
+  },
+  noun: 'tài khoản',
+  steps: {},
+}
+
+export const criteriaSetWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'criteria-sets',
+  fields: {
+    authority: input({ create: managers, target: 'set-owner', update: managers }),
+    code: managed,
+    criteria: managed,
+    gradeBands: managed,
+    level: managed,
+    model: managed,
+    recognition: managed,
+    regime: managed,
+    tier: managed,
+    title: managed,
+    unverifiedCount: derived,
+    unverifiedIndicators: derived,
+  },
+  noun: 'bộ tiêu chí',
+  steps: {},
+}
+
+/** The audit trail is append-only: written by the hooks that record each change, never through the API. */
+export const auditEventWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'audit-events',
+  fields: Object.fromEntries(['action', 'actor', 'at', 'authority', 'collection', 'comment', 'docId', 'from', 'round', 'to', 'unit'].map((field) => [field, { kind: 'step', step: 'audit' }])),
+  noun: 'nhật ký',
+  steps: { audit: 'Ghi nhật ký' },
+}

@@ -1,0 +1,27 @@
+/** Every collection's field-write rules, by slug (the tables the server enforces and the tests walk). */
+import type { WriteRules } from '../fieldRules'
+import { decisionWrites } from './decisions'
+import { auditEventWrites, authorityWrites, criteriaSetWrites, unitWrites, userWrites } from './directory'
+import { evidenceWrites } from './evidence'
+import { recognitionWrites } from './recognitions'
+import { reviewWrites } from './reviews'
+import { roundWrites } from './rounds'
+import { selfAssessmentWrites } from './selfAssessments'
+
+export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
+  'audit-events': auditEventWrites,
+  authorities: authorityWrites,
+  'criteria-sets': criteriaSetWrites,
+  decisions: decisionWrites,
+  evidence: evidenceWrites,
+  recognitions: recognitionWrites,
+  reviews: reviewWrites,
+  rounds: roundWrites,
+  'self-assessments': selfAssessmentWrites,
+  units: unitWrites,
+  users: userWrites,
+}
+
+export { auditEventWrites, authorityWrites, criteriaSetWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
+export { evidenceStates } from './evidence'
+export { reviewStates } from './reviews'
