@@ -6,6 +6,9 @@ export const requiredText =
   (value) =>
     (typeof value === 'string' && value.trim().length > 0) || vi
 
+/** An upper bound for head counts: far above any unit, far below what breaks arithmetic. */
+export const maxHeadcount = 10_000_000
+
 export const nonNegativeInteger =
   ({ label, isRequired }: { label: string; isRequired: boolean }): Validate<number | null | undefined> =>
   (value) => {
@@ -15,6 +18,8 @@ export const nonNegativeInteger =
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       return `${label} phải là số nguyên không âm (đã nhập: ${String(value)}).`
     }
+    // the largest units (a university, a corporation) count members in the tens of thousands
+    if (value > maxHeadcount) return `${label} không thể lớn hơn ${maxHeadcount.toLocaleString('vi-VN')} (đã nhập: ${value.toLocaleString('vi-VN')}).`
     return true
   }
 

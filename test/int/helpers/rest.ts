@@ -16,12 +16,13 @@ export const createRestClient = ({ config }: { config: Promise<SanitizedConfig> 
     PATCH: REST_PATCH(config),
     POST: REST_POST(config),
   }
-  const call = async ({ body, method, path, token }: { body?: unknown; method: Method; path: string; token?: string }): Promise<RestResponse> => {
+  /** `rawBody` sends text as it is, for JSON no `JSON.stringify` could produce (nested thousands deep). */
+  const call = async ({ body, rawBody, method, path, token }: { body?: unknown; rawBody?: string; method: Method; path: string; token?: string }): Promise<RestResponse> => {
     const url = new URL(`http://localhost/api${path}`)
     const headers = new Headers({ 'Accept-Language': 'vi' })
-    if (body !== undefined) headers.set('Content-Type', 'application/json')
+    if (body !== undefined || rawBody !== undefined) headers.set('Content-Type', 'application/json')
     if (token) headers.set('Authorization', `JWT ${token}`)
-    const request = new Request(url, { body: body === undefined ? undefined : JSON.stringify(body), headers, method })
+    const request = new Request(url, { body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)), headers, method })
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
     const text = await response.text()
