@@ -23,6 +23,9 @@ import { Rounds } from './collections/rounds'
 import { SelfAssessments } from './collections/self-assessments'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
+import { translateErrors } from './hooks/errorMessages'
+import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
+import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
 import { migrations } from './src/migrations'
 import { findProjectRoot } from './src/projectRoot'
 
@@ -61,24 +64,31 @@ export const buildAppConfig = ({
       meta: { titleSuffix: ' · Đơn vị học tập' },
       user: Users.slug,
     },
-    collections: [Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents],
-    db: postgresAdapter({
-      migrationDir: path.resolve(dirname, 'src/migrations'),
-      pool: {
-        // read when the pool is created (Payload's connect), not when this file is imported:
-        // the embedded database's URL exists only after it has started
-        get connectionString() {
-          return databaseUrl ?? process.env.DATABASE_URL
+    // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts)
+    collections: withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents]),
+    // the pool's size and timeouts come from the environment; at most max − 2 transactions are open
+    // at once, so that no number of concurrent saves can lock the pool up (src/db/pool.ts)
+    db: limitTransactions({
+      adapter: postgresAdapter({
+        migrationDir: path.resolve(dirname, 'src/migrations'),
+        pool: {
+          // read when the pool is created (Payload's connect), not when this file is imported:
+          // the embedded database's URL exists only after it has started
+          get connectionString() {
+            return databaseUrl ?? process.env.DATABASE_URL
+          },
+          ...pgPoolOptions({ settings: poolSettingsFromEnv({ isEmbedded }) }),
         },
-        max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      },
-      prodMigrations: migrations,
-      // the schema is owned by committed migrations; push mode would prompt and hang on it
-      push: false,
-      // PGlite runs one transaction at a time across all connections: a query Payload makes outside
-      // an open transaction then waits for it forever (seen publishing a criteria set). The
-      // embedded default therefore runs without transactions; PostgreSQL keeps them.
-      transactionOptions: isEmbedded ? false : undefined,
+        prodMigrations: migrations,
+        // the schema is owned by committed migrations; push mode would prompt and hang on it
+        push: false,
+        // PGlite runs one transaction at a time across all connections: a query Payload makes outside
+        // an open transaction then waits for it forever (seen publishing a criteria set). The
+        // embedded default therefore runs without transactions; PostgreSQL keeps them.
+        transactionOptions: isEmbedded ? false : undefined,
+      }),
+      isEmbedded,
+      settings: poolSettingsFromEnv({ isEmbedded }),
     }),
     // No rich-text editor yet: no field uses one, and initialising @payloadcms/richtext-lexical 3.90
     // hung the start in 3 of 6 embedded starts under CPU load (0 of 12 without it). Add
@@ -87,10 +97,18 @@ export const buildAppConfig = ({
     // the same operations, access and hooks as REST; no playground, no introspection in production,
     // and a complexity ceiling so that one query cannot fan out over the whole database
     graphQL: { disableIntrospectionInProduction: true, disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    // errors in Vietnamese naming the field and row; bad input at the database → 4xx, an unreachable database → 503
+    hooks: { afterError: [translateErrors] },
+    // PAYLOAD_LOG_LEVEL (e.g. `warn` in the integration tests, whose thousands of deliberate refusals
+    // would otherwise be pretty-printed one by one) sets the level; unset keeps Payload's own logger
+    logger: process.env.PAYLOAD_LOG_LEVEL ? { options: { level: process.env.PAYLOAD_LOG_LEVEL } } : undefined,
+    // a refusal is the caller's business, not the server's: one line, no stack trace
+    loggingLevels: { ...inputErrorLogging, AuthenticationError: 'info', Forbidden: 'info', LockedAuth: 'info', NotFound: 'info', QueryError: 'info', ValidationError: 'info' },
     i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
     secret: secret ?? process.env.PAYLOAD_SECRET ?? '',
     telemetry: false,
-    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  })
+    // types are generated on purpose (`npm run generate:types`), never in the background at every start
+    typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  }).then(guardEveryCollection)
 
 export default buildAppConfig({ databaseUrl: undefined, secret: undefined })

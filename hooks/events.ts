@@ -9,6 +9,7 @@ export type DomainEvent =
   | { type: 'self-assessment.returned'; selfAssessment: number; unit: number | null; reason: string }
   | { type: 'self-assessment.reviewed'; selfAssessment: number; unit: number | null; outcome: string | null }
   | { type: 'decision.issued'; decision: number; authority: number | null; recognitions: number[] }
+  | { type: 'decision.revoked'; decision: number; authority: number | null; revokes: number; recognitions: number[] }
 
 type Listener = (event: DomainEvent, req: PayloadRequest) => Promise<void> | void
 

@@ -522,6 +522,7 @@ export interface SelfAssessment {
     | boolean
     | null;
   authority?: (number | null) | Authority;
+  decision?: (number | null) | Decision;
   updatedAt: string;
   createdAt: string;
 }
@@ -546,6 +547,52 @@ export interface Evidence {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "decisions".
+ */
+export interface Decision {
+  id: number;
+  title?: string | null;
+  kind?: ('recognition' | 'revocation') | null;
+  /**
+   * The issued decision this one revokes.
+   */
+  revokes?: (number | null) | Decision;
+  reason?: string | null;
+  /**
+   * For a revocation: taken from the revoked decision.
+   */
+  round: number | Round;
+  number?: string | null;
+  signedOn?: string | null;
+  /**
+   * Defaults to the authority's decider title.
+   */
+  signer?: string | null;
+  /**
+   * Issuing is final.
+   */
+  status: 'draft' | 'issued';
+  authority?: (number | null) | Authority;
+  /**
+   * Filled from the consolidated outcomes when left empty.
+   */
+  entries?:
+    | {
+        selfAssessment: number | SelfAssessment;
+        outcomeLabel?: string | null;
+        isRemoved?: boolean | null;
+        removalReason?: string | null;
+        unit?: (number | null) | Unit;
+        level?: number | null;
+        grade?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -590,43 +637,6 @@ export interface Review {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "decisions".
- */
-export interface Decision {
-  id: number;
-  title?: string | null;
-  round: number | Round;
-  number?: string | null;
-  signedOn?: string | null;
-  /**
-   * Defaults to the authority's decider title.
-   */
-  signer?: string | null;
-  /**
-   * Issuing is final.
-   */
-  status: 'draft' | 'issued';
-  authority?: (number | null) | Authority;
-  /**
-   * Filled from the consolidated outcomes when left empty.
-   */
-  entries?:
-    | {
-        selfAssessment: number | SelfAssessment;
-        outcomeLabel?: string | null;
-        isRemoved?: boolean | null;
-        removalReason?: string | null;
-        unit?: (number | null) | Unit;
-        level?: number | null;
-        grade?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "recognitions".
  */
 export interface Recognition {
@@ -646,6 +656,10 @@ export interface Recognition {
   validFrom: string;
   validUntil: string;
   selfAssessment?: (number | null) | SelfAssessment;
+  status?: ('valid' | 'revoked') | null;
+  revokedBy?: (number | null) | Decision;
+  revokedOn?: string | null;
+  revocationReason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -696,10 +710,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rounds';
         value: number | Round;
-      } | null)
-    | ({
-        relationTo: 'self-assessments';
-        value: number | SelfAssessment;
       } | null)
     | ({
         relationTo: 'reviews';
@@ -917,6 +927,7 @@ export interface SelfAssessmentsSelect<T extends boolean = true> {
   disagreements?: T;
   teamResult?: T;
   authority?: T;
+  decision?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -958,6 +969,9 @@ export interface ReviewsSelect<T extends boolean = true> {
  */
 export interface DecisionsSelect<T extends boolean = true> {
   title?: T;
+  kind?: T;
+  revokes?: T;
+  reason?: T;
   round?: T;
   number?: T;
   signedOn?: T;
@@ -999,6 +1013,10 @@ export interface RecognitionsSelect<T extends boolean = true> {
   validFrom?: T;
   validUntil?: T;
   selfAssessment?: T;
+  status?: T;
+  revokedBy?: T;
+  revokedOn?: T;
+  revocationReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

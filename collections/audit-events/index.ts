@@ -5,6 +5,9 @@
  */
 import type { Access, CollectionConfig } from 'payload'
 
+import { auditEventWrites } from '@criteria/policy'
+import { applyWriteRules, type WriteRulesAdapter } from '@hooks/writeRules'
+
 import { hasRole, isAdmin } from '../access/roles'
 import { userAuthoritySubtree, whereIn } from '../access/scope'
 
@@ -16,37 +19,44 @@ const canReadAuditEvents: Access = async ({ req }) => {
 
 const nobody: Access = () => false
 
-export const AuditEvents: CollectionConfig = {
-  slug: 'audit-events',
-  access: { create: nobody, delete: nobody, read: canReadAuditEvents, update: nobody },
-  admin: {
-    defaultColumns: ['at', 'actor', 'action', 'unit', 'from', 'to', 'comment'],
-    group: { vi: 'Đánh giá', en: 'Assessment' },
-    useAsTitle: 'action',
+/** Every field is the audit hook's (hooks/audit.ts): nobody's input writes one. */
+const auditEventRules: WriteRulesAdapter = { capacitiesOf: async ({ req }) => (isAdmin(req.user) ? ['admin'] : []), rules: auditEventWrites }
+
+export const AuditEvents: CollectionConfig = applyWriteRules({
+  adapter: auditEventRules,
+  config: {
+    slug: 'audit-events',
+    access: { create: nobody, delete: nobody, read: canReadAuditEvents, update: nobody },
+    disableDuplicate: true,
+    admin: {
+      defaultColumns: ['at', 'actor', 'action', 'unit', 'from', 'to', 'comment'],
+      group: { vi: 'Đánh giá', en: 'Assessment' },
+      useAsTitle: 'action',
+    },
+    defaultSort: '-at',
+    fields: [
+      { name: 'at', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } }, index: true, label: { vi: 'Thời điểm', en: 'At' }, required: true },
+      { name: 'actor', type: 'relationship', label: { vi: 'Người thực hiện', en: 'Actor' }, relationTo: 'users' },
+      { name: 'action', type: 'text', index: true, label: { vi: 'Thao tác', en: 'Action' }, required: true },
+      {
+        type: 'row',
+        fields: [
+          { name: 'collection', type: 'text', label: { vi: 'Loại hồ sơ', en: 'Collection' }, required: true },
+          { name: 'docId', type: 'text', index: true, label: { vi: 'Mã hồ sơ', en: 'Document id' }, required: true },
+        ],
+      },
+      {
+        type: 'row',
+        fields: [
+          { name: 'from', type: 'text', label: { vi: 'Từ', en: 'From' } },
+          { name: 'to', type: 'text', label: { vi: 'Sang', en: 'To' } },
+        ],
+      },
+      { name: 'comment', type: 'textarea', label: { vi: 'Nội dung / lý do', en: 'Comment' } },
+      { name: 'authority', type: 'relationship', index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
+      { name: 'round', type: 'relationship', label: { vi: 'Đợt đánh giá', en: 'Round' }, relationTo: 'rounds' },
+      { name: 'unit', type: 'relationship', label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units' },
+    ],
+    labels: { plural: { vi: 'Nhật ký thao tác', en: 'Audit events' }, singular: { vi: 'Sự kiện', en: 'Audit event' } },
   },
-  defaultSort: '-at',
-  fields: [
-    { name: 'at', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } }, index: true, label: { vi: 'Thời điểm', en: 'At' }, required: true },
-    { name: 'actor', type: 'relationship', label: { vi: 'Người thực hiện', en: 'Actor' }, relationTo: 'users' },
-    { name: 'action', type: 'text', index: true, label: { vi: 'Thao tác', en: 'Action' }, required: true },
-    {
-      type: 'row',
-      fields: [
-        { name: 'collection', type: 'text', label: { vi: 'Loại hồ sơ', en: 'Collection' }, required: true },
-        { name: 'docId', type: 'text', index: true, label: { vi: 'Mã hồ sơ', en: 'Document id' }, required: true },
-      ],
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'from', type: 'text', label: { vi: 'Từ', en: 'From' } },
-        { name: 'to', type: 'text', label: { vi: 'Sang', en: 'To' } },
-      ],
-    },
-    { name: 'comment', type: 'textarea', label: { vi: 'Nội dung / lý do', en: 'Comment' } },
-    { name: 'authority', type: 'relationship', index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
-    { name: 'round', type: 'relationship', label: { vi: 'Đợt đánh giá', en: 'Round' }, relationTo: 'rounds' },
-    { name: 'unit', type: 'relationship', label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units' },
-  ],
-  labels: { plural: { vi: 'Nhật ký thao tác', en: 'Audit events' }, singular: { vi: 'Sự kiện', en: 'Audit event' } },
-}
+})

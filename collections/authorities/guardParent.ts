@@ -1,6 +1,7 @@
 /**
- * Keeps the authority tree a tree: no cycles, and an authority-admin can only hang an
- * authority below its own subtree (and cannot move its own root).
+ * Keeps the authority tree a tree: no cycles, every authority of an authority-admin hangs below
+ * another (only the admin makes a new top level), and nobody moves their own root. That the new
+ * parent lies inside the writer's subtree is the write rules' target check (access/targets.ts).
  */
 import type { CollectionBeforeValidateHook } from 'payload'
 import { ValidationError } from 'payload'
@@ -8,7 +9,7 @@ import { ValidationError } from 'payload'
 import { wouldCreateCycle } from '@criteria/authorityTree'
 
 import { isAdmin, relationId } from '../access/roles'
-import { isInUserSubtree, loadAuthorityNodes } from '../access/scope'
+import { loadAuthorityNodes } from '../access/scope'
 
 export const guardParent: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
   if (!data || (operation === 'update' && !('parent' in data))) return data
@@ -24,9 +25,6 @@ export const guardParent: CollectionBeforeValidateHook = async ({ data, operatio
     if (parentId === null) throw fail('Cấp quản lý cấp trên là bắt buộc.')
     if (operation === 'update' && String(originalDoc?.id) === String(relationId(req.user?.authority))) {
       throw fail('Không thể thay đổi cấp trên của chính cấp quản lý mình.')
-    }
-    if (!(await isInUserSubtree({ authorityId: parentId, req }))) {
-      throw fail('Cấp quản lý cấp trên phải thuộc phạm vi quản lý của bạn.')
     }
   }
   if (operation === 'update' && originalDoc) {

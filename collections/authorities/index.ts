@@ -1,67 +1,91 @@
 /** `authorities`: the administrative tree that runs rounds and decides recognition. */
 import type { CollectionConfig } from 'payload'
 
+import { applyWriteRules } from '@hooks/writeRules'
+
 import { canCreateAuthority, canDeleteAuthorities, canReadAuthorities, canUpdateAuthorities } from './access'
 import { guardParent } from './guardParent'
 import { requiredText } from '../validation'
+import { authorityRules } from './writeRules'
+import { keepReferenced } from '../keepReferenced'
 
-export const Authorities: CollectionConfig = {
-  slug: 'authorities',
-  access: {
-    create: canCreateAuthority,
-    delete: canDeleteAuthorities,
-    read: canReadAuthorities,
-    update: canUpdateAuthorities,
+export const Authorities: CollectionConfig = applyWriteRules({
+  adapter: authorityRules,
+  config: {
+    slug: 'authorities',
+    access: {
+      create: canCreateAuthority,
+      delete: canDeleteAuthorities,
+      read: canReadAuthorities,
+      update: canUpdateAuthorities,
+    },
+    admin: {
+      defaultColumns: ['name', 'tierLabel', 'parent', 'deciderTitle'],
+      group: { vi: 'Danh mục', en: 'Directory' },
+      useAsTitle: 'name',
+    },
+    fields: [
+      {
+        name: 'name',
+        type: 'text',
+        label: { vi: 'Tên cấp quản lý', en: 'Name' },
+        required: true,
+        validate: requiredText({ vi: 'Tên cấp quản lý không được để trống.' }),
+      },
+      {
+        name: 'code',
+        type: 'text',
+        index: true,
+        label: { vi: 'Mã', en: 'Code' },
+        unique: true,
+      },
+      {
+        name: 'parent',
+        type: 'relationship',
+        admin: { description: { vi: 'Để trống nếu là cấp cao nhất (tỉnh).', en: 'Empty for the top level (province).' } },
+        label: { vi: 'Cấp trên', en: 'Parent' },
+        relationTo: 'authorities',
+      },
+      {
+        name: 'tierLabel',
+        type: 'text',
+        admin: { description: { vi: 'Ví dụ: Tỉnh, Huyện, Xã.', en: 'E.g. Province, District, Commune.' } },
+        label: { vi: 'Cấp', en: 'Tier label' },
+      },
+      {
+        name: 'deciderTitle',
+        type: 'text',
+        admin: { description: { vi: 'Người ký quyết định công nhận, ví dụ "Chủ tịch UBND huyện".', en: 'Who signs the recognition decision.' } },
+        label: { vi: 'Chức danh người quyết định', en: 'Decider title' },
+      },
+      {
+        name: 'receivingOffice',
+        type: 'text',
+        admin: { description: { vi: 'Nơi tiếp nhận hồ sơ, ví dụ "Phòng GDĐT".', en: 'Office receiving dossiers.' } },
+        label: { vi: 'Cơ quan tiếp nhận hồ sơ', en: 'Receiving office' },
+      },
+    ],
+    hooks: {
+      beforeDelete: [
+        keepReferenced({
+          collection: 'authorities',
+          references: [
+            { collection: 'authorities', field: 'parent', label: 'cấp quản lý trực thuộc' },
+            { collection: 'units', field: 'authority', label: 'đơn vị' },
+            { collection: 'users', field: 'authority', label: 'tài khoản' },
+            { collection: 'rounds', field: 'authority', label: 'đợt đánh giá' },
+            { collection: 'criteria-sets', field: 'authority', label: 'bộ tiêu chí' },
+            { collection: 'decisions', field: 'authority', label: 'quyết định' },
+            { collection: 'recognitions', field: 'authority', label: 'dòng sổ công nhận' },
+            { collection: 'audit-events', field: 'authority', label: 'dòng nhật ký' },
+          ],
+        }),
+      ],
+      beforeValidate: [guardParent],
+    },
+    labels: {
+      plural: { vi: 'Cấp quản lý', en: 'Authorities' },
+      singular: { vi: 'Cấp quản lý', en: 'Authority' },
+    },
   },
-  admin: {
-    defaultColumns: ['name', 'tierLabel', 'parent', 'deciderTitle'],
-    group: { vi: 'Danh mục', en: 'Directory' },
-    useAsTitle: 'name',
-  },
-  fields: [
-    {
-      name: 'name',
-      type: 'text',
-      label: { vi: 'Tên cấp quản lý', en: 'Name' },
-      required: true,
-      validate: requiredText({ vi: 'Tên cấp quản lý không được để trống.' }),
-    },
-    {
-      name: 'code',
-      type: 'text',
-      index: true,
-      label: { vi: 'Mã', en: 'Code' },
-      unique: true,
-    },
-    {
-      name: 'parent',
-      type: 'relationship',
-      admin: { description: { vi: 'Để trống nếu là cấp cao nhất (tỉnh).', en: 'Empty for the top level (province).' } },
-      label: { vi: 'Cấp trên', en: 'Parent' },
-      relationTo: 'authorities',
-    },
-    {
-      name: 'tierLabel',
-      type: 'text',
-      admin: { description: { vi: 'Ví dụ: Tỉnh, Huyện, Xã.', en: 'E.g. Province, District, Commune.' } },
-      label: { vi: 'Cấp', en: 'Tier label' },
-    },
-    {
-      name: 'deciderTitle',
-      type: 'text',
-      admin: { description: { vi: 'Người ký quyết định công nhận, ví dụ "Chủ tịch UBND huyện".', en: 'Who signs the recognition decision.' } },
-      label: { vi: 'Chức danh người quyết định', en: 'Decider title' },
-    },
-    {
-      name: 'receivingOffice',
-      type: 'text',
-      admin: { description: { vi: 'Nơi tiếp nhận hồ sơ, ví dụ "Phòng GDĐT".', en: 'Office receiving dossiers.' } },
-      label: { vi: 'Cơ quan tiếp nhận hồ sơ', en: 'Receiving office' },
-    },
-  ],
-  hooks: { beforeValidate: [guardParent] },
-  labels: {
-    plural: { vi: 'Cấp quản lý', en: 'Authorities' },
-    singular: { vi: 'Cấp quản lý', en: 'Authority' },
-  },
-}
+})

@@ -12,6 +12,7 @@ import { evaluate, formatIssuePath, validateCriteriaSet, type Issue } from '@cri
 
 import { todayInVietnam } from '../dates'
 import { toCriteriaSetInput, type CriteriaSetDoc } from './toCriteriaSet'
+import { nullIfNotFound } from '../notFound'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'cần ngày dạng YYYY-MM-DD' })
 
@@ -46,9 +47,7 @@ export const evaluateEndpoint: Endpoint = {
   handler: async (req) => {
     const id = req.routeParams?.id
     const isDraft = req.searchParams.get('draft') === 'true'
-    const doc = await req.payload
-      .findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: isDraft, id: String(id), overrideAccess: false, req })
-      .catch(() => null)
+    const doc = await nullIfNotFound(req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: isDraft, id: String(id), overrideAccess: false, req }))
     if (!doc) return Response.json({ errors: [{ message: 'Không tìm thấy bộ tiêu chí (hoặc bạn không có quyền xem bản nháp).', path: 'id' }] }, { status: 404 })
 
     const body = await readBody(req)
@@ -66,7 +65,9 @@ export const evaluateEndpoint: Endpoint = {
         { status: 409 },
       )
     }
-    const { answers, asOf, prior, unitType } = parsed.data
+    const { asOf, prior, unitType } = parsed.data
+    // zod's record drops a `__proto__` key; the raw entries keep it, so the core refuses it as the unknown code it is
+    const answers = Object.fromEntries(Object.entries((body as { answers?: Record<string, unknown> } | undefined)?.answers ?? {}))
     const evaluation = evaluate({ answers, asOf: asOf ?? todayInVietnam(new Date()), prior: prior ?? null, set: validation.set, unitType })
     if (!evaluation.ok) return badRequest(fromIssues(evaluation.issues))
     const { ok: _ok, ...report } = evaluation

@@ -6,6 +6,8 @@
  */
 import type { CollectionConfig, Field } from 'payload'
 
+import { applyWriteRules } from '@hooks/writeRules'
+
 import { measureKinds } from '@criteria/measures/registry'
 import { tiers, unitTypes } from '@criteria/unitTypes'
 
@@ -15,6 +17,7 @@ import { prepareCopy } from './prepareCopy'
 import { evaluateEndpoint } from './evaluateEndpoint'
 import { guardPublishedInUse, keepSetsInUse } from './guardInUse'
 import { validateOnPublish } from './validateOnPublish'
+import { criteriaSetRules } from './writeRules'
 
 const measureOptions = Object.entries(measureKinds).map(([value, kind]) => ({ label: kind.label, value }))
 
@@ -96,168 +99,171 @@ const indicatorFields: Field[] = [
   { name: 'source', type: 'text', label: { vi: 'Nguồn', en: 'Source' } },
 ]
 
-export const CriteriaSets: CollectionConfig = {
-  slug: 'criteria-sets',
-  access: {
-    create: canCreateCriteriaSet,
-    delete: canChangeCriteriaSets,
-    read: canReadCriteriaSets,
-    readVersions: versionsAccess(canChangeCriteriaSets),
-    update: canChangeCriteriaSets,
-  },
-  admin: {
-    defaultColumns: ['code', 'title', 'model', 'level', 'unverifiedCount', '_status'],
-    group: { vi: 'Tiêu chí', en: 'Criteria' },
-    listSearchableFields: ['code', 'title'],
-    useAsTitle: 'title',
-  },
-  endpoints: [evaluateEndpoint],
-  fields: [
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'code',
-          type: 'text',
-          admin: { description: { vi: 'Ví dụ tt24-2023-tinh-1; không trùng.', en: 'Unique, e.g. tt24-2023-tinh-1.' } },
-          hooks: { beforeDuplicate: [({ value }) => `${value}-ban-sao-${Date.now().toString(36)}`] },
-          index: true,
-          label: { vi: 'Mã bộ tiêu chí', en: 'Code' },
-          required: true,
-          unique: true,
-        },
-        {
-          name: 'regime',
-          type: 'text',
-          admin: { description: { vi: 'tt24-2023, tt22-2020 hoặc quy định riêng của tỉnh.', en: 'Regime.' } },
-          defaultValue: 'tt24-2023',
-          label: { vi: 'Văn bản quy định', en: 'Regime' },
-          required: true,
-        },
-      ],
+export const CriteriaSets: CollectionConfig = applyWriteRules({
+  adapter: criteriaSetRules,
+  config: {
+    slug: 'criteria-sets',
+    access: {
+      create: canCreateCriteriaSet,
+      delete: canChangeCriteriaSets,
+      read: canReadCriteriaSets,
+      readVersions: versionsAccess(canChangeCriteriaSets),
+      update: canChangeCriteriaSets,
     },
-    {
-      name: 'title',
-      type: 'text',
-      hooks: { beforeDuplicate: [({ value }) => `${value} (bản sao)`] },
-      label: { vi: 'Tên bộ tiêu chí', en: 'Title' },
-      required: true,
+    admin: {
+      defaultColumns: ['code', 'title', 'model', 'level', 'unverifiedCount', '_status'],
+      group: { vi: 'Tiêu chí', en: 'Criteria' },
+      listSearchableFields: ['code', 'title'],
+      useAsTitle: 'title',
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'model',
-          type: 'select',
-          defaultValue: 'pass-fail',
-          label: { vi: 'Cách đánh giá', en: 'Model' },
-          options: [
-            { label: { vi: 'Đạt / không đạt (TT 24)', en: 'Pass / fail' }, value: 'pass-fail' },
-            { label: { vi: 'Chấm điểm, xếp loại (TT 22)', en: 'Points and grades' }, value: 'points' },
-          ],
-          required: true,
-        },
-        {
-          name: 'tier',
-          type: 'select',
-          label: { vi: 'Cấp đơn vị', en: 'Tier' },
-          options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
-        },
-        { name: 'level', type: 'number', admin: { description: { vi: '1 hoặc 2; để trống với TT 22.', en: '1 or 2.' } }, label: { vi: 'Mức độ', en: 'Level' }, max: 2, min: 1 },
-      ],
-    },
-    {
-      name: 'authority',
-      type: 'relationship',
-      admin: { description: { vi: 'Để trống: bộ tiêu chí chung toàn quốc. Chọn tỉnh/huyện: bản riêng của địa phương.', en: 'Empty: national.' } },
-      label: { vi: 'Của cấp quản lý', en: 'Owned by' },
-      relationTo: 'authorities',
-    },
-    {
-      name: 'criteria',
-      type: 'array',
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'code', type: 'text', admin: { width: '20%' }, label: { vi: 'Mã', en: 'Code' }, required: true },
-            { name: 'title', type: 'text', admin: { width: '60%' }, label: { vi: 'Tên tiêu chí', en: 'Title' }, required: true },
-            { name: 'maxPoints', type: 'number', admin: { width: '20%' }, label: { vi: 'Điểm tối đa', en: 'Max points' }, min: 0 },
-          ],
-        },
-        {
-          name: 'indicators',
-          type: 'array',
-          admin: { components: { RowLabel: '@/components/IndicatorRowLabel#IndicatorRowLabel' }, initCollapsed: true },
-          fields: indicatorFields,
-          label: { vi: 'Chỉ tiêu', en: 'Indicators' },
-          labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
-          minRows: 1,
-        },
-      ],
-      label: { vi: 'Tiêu chí', en: 'Criteria' },
-      labels: { plural: { vi: 'Tiêu chí', en: 'Criteria' }, singular: { vi: 'Tiêu chí', en: 'Criterion' } },
-      minRows: 1,
-    },
-    {
-      name: 'gradeBands',
-      type: 'array',
-      admin: { condition: (data) => data?.model === 'points', description: { vi: 'Mỗi mức: điểm tối thiểu (tính cả mức đó).', en: 'Inclusive minimum points.' } },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'code', type: 'text', label: { vi: 'Mã', en: 'Code' }, required: true },
-            { name: 'label', type: 'text', label: { vi: 'Xếp loại', en: 'Label' }, required: true },
-            { name: 'minPoints', type: 'number', label: { vi: 'Từ điểm', en: 'From points' }, min: 0, required: true },
-          ],
-        },
-      ],
-      label: { vi: 'Xếp loại theo điểm', en: 'Grade bands' },
-    },
-    {
-      name: 'recognition',
-      type: 'group',
-      admin: { condition: (data) => data?.model === 'pass-fail' },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'prerequisiteLevel', type: 'number', admin: { description: { vi: 'Ví dụ 1 với bộ mức độ 2; để trống nếu không cần.', en: 'E.g. 1 for a level-2 set.' } }, label: { vi: 'Mức độ phải có trước', en: 'Prerequisite level' }, max: 2, min: 1 },
-            { name: 'monthsAfterPrerequisite', type: 'number', label: { vi: 'Số tháng tối thiểu kể từ quyết định trước', en: 'Months after prerequisite' }, min: 0 },
-            { name: 'validityMonths', type: 'number', label: { vi: 'Thời hạn bảo lưu (tháng)', en: 'Validity (months)' }, min: 1 },
-          ],
-        },
-      ],
-      label: { vi: 'Điều kiện công nhận', en: 'Recognition' },
-    },
-    {
-      name: 'unverifiedCount',
-      type: 'number',
-      admin: { position: 'sidebar', readOnly: true },
-      label: { vi: 'Chỉ tiêu chưa đối chiếu', en: 'Unverified indicators' },
-    },
-    {
-      name: 'unverifiedIndicators',
-      type: 'text',
-      admin: {
-        components: { Field: '@/components/UnverifiedNotice#UnverifiedNotice' },
-        position: 'sidebar',
-        readOnly: true,
+    endpoints: [evaluateEndpoint],
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'code',
+            type: 'text',
+            admin: { description: { vi: 'Ví dụ tt24-2023-tinh-1; không trùng.', en: 'Unique, e.g. tt24-2023-tinh-1.' } },
+            hooks: { beforeDuplicate: [({ value }) => `${value}-ban-sao-${Date.now().toString(36)}`] },
+            index: true,
+            label: { vi: 'Mã bộ tiêu chí', en: 'Code' },
+            required: true,
+            unique: true,
+          },
+          {
+            name: 'regime',
+            type: 'text',
+            admin: { description: { vi: 'tt24-2023, tt22-2020 hoặc quy định riêng của tỉnh.', en: 'Regime.' } },
+            defaultValue: 'tt24-2023',
+            label: { vi: 'Văn bản quy định', en: 'Regime' },
+            required: true,
+          },
+        ],
       },
-      label: { vi: 'Danh sách chưa đối chiếu', en: 'Unverified list' },
+      {
+        name: 'title',
+        type: 'text',
+        hooks: { beforeDuplicate: [({ value }) => `${value} (bản sao)`] },
+        label: { vi: 'Tên bộ tiêu chí', en: 'Title' },
+        required: true,
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'model',
+            type: 'select',
+            defaultValue: 'pass-fail',
+            label: { vi: 'Cách đánh giá', en: 'Model' },
+            options: [
+              { label: { vi: 'Đạt / không đạt (TT 24)', en: 'Pass / fail' }, value: 'pass-fail' },
+              { label: { vi: 'Chấm điểm, xếp loại (TT 22)', en: 'Points and grades' }, value: 'points' },
+            ],
+            required: true,
+          },
+          {
+            name: 'tier',
+            type: 'select',
+            label: { vi: 'Cấp đơn vị', en: 'Tier' },
+            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
+          },
+          { name: 'level', type: 'number', admin: { description: { vi: '1 hoặc 2; để trống với TT 22.', en: '1 or 2.' } }, label: { vi: 'Mức độ', en: 'Level' }, max: 2, min: 1 },
+        ],
+      },
+      {
+        name: 'authority',
+        type: 'relationship',
+        admin: { description: { vi: 'Để trống: bộ tiêu chí chung toàn quốc. Chọn tỉnh/huyện: bản riêng của địa phương.', en: 'Empty: national.' } },
+        label: { vi: 'Của cấp quản lý', en: 'Owned by' },
+        relationTo: 'authorities',
+      },
+      {
+        name: 'criteria',
+        type: 'array',
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'code', type: 'text', admin: { width: '20%' }, label: { vi: 'Mã', en: 'Code' }, required: true },
+              { name: 'title', type: 'text', admin: { width: '60%' }, label: { vi: 'Tên tiêu chí', en: 'Title' }, required: true },
+              { name: 'maxPoints', type: 'number', admin: { width: '20%' }, label: { vi: 'Điểm tối đa', en: 'Max points' }, min: 0 },
+            ],
+          },
+          {
+            name: 'indicators',
+            type: 'array',
+            admin: { components: { RowLabel: '@/components/IndicatorRowLabel#IndicatorRowLabel' }, initCollapsed: true },
+            fields: indicatorFields,
+            label: { vi: 'Chỉ tiêu', en: 'Indicators' },
+            labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+            minRows: 1,
+          },
+        ],
+        label: { vi: 'Tiêu chí', en: 'Criteria' },
+        labels: { plural: { vi: 'Tiêu chí', en: 'Criteria' }, singular: { vi: 'Tiêu chí', en: 'Criterion' } },
+        minRows: 1,
+      },
+      {
+        name: 'gradeBands',
+        type: 'array',
+        admin: { condition: (data) => data?.model === 'points', description: { vi: 'Mỗi mức: điểm tối thiểu (tính cả mức đó).', en: 'Inclusive minimum points.' } },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'code', type: 'text', label: { vi: 'Mã', en: 'Code' }, required: true },
+              { name: 'label', type: 'text', label: { vi: 'Xếp loại', en: 'Label' }, required: true },
+              { name: 'minPoints', type: 'number', label: { vi: 'Từ điểm', en: 'From points' }, min: 0, required: true },
+            ],
+          },
+        ],
+        label: { vi: 'Xếp loại theo điểm', en: 'Grade bands' },
+      },
+      {
+        name: 'recognition',
+        type: 'group',
+        admin: { condition: (data) => data?.model === 'pass-fail' },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'prerequisiteLevel', type: 'number', admin: { description: { vi: 'Ví dụ 1 với bộ mức độ 2; để trống nếu không cần.', en: 'E.g. 1 for a level-2 set.' } }, label: { vi: 'Mức độ phải có trước', en: 'Prerequisite level' }, max: 2, min: 1 },
+              { name: 'monthsAfterPrerequisite', type: 'number', label: { vi: 'Số tháng tối thiểu kể từ quyết định trước', en: 'Months after prerequisite' }, min: 0 },
+              { name: 'validityMonths', type: 'number', label: { vi: 'Thời hạn bảo lưu (tháng)', en: 'Validity (months)' }, min: 1 },
+            ],
+          },
+        ],
+        label: { vi: 'Điều kiện công nhận', en: 'Recognition' },
+      },
+      {
+        name: 'unverifiedCount',
+        type: 'number',
+        admin: { position: 'sidebar', readOnly: true },
+        label: { vi: 'Chỉ tiêu chưa đối chiếu', en: 'Unverified indicators' },
+      },
+      {
+        name: 'unverifiedIndicators',
+        type: 'text',
+        admin: {
+          components: { Field: '@/components/UnverifiedNotice#UnverifiedNotice' },
+          position: 'sidebar',
+          readOnly: true,
+        },
+        label: { vi: 'Danh sách chưa đối chiếu', en: 'Unverified list' },
+      },
+      {
+        name: 'tryOut',
+        type: 'ui',
+        admin: { components: { Field: '@/components/TryOutPanel#TryOutPanel' } },
+        label: { vi: 'Thử đánh giá', en: 'Try it' },
+      },
+    ],
+    hooks: { beforeChange: [guardPublishedInUse, validateOnPublish], beforeDelete: [keepSetsInUse], beforeOperation: [prepareCopy] },
+    labels: {
+      plural: { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
+      singular: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
     },
-    {
-      name: 'tryOut',
-      type: 'ui',
-      admin: { components: { Field: '@/components/TryOutPanel#TryOutPanel' } },
-      label: { vi: 'Thử đánh giá', en: 'Try it' },
-    },
-  ],
-  hooks: { beforeChange: [guardPublishedInUse, validateOnPublish], beforeDelete: [keepSetsInUse], beforeOperation: [prepareCopy] },
-  labels: {
-    plural: { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
-    singular: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+    versions: { drafts: true, maxPerDoc: 50 },
   },
-  versions: { drafts: true, maxPerDoc: 50 },
-}
+})

@@ -1,14 +1,23 @@
 /**
- * The recognition decision: drafted from the round's consolidated outcomes, issued once and then
- * immutable. Issuing refuses a level-2 entry whose level-1 recognition is younger than the set's
- * wait (with the date the unit becomes eligible), then writes one `recognitions` row per unit with
- * its validity, sets every reviewed self-assessment of the round to recognised or not, and records
- * the audit trail and the `decision.issued` event.
+ * The decisions of a round, drafted and then issued once; an issued decision never changes and is
+ * never deleted.
+ *
+ * - A recognition decision (kind `recognition`) is filled from the round's consolidated outcomes.
+ *   Issuing refuses a level-2 entry whose level-1 recognition is younger than the set's wait (with
+ *   the date the unit becomes eligible), then writes one `recognitions` row per unit with its
+ *   validity and sets every reviewed self-assessment of the round to recognised or not.
+ * - A revoking decision (kind `revocation`) corrects an issued recognition decision: it lists the
+ *   dossiers that decision decided (all of them unless some are taken out with a reason). Issuing
+ *   it marks their register rows revoked — kept in the register's history — and sends the dossiers
+ *   back to the team's conclusion (`reviewed`), so that a new decision can decide them again.
+ *
+ * Both record the audit trail and emit their domain event.
  */
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 import { ValidationError } from 'payload'
+import { z } from 'zod'
 
-import { checkPrerequisiteOn, validUntil } from '@criteria/index'
+import { checkPrerequisiteOn, statusLabels, validUntil } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 import { emitDomainEvent } from '@hooks/events'
 
@@ -17,15 +26,71 @@ import { fromIsoDay, toIsoDay } from '../dates'
 import { latestRecognition } from '../recognitions/prior'
 
 type Entry = { id?: string | null; selfAssessment?: unknown; unit?: unknown; level?: number | null; grade?: string | null; outcomeLabel?: string | null; isRemoved?: boolean | null; removalReason?: string | null }
-type DecisionData = { authority?: unknown; entries?: Entry[] | null; number?: string | null; round?: unknown; signedOn?: string | null; signer?: string | null; status?: string | null }
+type DecisionData = {
+  authority?: unknown
+  entries?: Entry[] | null
+  kind?: string | null
+  number?: string | null
+  reason?: string | null
+  revokes?: unknown
+  round?: unknown
+  signedOn?: string | null
+  signer?: string | null
+  status?: string | null
+}
+type FieldError = { message: string; path: string }
 
 const notRecognisable = new Set(['incomplete', 'not-met', 'chua-dat'])
 
-const fail = ({ errors, req }: { errors: { message: string; path: string }[]; req: PayloadRequest }): never => {
+const fail = ({ errors, req }: { errors: FieldError[]; req: PayloadRequest }): never => {
   throw new ValidationError({ collection: 'decisions', errors, req }, req.t)
 }
 
 const issueKey = (id: unknown) => `decisionIssued:${String(id ?? 'new')}`
+
+const id = z.union([z.number().int().positive().max(2147483647), z.string().regex(/^\d{1,10}$/), z.looseObject({ id: z.union([z.number(), z.string()]) })])
+
+/** What a request may send, checked before anything reads it. */
+const decisionInput = z.looseObject({
+  entries: z
+    .array(z.looseObject({ isRemoved: z.boolean().nullish(), removalReason: z.string().max(2000).nullish(), selfAssessment: id.nullish() }))
+    .max(5000)
+    .nullish(),
+  kind: z.enum(['recognition', 'revocation']).nullish(),
+  number: z.string().max(100).nullish(),
+  reason: z.string().max(5000).nullish(),
+  revokes: id.nullish(),
+  round: id.nullish(),
+  signedOn: z.union([z.string().max(40), z.date()]).nullish(),
+  signer: z.string().max(500).nullish(),
+  status: z.enum(['draft', 'issued']).nullish(),
+})
+
+const labels: Record<string, string> = {
+  entries: 'Danh sách đơn vị',
+  isRemoved: 'Đưa ra khỏi quyết định',
+  kind: 'Loại quyết định',
+  number: 'Số quyết định',
+  reason: 'Lý do thu hồi',
+  removalReason: 'Lý do',
+  revokes: 'Thu hồi quyết định',
+  round: 'Đợt đánh giá',
+  selfAssessment: 'Hồ sơ',
+  signedOn: 'Ngày ký',
+  signer: 'Người ký',
+  status: 'Trạng thái',
+}
+
+const inputProblems = (data: unknown): FieldError[] => {
+  const parsed = decisionInput.safeParse(data ?? {})
+  if (parsed.success) return []
+  return parsed.error.issues.map((issue) => {
+    const name = [...issue.path].reverse().find((part) => typeof part === 'string') as string | undefined
+    const row = issue.path[0] === 'entries' && typeof issue.path[1] === 'number' ? `Dòng ${issue.path[1] + 1}: ` : ''
+    const problem = issue.code === 'too_big' ? 'quá dài hoặc quá nhiều' : issue.code === 'invalid_value' ? `phải là một trong: ${issue.values.map(String).join(', ')}` : 'không đúng kiểu dữ liệu'
+    return { message: `${row}«${labels[name ?? ''] ?? name ?? 'Dữ liệu'}» ${problem}.`, path: issue.path.map(String).join('.') }
+  })
+}
 
 const entryFor = async ({ req, saId }: { req: PayloadRequest; saId: number | string }) => {
   const sa = await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req })
@@ -42,11 +107,28 @@ const entryFor = async ({ req, saId }: { req: PayloadRequest; saId: number | str
   }
 }
 
+type Detail = NonNullable<Awaited<ReturnType<typeof entryFor>>>
+
+/** The issued recognition decision a revocation names, or a refusal. */
+const revokedDecision = async ({ req, merged }: { req: PayloadRequest; merged: DecisionData }) => {
+  const revokesId = relationId(merged.revokes)
+  const revoked = revokesId === null ? null : await req.payload.findByID({ collection: 'decisions', depth: 0, disableErrors: true, id: revokesId, overrideAccess: true, req })
+  if (!revoked || revoked.status !== 'issued' || (revoked.kind ?? 'recognition') !== 'recognition') {
+    return fail({ errors: [{ message: 'Chọn quyết định công nhận đã ban hành cần thu hồi.', path: 'revokes' }], req })
+  }
+  return revoked
+}
+
 export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const original = (originalDoc ?? {}) as DecisionData
-  if (original.status === 'issued') return fail({ errors: [{ message: 'Quyết định đã ban hành, không sửa được.', path: 'status' }], req })
+  if (original.status === 'issued') return fail({ errors: [{ message: 'Quyết định đã ban hành, không sửa được; để sửa sai, hãy ban hành quyết định thu hồi.', path: 'status' }], req })
+  const problems = inputProblems(data)
+  if (problems.length > 0) return fail({ errors: problems, req })
   const merged = { ...original, ...data } as DecisionData
-  const roundId = relationId(merged.round)
+  const isRevocation = merged.kind === 'revocation'
+  const revoked = isRevocation ? await revokedDecision({ merged, req }) : null
+  if (revoked) data.round = relationId(revoked.round)
+  const roundId = relationId(revoked ? revoked.round : merged.round)
   const round = roundId === null ? null : await req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req })
   if (!round) return fail({ errors: [{ message: 'Chọn đợt đánh giá.', path: 'round' }], req })
   data.authority = relationId(round.authority)
@@ -55,12 +137,15 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
 
   let entries = merged.entries ?? []
   if (entries.length === 0) {
-    const { docs } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, sort: 'title', where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] } })
-    entries = docs.filter((sa) => !notRecognisable.has(sa.teamOutcome ?? 'incomplete')).map((sa) => ({ selfAssessment: sa.id }))
+    const where: Where = revoked
+      ? { and: [{ decision: { equals: revoked.id } }, { status: { in: ['recognised', 'not-recognised'] } }] }
+      : { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] }
+    const { docs } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, sort: 'title', where })
+    entries = docs.filter((sa) => revoked || !notRecognisable.has(sa.teamOutcome ?? 'incomplete')).map((sa) => ({ selfAssessment: sa.id }))
   }
-  const errors: { message: string; path: string }[] = []
+  const errors: FieldError[] = []
   const filled: Entry[] = []
-  const details: NonNullable<Awaited<ReturnType<typeof entryFor>>>[] = []
+  const details: Detail[] = []
   for (const [index, entry] of entries.entries()) {
     const saId = relationId(entry.selfAssessment)
     const found = saId === null ? null : await entryFor({ req, saId })
@@ -68,23 +153,33 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
       errors.push({ message: 'Hồ sơ không thuộc đợt đánh giá của quyết định.', path: `entries.${index}.selfAssessment` })
       continue
     }
-    filled.push({ ...entry, grade: found.grade, level: found.level, outcomeLabel: found.outcomeLabel, unit: relationId(found.sa.unit) })
+    if (revoked && String(relationId(found.sa.decision)) !== String(revoked.id)) {
+      errors.push({ message: `«${found.sa.title}» không do quyết định ${revoked.number ?? ''} công nhận hay xét, nên không thu hồi được.`, path: `entries.${index}.selfAssessment` })
+      continue
+    }
+    const outcomeLabel = revoked ? `Thu hồi: ${statusLabels[found.sa.status as keyof typeof statusLabels] ?? found.sa.status}` : found.outcomeLabel
+    filled.push({ ...entry, grade: found.grade, level: found.level, outcomeLabel, unit: relationId(found.sa.unit) })
     details.push(found)
   }
   data.entries = filled
-  data.title = `Quyết định ${merged.number || '(dự thảo)'} — ${round.title}`
+  data.title = revoked ? `Quyết định ${merged.number || '(dự thảo)'} thu hồi quyết định ${revoked.number ?? ''} — ${round.title}` : `Quyết định ${merged.number || '(dự thảo)'} — ${round.title}`
 
-  const isIssuing = merged.status === 'issued'
-  if (isIssuing) {
+  if (merged.status === 'issued') {
     const signedOn = toIsoDay(merged.signedOn)
     if (!merged.number?.trim()) errors.push({ message: 'Cần số quyết định trước khi ban hành.', path: 'number' })
     if (!signedOn) errors.push({ message: 'Cần ngày ký trước khi ban hành.', path: 'signedOn' })
+    if (revoked) {
+      if (!merged.reason?.trim()) errors.push({ message: 'Ghi lý do thu hồi trước khi ban hành.', path: 'reason' })
+      const revokedOn = toIsoDay(revoked.signedOn)
+      if (signedOn && revokedOn && signedOn < revokedOn) errors.push({ message: 'Ngày ký quyết định thu hồi không thể trước ngày ký quyết định bị thu hồi.', path: 'signedOn' })
+    }
     for (const [index, entry] of filled.entries()) {
       const detail = details[index]
       if (entry.isRemoved) {
         if (!entry.removalReason?.trim()) errors.push({ message: `Ghi lý do đưa «${detail.sa.title}» ra khỏi quyết định.`, path: `entries.${index}.removalReason` })
         continue
       }
+      if (revoked) continue
       if (detail.sa.status !== 'reviewed' || notRecognisable.has(detail.sa.teamOutcome ?? 'incomplete')) {
         errors.push({ message: `«${detail.sa.title}» chưa được đoàn kết luận đạt; không đưa vào quyết định công nhận.`, path: `entries.${index}.selfAssessment` })
         continue
@@ -101,63 +196,130 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
   return data
 }
 
-export const issueDecision: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  const key = issueKey(operation === 'create' ? undefined : doc.id)
-  if (!req.context[key]) return doc
-  delete req.context[key]
-  const signedOn = toIsoDay(doc.signedOn) as string
+/** Issuing a recognition decision: the register rows, the dossiers' outcomes, the reviews opened to their units. */
+const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, any>; req: PayloadRequest; signedOn: string }) => {
   const round = await req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(doc.round) as number, overrideAccess: true, req })
   const authority = await req.payload.findByID({ collection: 'authorities', depth: 0, id: relationId(doc.authority) as number, overrideAccess: true, req })
   const recognised = new Set<string>()
   const recognitions: number[] = []
-  req.context.workflowRole = 'system'
-  try {
-    for (const entry of (doc.entries ?? []) as Entry[]) {
-      if (entry.isRemoved) continue
-      const saId = relationId(entry.selfAssessment) as number
-      const detail = await entryFor({ req, saId })
-      if (!detail) continue
-      const until = validUntil({ decidedOn: signedOn, validityMonths: detail.set.recognition?.validityMonths ?? 36 })
-      const unit = await req.payload.findByID({ collection: 'units', depth: 0, id: relationId(detail.sa.unit) as number, overrideAccess: true, req, select: { name: true } })
-      const row = await req.payload.create({
-        collection: 'recognitions',
-        data: {
-          authority: authority.id,
-          authorityName: authority.name,
-          decidedOn: fromIsoDay(signedOn),
-          decision: doc.id,
-          decisionNumber: doc.number,
-          grade: entry.grade ?? null,
-          level: entry.level ?? null,
-          outcomeLabel: entry.outcomeLabel ?? null,
-          regime: detail.set.regime,
-          selfAssessment: saId,
-          unit: unit.id,
-          unitName: unit.name,
-          validFrom: fromIsoDay(signedOn),
-          validUntil: fromIsoDay(until.ok ? until.date : signedOn),
-          year: round.year,
-        },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      recognitions.push(row.id)
-      recognised.add(String(saId))
-      await req.payload.update({ collection: 'self-assessments', data: { status: 'recognised' }, depth: 0, id: saId, overrideAccess: true, req })
-    }
-    const { docs: reviewed } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] } })
-    for (const sa of reviewed) {
-      if (!recognised.has(String(sa.id))) await req.payload.update({ collection: 'self-assessments', data: { status: 'not-recognised' }, depth: 0, id: sa.id, overrideAccess: true, req })
-    }
-    await req.payload.update({ collection: 'reviews', data: { isDecided: true }, overrideAccess: true, req, where: { round: { equals: round.id } } })
-  } finally {
-    delete req.context.workflowRole
+  for (const entry of (doc.entries ?? []) as Entry[]) {
+    if (entry.isRemoved) continue
+    const saId = relationId(entry.selfAssessment) as number
+    const detail = await entryFor({ req, saId })
+    if (!detail) continue
+    const until = validUntil({ decidedOn: signedOn, validityMonths: detail.set.recognition?.validityMonths ?? 36 })
+    const unit = await req.payload.findByID({ collection: 'units', depth: 0, id: relationId(detail.sa.unit) as number, overrideAccess: true, req, select: { name: true } })
+    const row = await req.payload.create({
+      collection: 'recognitions',
+      data: {
+        authority: authority.id,
+        authorityName: authority.name,
+        decidedOn: fromIsoDay(signedOn),
+        decision: doc.id,
+        decisionNumber: doc.number,
+        grade: entry.grade ?? null,
+        level: entry.level ?? null,
+        outcomeLabel: entry.outcomeLabel ?? null,
+        regime: detail.set.regime,
+        selfAssessment: saId,
+        status: 'valid',
+        unit: unit.id,
+        unitName: unit.name,
+        validFrom: fromIsoDay(signedOn),
+        validUntil: fromIsoDay(until.ok ? until.date : signedOn),
+        year: round.year,
+      },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    recognitions.push(row.id)
+    recognised.add(String(saId))
+    await req.payload.update({ collection: 'self-assessments', data: { decision: doc.id, status: 'recognised' }, depth: 0, id: saId, overrideAccess: true, req })
   }
+  const { docs: reviewed } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] } })
+  for (const sa of reviewed) {
+    if (!recognised.has(String(sa.id))) await req.payload.update({ collection: 'self-assessments', data: { decision: doc.id, status: 'not-recognised' }, depth: 0, id: sa.id, overrideAccess: true, req })
+  }
+  await req.payload.update({ collection: 'reviews', data: { isDecided: true }, overrideAccess: true, req, where: { round: { equals: round.id } } })
   await writeAuditEvent({
     event: { action: 'issue-decision', authority: authority.id, collection: 'decisions', comment: `${doc.number}: ${recognitions.length} đơn vị được công nhận`, docId: doc.id, from: 'draft', round: round.id, to: 'issued' },
     req,
   })
   await emitDomainEvent({ event: { authority: authority.id, decision: doc.id, recognitions, type: 'decision.issued' }, req })
+}
+
+/** Issuing a revocation: the revoked rows stay in the register, marked; their dossiers go back to the team's conclusion. */
+const issueRevocation = async ({ doc, req, signedOn }: { doc: Record<string, any>; req: PayloadRequest; signedOn: string }) => {
+  const revokedId = relationId(doc.revokes) as number
+  const revoked: number[] = []
+  const reopened: number[] = []
+  for (const entry of (doc.entries ?? []) as Entry[]) {
+    if (entry.isRemoved) continue
+    const saId = relationId(entry.selfAssessment) as number
+    const { docs: rows } = await req.payload.find({
+      collection: 'recognitions',
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ decision: { equals: revokedId } }, { selfAssessment: { equals: saId } }, { status: { not_equals: 'revoked' } }] },
+    })
+    for (const row of rows) {
+      await req.payload.update({
+        collection: 'recognitions',
+        data: { revocationReason: doc.reason ?? null, revokedBy: doc.id, revokedOn: fromIsoDay(signedOn), status: 'revoked' },
+        depth: 0,
+        id: row.id,
+        overrideAccess: true,
+        req,
+      })
+      revoked.push(row.id)
+    }
+    await req.payload.update({ collection: 'self-assessments', data: { decision: null, status: 'reviewed' }, depth: 0, id: saId, overrideAccess: true, req })
+    reopened.push(saId)
+  }
+  // the reviews of the reopened dossiers are again the team's until the next decision
+  if (reopened.length > 0) await req.payload.update({ collection: 'reviews', data: { isDecided: false }, overrideAccess: true, req, where: { selfAssessment: { in: reopened } } })
+  await writeAuditEvent({
+    event: {
+      action: 'revoke-decision',
+      authority: relationId(doc.authority),
+      collection: 'decisions',
+      comment: `${doc.number} thu hồi quyết định ${revokedId}: ${revoked.length} dòng sổ công nhận bị thu hồi, ${reopened.length} hồ sơ xét lại. Lý do: ${doc.reason ?? ''}`,
+      docId: doc.id,
+      from: 'draft',
+      round: relationId(doc.round),
+      to: 'issued',
+    },
+    req,
+  })
+  await emitDomainEvent({ event: { authority: relationId(doc.authority) as number | null, decision: doc.id, recognitions: revoked, revokes: revokedId, type: 'decision.revoked' }, req })
+}
+
+export const issueDecision: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  const key = issueKey(operation === 'create' ? undefined : doc.id)
+  if (!req.context[key]) return doc
+  delete req.context[key]
+  const signedOn = toIsoDay(doc.signedOn) as string
+  req.context.workflowRole = 'system'
+  try {
+    if (doc.kind === 'revocation') await issueRevocation({ doc, req, signedOn })
+    else await issueRecognition({ doc, req, signedOn })
+  } finally {
+    delete req.context.workflowRole
+  }
   return doc
+}
+
+/** An issued decision is law: nobody deletes it, the system included; a revoking decision corrects it. */
+export const keepIssuedDecisions: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const decision = await req.payload.findByID({ collection: 'decisions', depth: 0, disableErrors: true, id, overrideAccess: true, req, select: { status: true } })
+  if (decision?.status === 'issued') {
+    throw new ValidationError(
+      { collection: 'decisions', errors: [{ message: 'Quyết định đã ban hành không xóa được; để sửa sai, hãy ban hành quyết định thu hồi.', path: 'status' }], req },
+      req.t,
+    )
+  }
 }

@@ -6,21 +6,33 @@
  */
 import path from 'node:path'
 
-import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
+
+import { applyWriteRules } from '@hooks/writeRules'
 
 import { hasRole, relationId } from '../access/roles'
 import { dayOnly } from '../fieldOptions'
 import { requiredText } from '../validation'
 import { canChangeEvidence, canCreateEvidence, canReadEvidence } from './access'
 import { acceptedKindsText, acceptedMimeTypes, detectEvidenceKind, formatMegabytes, maxEvidenceBytes } from './fileKind'
+import { evidenceRules, isCited } from './writeRules'
 
 export const uploadsDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'evidence')
 
-const checkFile: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const frozen = (req: Parameters<CollectionBeforeOperationHook>[0]['req'], action: string) =>
+  new ValidationError(
+    { collection: 'evidence', errors: [{ message: `Minh chứng đã được dẫn chiếu trong hồ sơ đã nộp, không ${action} được; hãy tải lên minh chứng mới nếu cần.`, path: 'file' }], req },
+    req.t,
+  )
+
+const checkFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file) return args
+  // what the authority received stays on record: a cited file is never replaced
+  const id = (args as { id?: number | string }).id
+  if (operation === 'update' && id !== undefined && id !== null && (await isCited({ id, req }))) throw frozen(req, 'thay tệp')
   const limit = maxEvidenceBytes()
   const problems: string[] = []
   if (file.size > limit) problems.push(`Tệp «${file.name}» dung lượng ${formatMegabytes(file.size)}, vượt quá giới hạn ${formatMegabytes(limit)}.`)
@@ -33,39 +45,49 @@ const checkFile: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   return args
 }
 
-export const Evidence: CollectionConfig = {
-  slug: 'evidence',
-  access: { create: canCreateEvidence, delete: canChangeEvidence, read: canReadEvidence, update: canChangeEvidence },
-  admin: {
-    defaultColumns: ['title', 'documentNumber', 'issuedOn', 'unit', 'filename'],
-    group: { vi: 'Đánh giá', en: 'Assessment' },
-    listSearchableFields: ['title', 'documentNumber'],
-    useAsTitle: 'title',
-  },
-  fields: [
-    { name: 'title', type: 'text', label: { vi: 'Tên minh chứng', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên minh chứng không được để trống.' }) },
-    {
-      type: 'row',
-      fields: [
-        { name: 'documentNumber', type: 'text', label: { vi: 'Số, ký hiệu văn bản', en: 'Document number' } },
-        { name: 'issuedOn', type: 'date', admin: dayOnly, label: { vi: 'Ngày ban hành', en: 'Issued on' } },
+/** A cited file is never deleted either (by its unit or anyone). */
+const keepCited: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (await isCited({ id, req })) throw frozen(req, 'xóa')
+}
+
+export const Evidence: CollectionConfig = applyWriteRules({
+  adapter: evidenceRules,
+  config: {
+    slug: 'evidence',
+    access: { create: canCreateEvidence, delete: canChangeEvidence, read: canReadEvidence, update: canChangeEvidence },
+    disableDuplicate: true,
+    admin: {
+      defaultColumns: ['title', 'documentNumber', 'issuedOn', 'unit', 'filename'],
+      group: { vi: 'Đánh giá', en: 'Assessment' },
+      listSearchableFields: ['title', 'documentNumber'],
+      useAsTitle: 'title',
+    },
+    fields: [
+      { name: 'title', type: 'text', label: { vi: 'Tên minh chứng', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên minh chứng không được để trống.' }) },
+      {
+        type: 'row',
+        fields: [
+          { name: 'documentNumber', type: 'text', label: { vi: 'Số, ký hiệu văn bản', en: 'Document number' } },
+          { name: 'issuedOn', type: 'date', admin: dayOnly, label: { vi: 'Ngày ban hành', en: 'Issued on' } },
+        ],
+      },
+      { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
+    ],
+    hooks: {
+      beforeDelete: [keepCited],
+      beforeOperation: [checkFile],
+      beforeValidate: [
+        ({ data, req }) => {
+          // a unit's clerk uploads for their own unit without choosing it
+          if (data && hasRole({ user: req.user, role: 'unit-editor' }) && (data.unit === undefined || data.unit === null)) data.unit = relationId(req.user?.unit)
+          return data
+        },
       ],
     },
-    { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
-  ],
-  hooks: {
-    beforeOperation: [checkFile],
-    beforeValidate: [
-      ({ data, req }) => {
-        // a unit's clerk uploads for their own unit without choosing it
-        if (data && hasRole({ user: req.user, role: 'unit-editor' }) && (data.unit === undefined || data.unit === null)) data.unit = relationId(req.user?.unit)
-        return data
-      },
-    ],
+    labels: { plural: { vi: 'Minh chứng', en: 'Evidence' }, singular: { vi: 'Minh chứng', en: 'Evidence' } },
+    upload: {
+      mimeTypes: acceptedMimeTypes,
+      staticDir: uploadsDir(),
+    },
   },
-  labels: { plural: { vi: 'Minh chứng', en: 'Evidence' }, singular: { vi: 'Minh chứng', en: 'Evidence' } },
-  upload: {
-    mimeTypes: acceptedMimeTypes,
-    staticDir: uploadsDir(),
-  },
-}
+})

@@ -1,56 +1,97 @@
 /**
  * `recognitions`: the register, one row per unit recognised by an issued decision, with its
  * validity (REGULATIONS §2.3: kept 36 months after the year of recognition). Public: anyone reads
- * it (công bố công khai). Rows are written only by issuing a decision; only an admin corrects one.
- * A unit's latest row is the `prior` of its next level-2 self-assessment.
+ * it (công bố công khai). Rows are written only by issuing decisions — a recognition decision adds
+ * them, a revoking decision marks them revoked — never through the API, the admin's included, and
+ * no row is ever deleted: the register keeps its history. A unit's latest valid row is the `prior`
+ * of its next level-2 self-assessment.
  */
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
+import { ValidationError } from 'payload'
+
+import { recognitionWrites } from '@criteria/policy'
+import { applyWriteRules } from '@hooks/writeRules'
 
 import { isAdmin } from '../access/roles'
 import { dayOnly } from '../fieldOptions'
 
-const onlyAdmin: Access = ({ req }) => isAdmin(req.user)
-export const Recognitions: CollectionConfig = {
-  slug: 'recognitions',
-  access: { create: onlyAdmin, delete: onlyAdmin, read: () => true, update: onlyAdmin },
-  admin: {
-    defaultColumns: ['unitName', 'outcomeLabel', 'decisionNumber', 'decidedOn', 'validUntil', 'authorityName'],
-    group: { vi: 'Công nhận', en: 'Recognition' },
-    listSearchableFields: ['unitName', 'decisionNumber'],
-    useAsTitle: 'unitName',
-  },
-  defaultSort: '-decidedOn',
-  fields: [
-    { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
-    { name: 'unitName', type: 'text', index: true, label: { vi: 'Tên đơn vị', en: 'Unit name' } },
-    { name: 'authority', type: 'relationship', index: true, label: { vi: 'Cấp công nhận', en: 'Authority' }, relationTo: 'authorities', required: true },
-    { name: 'authorityName', type: 'text', label: { vi: 'Cơ quan công nhận', en: 'Authority name' } },
-    {
-      type: 'row',
-      fields: [
-        { name: 'regime', type: 'text', label: { vi: 'Văn bản quy định', en: 'Regime' } },
-        { name: 'level', type: 'number', index: true, label: { vi: 'Mức độ', en: 'Level' } },
-        { name: 'grade', type: 'text', label: { vi: 'Xếp loại', en: 'Grade' } },
-        { name: 'outcomeLabel', type: 'text', label: { vi: 'Kết quả', en: 'Outcome' } },
-      ],
-    },
-    { name: 'year', type: 'number', index: true, label: { vi: 'Năm đánh giá', en: 'Evaluation year' } },
-    {
-      type: 'row',
-      fields: [
-        { name: 'decision', type: 'relationship', label: { vi: 'Quyết định', en: 'Decision' }, relationTo: 'decisions', required: true },
-        { name: 'decisionNumber', type: 'text', label: { vi: 'Số quyết định', en: 'Decision number' } },
-      ],
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'decidedOn', type: 'date', admin: dayOnly, index: true, label: { vi: 'Ngày quyết định', en: 'Decided on' }, required: true },
-        { name: 'validFrom', type: 'date', admin: dayOnly, label: { vi: 'Hiệu lực từ', en: 'Valid from' }, required: true },
-        { name: 'validUntil', type: 'date', admin: dayOnly, index: true, label: { vi: 'Hiệu lực đến hết ngày', en: 'Valid until' }, required: true },
-      ],
-    },
-    { name: 'selfAssessment', type: 'relationship', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Self-assessment' }, relationTo: 'self-assessments' },
-  ],
-  labels: { plural: { vi: 'Sổ công nhận', en: 'Recognitions' }, singular: { vi: 'Công nhận', en: 'Recognition' } },
+const nobody: Access = () => false
+
+/** Even the system's own calls: a recognition is revoked by a decision, never erased. */
+const keepHistory: CollectionBeforeDeleteHook = ({ req }) => {
+  throw new ValidationError(
+    { collection: 'recognitions', errors: [{ message: 'Sổ công nhận không xóa được dòng nào; để hủy một công nhận, hãy ban hành quyết định thu hồi.', path: 'status' }], req },
+    req.t,
+  )
 }
+
+export const Recognitions: CollectionConfig = applyWriteRules({
+  adapter: { capacitiesOf: async ({ req }) => (isAdmin(req.user) ? ['admin'] : []), rules: recognitionWrites },
+  config: {
+    slug: 'recognitions',
+    access: { create: nobody, delete: nobody, read: () => true, update: nobody },
+    admin: {
+      defaultColumns: ['unitName', 'outcomeLabel', 'decisionNumber', 'decidedOn', 'validUntil', 'status', 'authorityName'],
+      group: { vi: 'Công nhận', en: 'Recognition' },
+      listSearchableFields: ['unitName', 'decisionNumber'],
+      useAsTitle: 'unitName',
+    },
+    defaultSort: '-decidedOn',
+    disableDuplicate: true,
+    fields: [
+      { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
+      { name: 'unitName', type: 'text', index: true, label: { vi: 'Tên đơn vị', en: 'Unit name' } },
+      { name: 'authority', type: 'relationship', index: true, label: { vi: 'Cấp công nhận', en: 'Authority' }, relationTo: 'authorities', required: true },
+      { name: 'authorityName', type: 'text', label: { vi: 'Cơ quan công nhận', en: 'Authority name' } },
+      {
+        type: 'row',
+        fields: [
+          { name: 'regime', type: 'text', label: { vi: 'Văn bản quy định', en: 'Regime' } },
+          { name: 'level', type: 'number', index: true, label: { vi: 'Mức độ', en: 'Level' } },
+          { name: 'grade', type: 'text', label: { vi: 'Xếp loại', en: 'Grade' } },
+          { name: 'outcomeLabel', type: 'text', label: { vi: 'Kết quả', en: 'Outcome' } },
+        ],
+      },
+      { name: 'year', type: 'number', index: true, label: { vi: 'Năm đánh giá', en: 'Evaluation year' } },
+      {
+        type: 'row',
+        fields: [
+          { name: 'decision', type: 'relationship', label: { vi: 'Quyết định', en: 'Decision' }, relationTo: 'decisions', required: true },
+          { name: 'decisionNumber', type: 'text', label: { vi: 'Số quyết định', en: 'Decision number' } },
+        ],
+      },
+      {
+        type: 'row',
+        fields: [
+          { name: 'decidedOn', type: 'date', admin: dayOnly, index: true, label: { vi: 'Ngày quyết định', en: 'Decided on' }, required: true },
+          { name: 'validFrom', type: 'date', admin: dayOnly, label: { vi: 'Hiệu lực từ', en: 'Valid from' }, required: true },
+          { name: 'validUntil', type: 'date', admin: dayOnly, index: true, label: { vi: 'Hiệu lực đến hết ngày', en: 'Valid until' }, required: true },
+        ],
+      },
+      { name: 'selfAssessment', type: 'relationship', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Self-assessment' }, relationTo: 'self-assessments' },
+      {
+        name: 'status',
+        type: 'select',
+        admin: { position: 'sidebar' },
+        defaultValue: 'valid',
+        index: true,
+        label: { vi: 'Tình trạng', en: 'Status' },
+        options: [
+          { label: { vi: 'Đang có hiệu lực', en: 'Valid' }, value: 'valid' },
+          { label: { vi: 'Đã bị thu hồi', en: 'Revoked' }, value: 'revoked' },
+        ],
+      },
+      {
+        type: 'row',
+        admin: { condition: (data) => data?.status === 'revoked' },
+        fields: [
+          { name: 'revokedBy', type: 'relationship', label: { vi: 'Thu hồi bởi quyết định', en: 'Revoked by' }, relationTo: 'decisions' },
+          { name: 'revokedOn', type: 'date', admin: dayOnly, label: { vi: 'Ngày thu hồi', en: 'Revoked on' } },
+          { name: 'revocationReason', type: 'text', label: { vi: 'Lý do thu hồi', en: 'Reason' } },
+        ],
+      },
+    ],
+    hooks: { beforeDelete: [keepHistory] },
+    labels: { plural: { vi: 'Sổ công nhận', en: 'Recognitions' }, singular: { vi: 'Công nhận', en: 'Recognition' } },
+  },
+})

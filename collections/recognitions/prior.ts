@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { fromIsoDay, toIsoDay } from '../dates'
 
-/** The unit's latest recognition as the core's `prior`; with `onOrBefore`, decided no later than that day. */
+/** The unit's latest recognition (not revoked) as the core's `prior`; with `onOrBefore`, decided no later than that day. */
 export const latestRecognition = async ({ req, unitId, onOrBefore }: { req: PayloadRequest; unitId: number | string; onOrBefore?: string }) => {
   const { docs } = await req.payload.find({
     collection: 'recognitions',
@@ -12,7 +12,7 @@ export const latestRecognition = async ({ req, unitId, onOrBefore }: { req: Payl
     overrideAccess: true,
     req,
     sort: '-decidedOn',
-    where: { and: [{ unit: { equals: unitId } }, { level: { exists: true } }, ...(onOrBefore ? [{ decidedOn: { less_than_equal: fromIsoDay(onOrBefore) } }] : [])] },
+    where: { and: [{ unit: { equals: unitId } }, { level: { exists: true } }, { status: { not_equals: 'revoked' } }, ...(onOrBefore ? [{ decidedOn: { less_than_equal: fromIsoDay(onOrBefore) } }] : [])] },
   })
   const latest = docs[0]
   const decidedOn = latest ? toIsoDay(latest.decidedOn) : null

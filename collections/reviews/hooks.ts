@@ -8,11 +8,11 @@ import { ValidationError } from 'payload'
 
 import { evaluate, validateCriteriaSet, verdictSet } from '@criteria/index'
 
-import { isAdmin, relationId } from '../access/roles'
+import { relationId } from '../access/roles'
 import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
 import { todayInVietnam } from '../dates'
+import { hasVerdicts, mergeVerdictRows, reviewInputProblems, type VerdictRow } from './input'
 
-type VerdictRow = { id?: string | null; indicator?: string | null; text?: string | null; unitAnswer?: string | null; verdict?: string | null; points?: number | null; comment?: string | null }
 type ReviewData = { conflictOfInterest?: boolean | null; reviewer?: unknown; selfAssessment?: unknown; verdicts?: VerdictRow[] | null }
 
 const fail = ({ errors, req }: { errors: { message: string; path: string }[]; req: PayloadRequest }): never => {
@@ -42,7 +42,9 @@ export const prepareReview: CollectionBeforeChangeHook = async ({ data, operatio
   if (req.context.workflowRole === 'system' && operation === 'update') return data
   const { user } = req
   const original = (originalDoc ?? {}) as ReviewData
-  if (operation === 'create' && user && !isAdmin(user)) data.reviewer = user.id
+  const problems = reviewInputProblems(data)
+  if (problems.length > 0) return fail({ errors: problems, req })
+  if (operation === 'create' && user) data.reviewer = user.id
   const merged = { ...original, ...data } as ReviewData
   const saId = relationId(merged.selfAssessment)
   const sa = saId === null ? null : await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req })
@@ -57,7 +59,7 @@ export const prepareReview: CollectionBeforeChangeHook = async ({ data, operatio
   if (user) {
     if (sa.status !== 'in-review') errors.push({ message: `Hồ sơ đang ở trạng thái không thẩm định được; chỉ đánh giá hồ sơ đã được tiếp nhận (đang thẩm định).`, path: 'selfAssessment' })
     const isMember = (round.team ?? []).some((member) => String(relationId(member.user)) === String(reviewer?.id))
-    if (!isMember && !isAdmin(user)) errors.push({ message: `Bạn không có tên trong đoàn đánh giá của đợt «${round.title}».`, path: 'selfAssessment' })
+    if (!isMember) errors.push({ message: `Bạn không có tên trong đoàn đánh giá của đợt «${round.title}».`, path: 'selfAssessment' })
     if (reviewer && String(relationId(reviewer.unit)) === String(relationId(sa.unit))) {
       errors.push({ message: 'Thành viên thuộc chính đơn vị được đánh giá không được đánh giá hồ sơ này.', path: 'reviewer' })
     }
@@ -68,8 +70,12 @@ export const prepareReview: CollectionBeforeChangeHook = async ({ data, operatio
   }
   if (errors.length > 0) return fail({ errors, req })
 
-  // one row per applicable indicator of the unit, keeping the reviewer's verdicts by code
-  const previous = new Map<string, VerdictRow>(((data.verdicts ?? original.verdicts ?? []) as VerdictRow[]).map((row) => [row.indicator ?? '', row]))
+  // one row per applicable indicator of the unit; the request's rows merge into the stored ones by code
+  const storedByCode = new Map<string, VerdictRow>(((original.verdicts ?? []) as VerdictRow[]).map((row) => [row.indicator ?? '', row]))
+  const skeleton: VerdictRow[] = (sa.answers ?? []).filter((answer) => answer.isApplicable).map((answer) => ({ ...storedByCode.get(answer.indicator ?? ''), indicator: answer.indicator }))
+  const { rows: mergedRows, unknown } = mergeVerdictRows({ sent: (data.verdicts ?? []) as VerdictRow[], stored: skeleton })
+  if (unknown.length > 0) return fail({ errors: unknown.map((code) => ({ message: `Chỉ tiêu «${code}» không có trong hồ sơ được đánh giá (hoặc không áp dụng cho đơn vị).`, path: 'verdicts' })), req })
+  const previous = new Map<string, VerdictRow>(mergedRows.map((row) => [row.indicator ?? '', row]))
   const rows: VerdictRow[] = (sa.answers ?? [])
     .filter((answer) => answer.isApplicable)
     .map((answer) => {
@@ -84,7 +90,8 @@ export const prepareReview: CollectionBeforeChangeHook = async ({ data, operatio
         verdict: old?.verdict ?? null,
       }
     })
-  if (merged.conflictOfInterest && rows.some((row) => row.verdict || typeof row.points === 'number')) {
+  // a declared conflict gives no verdict, under TT 24's Đạt/Không đạt as under TT 22's points
+  if (merged.conflictOfInterest && hasVerdicts(rows)) {
     return fail({ errors: [{ message: 'Đã khai báo xung đột lợi ích: không được cho ý kiến đánh giá hồ sơ này.', path: 'conflictOfInterest' }], req })
   }
 

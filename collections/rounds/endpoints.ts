@@ -6,17 +6,19 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { withWriteStep } from '@hooks/writeRules'
 import { pickNewestSets, shiftIsoDateByYears, titleForYear, type CriteriaSetSummary } from '@criteria/rounds'
 
 import { relationId } from '../access/roles'
 import { authorityAncestry, authoritySubtree } from '../access/scope'
 import { fromIsoDay, toIsoDay } from '../dates'
 import { canCreateRound } from './access'
+import { nullIfNotFound } from '../notFound'
 
 const notFound = () => Response.json({ errors: [{ message: 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', path: 'id' }] }, { status: 404 })
 
 const readRound = async (req: PayloadRequest) =>
-  req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req }).catch(() => null)
+  nullIfNotFound(req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req }))
 
 const shifted = (value: unknown) => {
   const day = shiftIsoDateByYears({ date: toIsoDay(value), years: 1 })
@@ -63,7 +65,8 @@ export const copyToNextYearEndpoint: Endpoint = {
       usableAuthorities: authorityId === null ? [] : await authorityAncestry({ authorityId, req }),
     })
     const year = round.year + 1
-    const doc = await req.payload.create({
+    // `copiedFrom` is this action's own field (criteria/policy/rounds.ts)
+    const doc = await withWriteStep({ req, step: 'copy-to-next-year', write: () => req.payload.create({
       collection: 'rounds',
       data: {
         authority: authorityId as number,
@@ -81,7 +84,7 @@ export const copyToNextYearEndpoint: Endpoint = {
       depth: 0,
       overrideAccess: false,
       req,
-    })
+    }) })
     return Response.json({ doc, message: `Đã tạo đợt «${doc.title}» (bản nháp).` }, { status: 201 })
   },
   method: 'post',

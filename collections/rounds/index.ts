@@ -5,6 +5,8 @@
  */
 import type { CollectionConfig } from 'payload'
 
+import { applyWriteRules } from '@hooks/writeRules'
+
 import { defaultDeadlineRules } from '@criteria/deadlines'
 import { consolidationModes } from '@criteria/review'
 import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@criteria/rounds'
@@ -16,6 +18,8 @@ import { copyToNextYearEndpoint, participationEndpoint } from './endpoints'
 import { deadlineField } from './fields'
 import { auditRound, keepStartedRounds, prepareRound } from './hooks'
 import { dayOnly } from '../fieldOptions'
+import { roundRules } from './writeRules'
+import { keepReferenced } from '../keepReferenced'
 
 /** TT 24/2023's dossier (REGULATIONS §2.9): a province replaces it with its own list (Cao Bằng has six). */
 const tt24Dossier = [
@@ -24,200 +28,217 @@ const tt24Dossier = [
   { title: 'Bản tổng hợp kết quả tự đánh giá các tiêu chí, chỉ tiêu' },
 ]
 
-export const Rounds: CollectionConfig = {
-  slug: 'rounds',
-  access: { create: canCreateRound, delete: canChangeRounds, read: canReadRounds, update: canChangeRounds },
-  admin: {
-    defaultColumns: ['title', 'year', 'authority', 'tier', 'status'],
-    group: { vi: 'Đánh giá', en: 'Assessment' },
-    listSearchableFields: ['title'],
-    useAsTitle: 'title',
+export const Rounds: CollectionConfig = applyWriteRules({
+  adapter: roundRules,
+  config: {
+    slug: 'rounds',
+    access: { create: canCreateRound, delete: canChangeRounds, read: canReadRounds, update: canChangeRounds },
+    admin: {
+      defaultColumns: ['title', 'year', 'authority', 'tier', 'status'],
+      group: { vi: 'Đánh giá', en: 'Assessment' },
+      listSearchableFields: ['title'],
+      useAsTitle: 'title',
+    },
+    endpoints: [copyToNextYearEndpoint, participationEndpoint],
+    fields: [
+      { name: 'title', type: 'text', label: { vi: 'Tên đợt đánh giá', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên đợt đánh giá không được để trống.' }) },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'year',
+            type: 'number',
+            admin: { description: { vi: 'Năm được đánh giá (N); hạn nộp thường rơi vào năm N+1.', en: 'The evaluation year N.' } },
+            label: { vi: 'Năm đánh giá', en: 'Evaluation year' },
+            required: true,
+            validate: (value: unknown) =>
+              (typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100) || `Năm đánh giá phải là số nguyên từ 2000 đến 2100 (đã nhập: ${String(value ?? '')}).`,
+          },
+          { name: 'authority', type: 'relationship', label: { vi: 'Cấp quản lý tổ chức', en: 'Authority' }, relationTo: 'authorities', required: true },
+          {
+            name: 'tier',
+            type: 'select',
+            defaultValue: 'huyen',
+            label: { vi: 'Cấp đơn vị tham gia', en: 'Unit tier' },
+            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
+            required: true,
+          },
+        ],
+      },
+      {
+        name: 'status',
+        type: 'select',
+        admin: { position: 'sidebar' },
+        defaultValue: 'draft',
+        index: true,
+        label: { vi: 'Trạng thái', en: 'Status' },
+        options: roundStatuses.map((status) => ({ label: roundStatusLabels[status], value: status })),
+        required: true,
+      },
+      {
+        name: 'participation',
+        type: 'ui',
+        admin: { components: { Field: '@/components/RoundParticipation#RoundParticipation' }, position: 'sidebar' },
+        label: { vi: 'Tình hình nộp hồ sơ', en: 'Participation' },
+      },
+      {
+        name: 'criteriaSets',
+        type: 'relationship',
+        admin: { description: { vi: 'Ví dụ: TT 24 mức độ 1 và mức độ 2 của cấp huyện. Phải xuất bản trước khi mở đợt.', en: 'Criteria sets offered.' } },
+        hasMany: true,
+        label: { vi: 'Bộ tiêu chí áp dụng', en: 'Criteria sets' },
+        relationTo: 'criteria-sets',
+      },
+      {
+        type: 'tabs',
+        tabs: [
+          {
+            label: { vi: 'Kế hoạch', en: 'Plan' },
+            fields: [
+              {
+                name: 'plan',
+                type: 'array',
+                admin: { components: { RowLabel: '@/components/PlanRowLabel#PlanRowLabel' }, initCollapsed: true },
+                fields: [
+                  { name: 'task', type: 'textarea', label: { vi: 'Nội dung công việc', en: 'Task' }, required: true },
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'lead', type: 'text', label: { vi: 'Đơn vị chủ trì', en: 'Lead' } },
+                      { name: 'coordinating', type: 'textarea', label: { vi: 'Đơn vị phối hợp', en: 'Coordinating' } },
+                    ],
+                  },
+                  {
+                    type: 'row',
+                    fields: [
+                      {
+                        name: 'kind',
+                        type: 'select',
+                        defaultValue: 'on',
+                        label: { vi: 'Thời gian', en: 'Timing' },
+                        options: planTimingKinds.map((kind) => ({ label: { vi: kind.vi, en: kind.en }, value: kind.code })),
+                      },
+                      { name: 'start', type: 'date', admin: dayOnly, label: { vi: 'Từ ngày (nếu là khoảng)', en: 'From' } },
+                      { name: 'due', type: 'date', admin: dayOnly, label: { vi: 'Ngày / đến ngày', en: 'Due' } },
+                      { name: 'timing', type: 'text', admin: { readOnly: true }, label: { vi: 'Ghi trong kế hoạch', en: 'As written' } },
+                    ],
+                  },
+                ],
+                label: { vi: 'Kế hoạch cụ thể', en: 'Plan' },
+                labels: { plural: { vi: 'Công việc', en: 'Tasks' }, singular: { vi: 'Công việc', en: 'Task' } },
+              },
+            ],
+          },
+          {
+            label: { vi: 'Thời hạn', en: 'Deadlines' },
+            description: { vi: 'Tính theo năm đánh giá, nên sao chép sang năm sau không cần sửa. TT 24: nộp trước 15/01, quyết định trước 15/02 năm N+1.', en: 'Rules relative to the evaluation year.' },
+            fields: [
+              {
+                name: 'deadlines',
+                type: 'group',
+                fields: [
+                  deadlineField({ defaults: defaultDeadlineRules.submission, key: 'submission' }),
+                  deadlineField({ key: 'review' }),
+                  deadlineField({ defaults: defaultDeadlineRules.decision, key: 'decision' }),
+                  deadlineField({ key: 'reportUp' }),
+                ],
+                label: false,
+              },
+              {
+                name: 'extensions',
+                type: 'array',
+                admin: { description: { vi: 'Gia hạn nộp hồ sơ cho từng đơn vị; mỗi lần gia hạn được ghi vào nhật ký.', en: 'Per-unit extensions, audited.' } },
+                fields: [
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'unit', type: 'relationship', label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
+                      { name: 'until', type: 'date', admin: dayOnly, label: { vi: 'Gia hạn đến hết ngày', en: 'Until (inclusive)' }, required: true },
+                    ],
+                  },
+                  { name: 'reason', type: 'text', label: { vi: 'Lý do gia hạn', en: 'Reason' }, required: true, validate: requiredText({ vi: 'Cần ghi lý do gia hạn.' }) },
+                ],
+                label: { vi: 'Gia hạn cho đơn vị', en: 'Extensions' },
+                labels: { plural: { vi: 'Gia hạn', en: 'Extensions' }, singular: { vi: 'Gia hạn', en: 'Extension' } },
+              },
+            ],
+          },
+          {
+            label: { vi: 'Đoàn đánh giá', en: 'Team' },
+            fields: [
+              {
+                name: 'consolidationMode',
+                type: 'select',
+                admin: { description: { vi: 'Kết luận của đoàn cho từng chỉ tiêu khi các thành viên có ý kiến khác nhau.', en: 'How the team verdict is formed.' } },
+                defaultValue: 'lead',
+                label: { vi: 'Cách tổng hợp ý kiến', en: 'Consolidation' },
+                options: consolidationModes.map((mode) => ({ label: { vi: mode.vi, en: mode.en }, value: mode.code })),
+              },
+              {
+                name: 'team',
+                type: 'array',
+                fields: [
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'user', type: 'relationship', label: { vi: 'Thành viên', en: 'Member' }, relationTo: 'users', required: true },
+                      {
+                        name: 'role',
+                        type: 'select',
+                        defaultValue: 'thanh-vien',
+                        label: { vi: 'Vai trò', en: 'Role' },
+                        options: teamRoles.map((role) => ({ label: { vi: role.vi, en: role.en }, value: role.code })),
+                        required: true,
+                      },
+                    ],
+                  },
+                ],
+                label: { vi: 'Đoàn đánh giá', en: 'Evaluation team' },
+                labels: { plural: { vi: 'Thành viên', en: 'Members' }, singular: { vi: 'Thành viên', en: 'Member' } },
+              },
+            ],
+          },
+          {
+            label: { vi: 'Hồ sơ', en: 'Dossier' },
+            fields: [
+              {
+                name: 'dossier',
+                type: 'array',
+                defaultValue: tt24Dossier,
+                fields: [
+                  { name: 'title', type: 'text', label: { vi: 'Tài liệu', en: 'Document' }, required: true },
+                  { name: 'note', type: 'text', label: { vi: 'Ghi chú (mẫu, số bản…)', en: 'Note' } },
+                ],
+                label: { vi: 'Thành phần hồ sơ', en: 'Required documents' },
+                labels: { plural: { vi: 'Tài liệu', en: 'Documents' }, singular: { vi: 'Tài liệu', en: 'Document' } },
+              },
+            ],
+          },
+        ],
+      },
+      { name: 'copiedFrom', type: 'relationship', admin: { condition: (data) => Boolean(data?.copiedFrom), position: 'sidebar', readOnly: true }, label: { vi: 'Sao chép từ đợt', en: 'Copied from' }, relationTo: 'rounds' },
+      {
+        name: 'copyToNextYear',
+        type: 'ui',
+        admin: { components: { Field: '@/components/CopyRoundButton#CopyRoundButton' }, position: 'sidebar' },
+        label: { vi: 'Sao chép sang năm sau', en: 'Copy to next year' },
+      },
+    ],
+    hooks: {
+      afterChange: [auditRound],
+      beforeChange: [prepareRound],
+      beforeDelete: [
+        keepStartedRounds,
+        keepReferenced({
+          collection: 'rounds',
+          references: [
+            { collection: 'decisions', field: 'round', label: 'quyết định' },
+            { collection: 'reviews', field: 'round', label: 'phiếu đánh giá' },
+            { collection: 'audit-events', field: 'round', label: 'dòng nhật ký' },
+          ],
+        }),
+      ],
+    },
+    labels: { plural: { vi: 'Đợt đánh giá', en: 'Rounds' }, singular: { vi: 'Đợt đánh giá', en: 'Round' } },
   },
-  endpoints: [copyToNextYearEndpoint, participationEndpoint],
-  fields: [
-    { name: 'title', type: 'text', label: { vi: 'Tên đợt đánh giá', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên đợt đánh giá không được để trống.' }) },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'year',
-          type: 'number',
-          admin: { description: { vi: 'Năm được đánh giá (N); hạn nộp thường rơi vào năm N+1.', en: 'The evaluation year N.' } },
-          label: { vi: 'Năm đánh giá', en: 'Evaluation year' },
-          required: true,
-          validate: (value: unknown) =>
-            (typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100) || `Năm đánh giá phải là số nguyên từ 2000 đến 2100 (đã nhập: ${String(value ?? '')}).`,
-        },
-        { name: 'authority', type: 'relationship', label: { vi: 'Cấp quản lý tổ chức', en: 'Authority' }, relationTo: 'authorities', required: true },
-        {
-          name: 'tier',
-          type: 'select',
-          defaultValue: 'huyen',
-          label: { vi: 'Cấp đơn vị tham gia', en: 'Unit tier' },
-          options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
-          required: true,
-        },
-      ],
-    },
-    {
-      name: 'status',
-      type: 'select',
-      admin: { position: 'sidebar' },
-      defaultValue: 'draft',
-      index: true,
-      label: { vi: 'Trạng thái', en: 'Status' },
-      options: roundStatuses.map((status) => ({ label: roundStatusLabels[status], value: status })),
-      required: true,
-    },
-    {
-      name: 'participation',
-      type: 'ui',
-      admin: { components: { Field: '@/components/RoundParticipation#RoundParticipation' }, position: 'sidebar' },
-      label: { vi: 'Tình hình nộp hồ sơ', en: 'Participation' },
-    },
-    {
-      name: 'criteriaSets',
-      type: 'relationship',
-      admin: { description: { vi: 'Ví dụ: TT 24 mức độ 1 và mức độ 2 của cấp huyện. Phải xuất bản trước khi mở đợt.', en: 'Criteria sets offered.' } },
-      hasMany: true,
-      label: { vi: 'Bộ tiêu chí áp dụng', en: 'Criteria sets' },
-      relationTo: 'criteria-sets',
-    },
-    {
-      type: 'tabs',
-      tabs: [
-        {
-          label: { vi: 'Kế hoạch', en: 'Plan' },
-          fields: [
-            {
-              name: 'plan',
-              type: 'array',
-              admin: { components: { RowLabel: '@/components/PlanRowLabel#PlanRowLabel' }, initCollapsed: true },
-              fields: [
-                { name: 'task', type: 'textarea', label: { vi: 'Nội dung công việc', en: 'Task' }, required: true },
-                {
-                  type: 'row',
-                  fields: [
-                    { name: 'lead', type: 'text', label: { vi: 'Đơn vị chủ trì', en: 'Lead' } },
-                    { name: 'coordinating', type: 'textarea', label: { vi: 'Đơn vị phối hợp', en: 'Coordinating' } },
-                  ],
-                },
-                {
-                  type: 'row',
-                  fields: [
-                    {
-                      name: 'kind',
-                      type: 'select',
-                      defaultValue: 'on',
-                      label: { vi: 'Thời gian', en: 'Timing' },
-                      options: planTimingKinds.map((kind) => ({ label: { vi: kind.vi, en: kind.en }, value: kind.code })),
-                    },
-                    { name: 'start', type: 'date', admin: dayOnly, label: { vi: 'Từ ngày (nếu là khoảng)', en: 'From' } },
-                    { name: 'due', type: 'date', admin: dayOnly, label: { vi: 'Ngày / đến ngày', en: 'Due' } },
-                    { name: 'timing', type: 'text', admin: { readOnly: true }, label: { vi: 'Ghi trong kế hoạch', en: 'As written' } },
-                  ],
-                },
-              ],
-              label: { vi: 'Kế hoạch cụ thể', en: 'Plan' },
-              labels: { plural: { vi: 'Công việc', en: 'Tasks' }, singular: { vi: 'Công việc', en: 'Task' } },
-            },
-          ],
-        },
-        {
-          label: { vi: 'Thời hạn', en: 'Deadlines' },
-          description: { vi: 'Tính theo năm đánh giá, nên sao chép sang năm sau không cần sửa. TT 24: nộp trước 15/01, quyết định trước 15/02 năm N+1.', en: 'Rules relative to the evaluation year.' },
-          fields: [
-            {
-              name: 'deadlines',
-              type: 'group',
-              fields: [
-                deadlineField({ defaults: defaultDeadlineRules.submission, key: 'submission' }),
-                deadlineField({ key: 'review' }),
-                deadlineField({ defaults: defaultDeadlineRules.decision, key: 'decision' }),
-                deadlineField({ key: 'reportUp' }),
-              ],
-              label: false,
-            },
-            {
-              name: 'extensions',
-              type: 'array',
-              admin: { description: { vi: 'Gia hạn nộp hồ sơ cho từng đơn vị; mỗi lần gia hạn được ghi vào nhật ký.', en: 'Per-unit extensions, audited.' } },
-              fields: [
-                {
-                  type: 'row',
-                  fields: [
-                    { name: 'unit', type: 'relationship', label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
-                    { name: 'until', type: 'date', admin: dayOnly, label: { vi: 'Gia hạn đến hết ngày', en: 'Until (inclusive)' }, required: true },
-                  ],
-                },
-                { name: 'reason', type: 'text', label: { vi: 'Lý do gia hạn', en: 'Reason' }, required: true, validate: requiredText({ vi: 'Cần ghi lý do gia hạn.' }) },
-              ],
-              label: { vi: 'Gia hạn cho đơn vị', en: 'Extensions' },
-              labels: { plural: { vi: 'Gia hạn', en: 'Extensions' }, singular: { vi: 'Gia hạn', en: 'Extension' } },
-            },
-          ],
-        },
-        {
-          label: { vi: 'Đoàn đánh giá', en: 'Team' },
-          fields: [
-            {
-              name: 'consolidationMode',
-              type: 'select',
-              admin: { description: { vi: 'Kết luận của đoàn cho từng chỉ tiêu khi các thành viên có ý kiến khác nhau.', en: 'How the team verdict is formed.' } },
-              defaultValue: 'lead',
-              label: { vi: 'Cách tổng hợp ý kiến', en: 'Consolidation' },
-              options: consolidationModes.map((mode) => ({ label: { vi: mode.vi, en: mode.en }, value: mode.code })),
-            },
-            {
-              name: 'team',
-              type: 'array',
-              fields: [
-                {
-                  type: 'row',
-                  fields: [
-                    { name: 'user', type: 'relationship', label: { vi: 'Thành viên', en: 'Member' }, relationTo: 'users', required: true },
-                    {
-                      name: 'role',
-                      type: 'select',
-                      defaultValue: 'thanh-vien',
-                      label: { vi: 'Vai trò', en: 'Role' },
-                      options: teamRoles.map((role) => ({ label: { vi: role.vi, en: role.en }, value: role.code })),
-                      required: true,
-                    },
-                  ],
-                },
-              ],
-              label: { vi: 'Đoàn đánh giá', en: 'Evaluation team' },
-              labels: { plural: { vi: 'Thành viên', en: 'Members' }, singular: { vi: 'Thành viên', en: 'Member' } },
-            },
-          ],
-        },
-        {
-          label: { vi: 'Hồ sơ', en: 'Dossier' },
-          fields: [
-            {
-              name: 'dossier',
-              type: 'array',
-              defaultValue: tt24Dossier,
-              fields: [
-                { name: 'title', type: 'text', label: { vi: 'Tài liệu', en: 'Document' }, required: true },
-                { name: 'note', type: 'text', label: { vi: 'Ghi chú (mẫu, số bản…)', en: 'Note' } },
-              ],
-              label: { vi: 'Thành phần hồ sơ', en: 'Required documents' },
-              labels: { plural: { vi: 'Tài liệu', en: 'Documents' }, singular: { vi: 'Tài liệu', en: 'Document' } },
-            },
-          ],
-        },
-      ],
-    },
-    { name: 'copiedFrom', type: 'relationship', admin: { condition: (data) => Boolean(data?.copiedFrom), position: 'sidebar', readOnly: true }, label: { vi: 'Sao chép từ đợt', en: 'Copied from' }, relationTo: 'rounds' },
-    {
-      name: 'copyToNextYear',
-      type: 'ui',
-      admin: { components: { Field: '@/components/CopyRoundButton#CopyRoundButton' }, position: 'sidebar' },
-      label: { vi: 'Sao chép sang năm sau', en: 'Copy to next year' },
-    },
-  ],
-  hooks: { afterChange: [auditRound], beforeChange: [prepareRound], beforeDelete: [keepStartedRounds] },
-  labels: { plural: { vi: 'Đợt đánh giá', en: 'Rounds' }, singular: { vi: 'Đợt đánh giá', en: 'Round' } },
-}
+})

@@ -125,3 +125,35 @@ export const changedIndicators = ({ before, after }: { before: readonly AnswerRo
   for (const row of before) if (!after.some((other) => other.indicator === row.indicator)) changed.add(row.indicator ?? '')
   return [...changed]
 }
+
+/** What the unit enters in a row; everything else in a row is the set's snapshot, rebuilt on every save. */
+export const enteredFields = ['yesNo', 'numerator', 'denominator', 'points', 'rank', 'evidence', 'explanation'] as const
+
+/**
+ * Rows sent by a request merged into the stored ones by indicator code (a row sent without its code
+ * is matched by its row id): a row or a value left out keeps what is stored, `null` clears it. A
+ * partial update of one indicator never blanks the others. Codes the dossier does not have are
+ * returned as `unknown` (compared as map keys, so `__proto__` is just another unknown code).
+ */
+export const mergeAnswerRows = ({ stored, sent }: { stored: readonly AnswerRow[]; sent: readonly AnswerRow[] }): { rows: AnswerRow[]; unknown: string[] } => {
+  const byCode = new Map(stored.map((row) => [row.indicator ?? '', row]))
+  const codeById = new Map(stored.filter((row) => row.id).map((row) => [String(row.id), row.indicator ?? '']))
+  const incoming = new Map<string, AnswerRow>()
+  const unknown: string[] = []
+  for (const row of sent) {
+    const code = row.indicator ?? (row.id ? codeById.get(String(row.id)) : undefined) ?? ''
+    if (!byCode.has(code)) {
+      unknown.push(code)
+      continue
+    }
+    incoming.set(code, { ...incoming.get(code), ...row })
+  }
+  const rows = stored.map((row) => {
+    const update = incoming.get(row.indicator ?? '')
+    if (!update) return row
+    const merged: AnswerRow = { ...row }
+    for (const field of enteredFields) if (update[field] !== undefined) (merged as Record<string, unknown>)[field] = update[field]
+    return merged
+  })
+  return { rows, unknown }
+}

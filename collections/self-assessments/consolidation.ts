@@ -12,6 +12,7 @@ import { relationId } from '../access/roles'
 import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
 import { todayInVietnam } from '../dates'
 import { verdictValue } from '../reviews/hooks'
+import { nullIfNotFound } from '../notFound'
 
 type SelfAssessmentLike = {
   id: number
@@ -67,12 +68,36 @@ export const consolidateSelfAssessment = async ({ req, sa, asOf }: { req: Payloa
   }
 }
 
+/**
+ * The team's conclusion as stored when the lead closed the review, and the last audited correction
+ * of it (reason and date) — null while the review is open. After a correction it differs from the
+ * verdicts above it, and the panel must say so.
+ */
+const recordedConclusion = async ({ req, sa }: { req: PayloadRequest; sa: { id: number; status: string; teamOutcome?: string | null; teamLevel?: number | null; teamPoints?: number | null } }) => {
+  if (!['reviewed', 'recognised', 'not-recognised'].includes(sa.status)) return null
+  const { docs } = await req.payload.find({
+    collection: 'audit-events',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    sort: '-at',
+    where: { and: [{ action: { equals: 'correct' } }, { collection: { equals: 'self-assessments' } }, { docId: { equals: String(sa.id) } }] },
+  })
+  const correction = docs[0]
+  const reason = correction?.comment?.split(' — ')[0] ?? null
+  return {
+    correction: correction ? { at: correction.at, reason } : null,
+    level: sa.teamLevel ?? null,
+    outcome: sa.teamOutcome ?? null,
+    points: sa.teamPoints ?? null,
+  }
+}
+
 export const consolidationEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Cần đăng nhập.', path: '' }] }, { status: 401 })
-    const sa = await req.payload
-      .findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req })
-      .catch(() => null)
+    const sa = await nullIfNotFound(req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req }))
     if (!sa) return Response.json({ errors: [{ message: 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem.', path: 'id' }] }, { status: 404 })
     // the unit reads the team's verdicts once the decision is issued
     const roles = req.user.roles ?? []
@@ -80,7 +105,7 @@ export const consolidationEndpoint: Endpoint = {
     if (isUnitOnly && !['recognised', 'not-recognised'].includes(sa.status)) {
       return Response.json({ errors: [{ message: 'Ý kiến của đoàn đánh giá được công bố cho đơn vị sau khi có quyết định.', path: 'id' }] }, { status: 403 })
     }
-    return Response.json(await consolidateSelfAssessment({ req, sa }))
+    return Response.json({ ...(await consolidateSelfAssessment({ req, sa })), recorded: await recordedConclusion({ req, sa }) })
   },
   method: 'get',
   path: '/:id/consolidation',

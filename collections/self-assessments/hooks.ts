@@ -9,7 +9,7 @@
  *   complete dossier, an open round and the deadline (or the unit's extension);
  * - transitions and changes after submission go to the audit trail.
  */
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import {
@@ -37,7 +37,9 @@ import { authoritySubtree } from '../access/scope'
 import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
 import { todayInVietnam, toIsoDay } from '../dates'
 import { ruleOf } from '../rounds/fields'
-import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, valueFieldOf, type AnswerRow } from './answers'
+import { heldCapacities } from '../access/capacities'
+import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, valueFieldOf, type AnswerRow } from './answers'
+import { inputProblems } from './input'
 import { latestRecognition } from '../recognitions/prior'
 import { consolidateSelfAssessment } from './consolidation'
 
@@ -74,15 +76,19 @@ const rowPath = ({ issue, rows }: { issue: Issue; rows: readonly AnswerRow[] }):
   return `answers.${index}.${field}`
 }
 
+/**
+ * The round, unit and set the dossier names; null for one that does not exist. The ids were checked
+ * as ids at the edge (input.ts), so a database error here is the database's and is not swallowed:
+ * it answers 503, never a misleading "choose a round".
+ */
 const loadContext = async ({ merged, req }: { merged: SelfAssessmentData; req: PayloadRequest }) => {
-  const find = async <T>(call: () => Promise<T>) => call().catch(() => null)
   const roundId = relationId(merged.round)
   const unitId = relationId(merged.unit)
   const setId = relationId(merged.criteriaSet)
   const [round, unit, set] = await Promise.all([
-    roundId === null ? null : find(() => req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req })),
-    unitId === null ? null : find(() => req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req })),
-    setId === null ? null : find(() => req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: false, id: setId, overrideAccess: true, req })),
+    roundId === null ? null : req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req }),
+    unitId === null ? null : req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req }),
+    setId === null ? null : req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: false, id: setId, overrideAccess: true, req }),
   ])
   return { round, set, unit }
 }
@@ -96,17 +102,12 @@ const outcomeOf = (report: EvaluationReport) => {
 export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const { user } = req
   const original = (originalDoc ?? {}) as SelfAssessmentData
-  const errors: FieldError[] = []
+  const errors: FieldError[] = inputProblems(data)
+  if (errors.length > 0) return fail({ errors, req })
 
   if (operation === 'create') {
     if (user && hasRole({ user, role: 'unit-editor' }) && !isAdmin(user)) data.unit = relationId(user.unit)
     if (user) data.status = 'draft'
-  } else {
-    for (const field of ['unit', 'round', 'criteriaSet'] as const) {
-      if (data[field] !== undefined && String(relationId(data[field])) !== String(relationId(original[field]))) {
-        errors.push({ message: 'Không đổi được đơn vị, đợt đánh giá hay bộ tiêu chí của hồ sơ đã tạo; hãy tạo hồ sơ mới.', path: field })
-      }
-    }
   }
   const merged = { ...original, ...data } as SelfAssessmentData
   const { round, set, unit } = await loadContext({ merged, req })
@@ -132,23 +133,16 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   // the list shows "unit — round" as the title
   data.title = `${unit.name} — ${round.title}`
 
+  // the form's rows for the set; a request's rows are merged in by indicator code (who may change
+  // them, and when, is the write rules' business: criteria/policy/selfAssessments.ts)
   const previousRows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })
-  const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: data.answers ?? original.answers ?? [], set: set as CriteriaSetDoc, unitType: unit.unitType })
+  const { rows: mergedRows, unknown } = mergeAnswerRows({ sent: (data.answers ?? []) as AnswerRow[], stored: previousRows })
+  for (const code of unknown) errors.push({ message: `Chỉ tiêu «${code}» không có trong bộ tiêu chí «${set.title}» của hồ sơ.`, path: 'answers' })
+  if (errors.length > 0) return fail({ errors, req })
+  const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: mergedRows, set: set as CriteriaSetDoc, unitType: unit.unitType })
   const changed = operation === 'update' ? changedIndicators({ after: rows, before: previousRows }) : []
   const from = operation === 'create' ? 'draft' : String(original.status ?? 'draft')
   const to = String(merged.status ?? 'draft')
-
-  if (user && changed.length > 0) {
-    const isUnitsEditor = hasRole({ user, role: 'unit-editor' }) && String(relationId(user.unit)) === String(unit.id)
-    if (!isUnitsEditor) {
-      errors.push({ message: `Chỉ cán bộ của đơn vị «${unit.name}» mới sửa được câu trả lời; cơ quan quản lý trả lại hồ sơ nếu cần bổ sung.`, path: 'answers' })
-    } else if (!isEditableByUnit({ status: from })) {
-      errors.push({
-        message: `Hồ sơ đang ở trạng thái «${statusLabel(from)}», không sửa được câu trả lời (${changed.join(', ')}). Rút lại hồ sơ khi chưa được tiếp nhận, hoặc chờ cơ quan quản lý trả lại để bổ sung.`,
-        path: 'answers',
-      })
-    }
-  }
   rows.forEach((row, index) => {
     if (!row.isApplicable || row.measure !== 'ratio') return
     const hasNumerator = row.numerator !== null && row.numerator !== undefined
@@ -195,10 +189,11 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   let action: string | null = null
   if (from !== to) {
     if (user) {
-      const isLead = (round.team ?? []).some((member) => String(relationId(member.user)) === String(user.id) && member.role === 'truong-doan')
-      // issuing a decision sets recognised / not-recognised as the system (collections/decisions/hooks.ts)
+      // what the user is to this dossier (its unit's editor, the authority-admin of its subtree, the
+      // team lead of its round); issuing a decision acts as the system (collections/decisions/hooks.ts)
+      const held = await heldCapacities({ authority: relationId(round.authority), operation: 'update', req, round: round.id, unit: unit.id })
       const isSystem = req.context.workflowRole === 'system'
-      const check = checkTransition({ from, reason: merged.returnReason, roles: [...(user.roles ?? []), ...(isLead ? ['team-lead'] : []), ...(isSystem ? ['system'] : [])], to })
+      const check = checkTransition({ from, reason: merged.returnReason, roles: [...held, ...(isSystem ? ['system'] : [])], to })
       if (!check.ok) return fail({ errors: check.issues.map((issue) => ({ message: issue.message, path: issue.path[0] === 'reason' ? 'returnReason' : 'status' })), req })
       action = check.action
     } else {
@@ -274,4 +269,15 @@ export const auditSelfAssessment: CollectionAfterChangeHook = async ({ doc, oper
     await emitDomainEvent({ event: { outcome: doc.teamOutcome ?? null, selfAssessment: doc.id, type: 'self-assessment.reviewed', unit: relationId(doc.unit) as number | null }, req })
   }
   return doc
+}
+
+/** A dossier that has left the unit's hands is on record: nobody deletes it, the admin included. */
+export const keepSentDossiers: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const doc = await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id, overrideAccess: true, req, select: { status: true } })
+  if (doc && doc.status !== 'draft') {
+    throw new ValidationError(
+      { collection: 'self-assessments', errors: [{ message: `Hồ sơ ở trạng thái «${statusLabel(doc.status)}» là hồ sơ lưu trữ, không xóa được; chỉ xóa được bản nháp.`, path: 'status' }], req },
+      req.t,
+    )
+  }
 }

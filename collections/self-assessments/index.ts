@@ -9,13 +9,16 @@ import type { CollectionConfig, Condition, Field, Where } from 'payload'
 import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
 
 import { lockForUpdate } from '@hooks/lockRow'
+import { applyWriteRules } from '@hooks/writeRules'
 
 import { relationId } from '../access/roles'
 import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
 import { consolidationEndpoint } from './consolidation'
-import { auditSelfAssessment, prepareSelfAssessment } from './hooks'
-import { fixedAfterCreate } from '../fieldOptions'
+import { teamCorrectionEndpoint } from './corrections'
+import { auditSelfAssessment, keepSentDossiers, prepareSelfAssessment } from './hooks'
+import { selfAssessmentRules } from './writeRules'
+import { keepReferenced } from '../keepReferenced'
 
 type Row = { isApplicable?: boolean | null; measure?: string | null }
 const answerFor =
@@ -103,152 +106,171 @@ const answerFields: Field[] = [
   { name: 'explanation', type: 'textarea', label: { vi: 'Giải trình', en: 'Explanation' } },
 ]
 
-export const SelfAssessments: CollectionConfig = {
-  slug: 'self-assessments',
-  access: {
-    create: canCreateSelfAssessment,
-    delete: canDeleteSelfAssessments,
-    read: canReadSelfAssessments,
-    readVersions: versionsAccess(canReadSelfAssessments),
-    update: canUpdateSelfAssessments,
-  },
-  admin: {
-    defaultColumns: ['unit', 'round', 'criteriaSet', 'status', 'outcome', 'submittedAt'],
-    group: { vi: 'Đánh giá', en: 'Assessment' },
-    listSearchableFields: ['title'],
-    useAsTitle: 'title',
-  },
-  endpoints: [consolidationEndpoint],
-  fields: [
-    { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
-    {
-      name: 'resultPanel',
-      type: 'ui',
-      admin: { components: { Field: '@/components/SelfAssessmentResult#SelfAssessmentResult' } },
-      label: { vi: 'Kết quả tự đánh giá', en: 'Result' },
+export const SelfAssessments: CollectionConfig = applyWriteRules({
+  adapter: selfAssessmentRules,
+  config: {
+    slug: 'self-assessments',
+    access: {
+      create: canCreateSelfAssessment,
+      delete: canDeleteSelfAssessments,
+      read: canReadSelfAssessments,
+      readVersions: versionsAccess(canReadSelfAssessments),
+      update: canUpdateSelfAssessments,
     },
-    {
-      name: 'consolidationPanel',
-      type: 'ui',
-      admin: { components: { Field: '@/components/ConsolidationPanel#ConsolidationPanel' }, condition: (data) => ['in-review', 'reviewed', 'recognised', 'not-recognised'].includes(data?.status) },
-      label: { vi: 'Kết quả của đoàn đánh giá', en: 'Team result' },
+    admin: {
+      defaultColumns: ['unit', 'round', 'criteriaSet', 'status', 'outcome', 'submittedAt'],
+      group: { vi: 'Đánh giá', en: 'Assessment' },
+      listSearchableFields: ['title'],
+      useAsTitle: 'title',
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'round',
-          type: 'relationship',
-          access: fixedAfterCreate,
-          // offered when starting; an existing self-assessment keeps its round whatever the round's status
-          filterOptions: ({ id }) => (id ? true : { status: { equals: 'open' } }),
-          label: { vi: 'Đợt đánh giá', en: 'Round' },
-          relationTo: 'rounds',
-          required: true,
-        },
-        {
-          name: 'criteriaSet',
-          type: 'relationship',
-          access: fixedAfterCreate,
-          filterOptions: async ({ data, id, req }): Promise<Where | true> => {
-            if (id) return true
-            const roundId = relationId((data as { round?: unknown } | undefined)?.round)
-            if (roundId === null) return { _status: { equals: 'published' } }
-            const round = await req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, req })
-            const ids = (round?.criteriaSets ?? []).map(relationId).filter((id) => id !== null)
-            return { id: { in: ids.length > 0 ? ids : [-1] } }
-          },
-          label: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
-          relationTo: 'criteria-sets',
-          required: true,
-        },
-        {
-          name: 'unit',
-          type: 'relationship',
-          access: fixedAfterCreate,
-          defaultValue: ({ user }) => relationId(user?.unit) ?? undefined,
-          index: true,
-          label: { vi: 'Đơn vị', en: 'Unit' },
-          relationTo: 'units',
-          required: true,
-        },
-      ],
-    },
-    {
-      name: 'answers',
-      type: 'array',
-      admin: {
-        components: { RowLabel: '@/components/AnswerRowLabel#AnswerRowLabel' },
-        condition: (data) => Boolean(data?.id),
-        description: { vi: 'Mỗi chỉ tiêu của bộ tiêu chí một dòng; lưu để xem kết quả và phần còn thiếu.', en: 'One row per indicator.' },
+    disableDuplicate: true,
+    endpoints: [consolidationEndpoint, teamCorrectionEndpoint],
+    fields: [
+      { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
+      {
+        name: 'resultPanel',
+        type: 'ui',
+        admin: { components: { Field: '@/components/SelfAssessmentResult#SelfAssessmentResult' } },
+        label: { vi: 'Kết quả tự đánh giá', en: 'Result' },
       },
-      dbName: 'sa_answers',
-      fields: answerFields,
-      label: { vi: 'Tự đánh giá theo chỉ tiêu', en: 'Answers' },
-      labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+      {
+        name: 'consolidationPanel',
+        type: 'ui',
+        admin: { components: { Field: '@/components/ConsolidationPanel#ConsolidationPanel' }, condition: (data) => ['in-review', 'reviewed', 'recognised', 'not-recognised'].includes(data?.status) },
+        label: { vi: 'Kết quả của đoàn đánh giá', en: 'Team result' },
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'round',
+            type: 'relationship',
+            // offered when starting; an existing self-assessment keeps its round whatever the round's status
+            filterOptions: ({ id }) => (id ? true : { status: { equals: 'open' } }),
+            label: { vi: 'Đợt đánh giá', en: 'Round' },
+            relationTo: 'rounds',
+            required: true,
+          },
+          {
+            name: 'criteriaSet',
+            type: 'relationship',
+            filterOptions: async ({ data, id, req }): Promise<Where | true> => {
+              if (id) return true
+              const roundId = relationId((data as { round?: unknown } | undefined)?.round)
+              if (roundId === null) return { _status: { equals: 'published' } }
+              const round = await req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, req })
+              const ids = (round?.criteriaSets ?? []).map(relationId).filter((id) => id !== null)
+              return { id: { in: ids.length > 0 ? ids : [-1] } }
+            },
+            label: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+            relationTo: 'criteria-sets',
+            required: true,
+          },
+          {
+            name: 'unit',
+            type: 'relationship',
+            defaultValue: ({ user }) => relationId(user?.unit) ?? undefined,
+            index: true,
+            label: { vi: 'Đơn vị', en: 'Unit' },
+            relationTo: 'units',
+            required: true,
+          },
+        ],
+      },
+      {
+        name: 'answers',
+        type: 'array',
+        admin: {
+          components: { RowLabel: '@/components/AnswerRowLabel#AnswerRowLabel' },
+          condition: (data) => Boolean(data?.id),
+          description: { vi: 'Mỗi chỉ tiêu của bộ tiêu chí một dòng; lưu để xem kết quả và phần còn thiếu.', en: 'One row per indicator.' },
+        },
+        dbName: 'sa_answers',
+        fields: answerFields,
+        label: { vi: 'Tự đánh giá theo chỉ tiêu', en: 'Answers' },
+        labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+      },
+      {
+        name: 'status',
+        type: 'select',
+        admin: { position: 'sidebar', readOnly: true },
+        defaultValue: 'draft',
+        index: true,
+        label: { vi: 'Trạng thái', en: 'Status' },
+        options: selfAssessmentStatuses.map((status) => ({ label: statusLabels[status], value: status })),
+        required: true,
+      },
+      {
+        name: 'workflow',
+        type: 'ui',
+        admin: { components: { Field: '@/components/WorkflowActions#WorkflowActions' }, position: 'sidebar' },
+        label: { vi: 'Thao tác', en: 'Actions' },
+      },
+      {
+        name: 'correction',
+        type: 'ui',
+        admin: { components: { Field: '@/components/CorrectionPanel#CorrectionPanel' }, position: 'sidebar' },
+        label: { vi: 'Sửa sai kết luận của đoàn', en: 'Correct the team result' },
+      },
+      {
+        name: 'returnReason',
+        type: 'textarea',
+        admin: { condition: (data) => Boolean(data?.returnReason), position: 'sidebar', readOnly: true },
+        label: { vi: 'Lý do trả lại', en: 'Return reason' },
+      },
+      { name: 'deadlineText', type: 'text', admin: { condition: (data) => Boolean(data?.deadlineText), position: 'sidebar', readOnly: true }, label: { vi: 'Thời hạn', en: 'Deadline' } },
+      { name: 'submittedAt', type: 'date', admin: { condition: (data) => Boolean(data?.submittedAt), date: { displayFormat: 'dd/MM/yyyy HH:mm' }, position: 'sidebar', readOnly: true }, index: true, label: { vi: 'Nộp lúc', en: 'Submitted at' } },
+      { name: 'submittedBy', type: 'relationship', admin: { condition: (data) => Boolean(data?.submittedBy), position: 'sidebar', readOnly: true }, label: { vi: 'Người nộp', en: 'Submitted by' }, relationTo: 'users' },
+      {
+        name: 'outcome',
+        type: 'select',
+        admin: { condition: (data) => Boolean(data?.id), position: 'sidebar', readOnly: true },
+        index: true,
+        label: { vi: 'Kết quả tự đánh giá', en: 'Outcome' },
+        options: outcomeOptions,
+      },
+      { name: 'level', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ', en: 'Level' } },
+      { name: 'points', type: 'number', admin: { condition: (data) => typeof data?.points === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
+      { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
+      { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
+      { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },
+      {
+        name: 'teamOutcome',
+        type: 'select',
+        admin: { condition: (data) => Boolean(data?.teamOutcome), position: 'sidebar', readOnly: true },
+        index: true,
+        label: { vi: 'Kết luận của đoàn', en: 'Team outcome' },
+        options: outcomeOptions,
+      },
+      { name: 'teamLevel', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ (đoàn)', en: 'Team level' } },
+      { name: 'teamPoints', type: 'number', admin: { condition: (data) => typeof data?.teamPoints === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Điểm của đoàn', en: 'Team points' } },
+      { name: 'disagreements', type: 'number', admin: { condition: (data) => typeof data?.disagreements === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Số chỉ tiêu có ý kiến khác nhau', en: 'Disagreements' } },
+      { name: 'teamResult', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả của đoàn (máy tính)', en: 'Team result' } },
+      { name: 'authority', type: 'relationship', admin: { hidden: true, readOnly: true }, index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
+      { name: 'decision', type: 'relationship', admin: { condition: (data) => Boolean(data?.decision), position: 'sidebar', readOnly: true }, label: { vi: 'Quyết định', en: 'Decision' }, relationTo: 'decisions' },
+    ],
+    hooks: {
+      afterChange: [auditSelfAssessment],
+      beforeChange: [prepareSelfAssessment],
+      beforeDelete: [
+        keepSentDossiers,
+        keepReferenced({
+          collection: 'self-assessments',
+          references: [
+            { collection: 'reviews', field: 'selfAssessment', label: 'phiếu đánh giá' },
+            { collection: 'decisions', field: 'entries.selfAssessment', label: 'quyết định' },
+            { collection: 'recognitions', field: 'selfAssessment', label: 'dòng sổ công nhận' },
+          ],
+        }),
+      ],
+      beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
     },
-    {
-      name: 'status',
-      type: 'select',
-      admin: { position: 'sidebar', readOnly: true },
-      defaultValue: 'draft',
-      index: true,
-      label: { vi: 'Trạng thái', en: 'Status' },
-      options: selfAssessmentStatuses.map((status) => ({ label: statusLabels[status], value: status })),
-      required: true,
-    },
-    {
-      name: 'workflow',
-      type: 'ui',
-      admin: { components: { Field: '@/components/WorkflowActions#WorkflowActions' }, position: 'sidebar' },
-      label: { vi: 'Thao tác', en: 'Actions' },
-    },
-    {
-      name: 'returnReason',
-      type: 'textarea',
-      admin: { condition: (data) => Boolean(data?.returnReason), position: 'sidebar', readOnly: true },
-      label: { vi: 'Lý do trả lại', en: 'Return reason' },
-    },
-    { name: 'deadlineText', type: 'text', admin: { condition: (data) => Boolean(data?.deadlineText), position: 'sidebar', readOnly: true }, label: { vi: 'Thời hạn', en: 'Deadline' } },
-    { name: 'submittedAt', type: 'date', admin: { condition: (data) => Boolean(data?.submittedAt), date: { displayFormat: 'dd/MM/yyyy HH:mm' }, position: 'sidebar', readOnly: true }, index: true, label: { vi: 'Nộp lúc', en: 'Submitted at' } },
-    { name: 'submittedBy', type: 'relationship', admin: { condition: (data) => Boolean(data?.submittedBy), position: 'sidebar', readOnly: true }, label: { vi: 'Người nộp', en: 'Submitted by' }, relationTo: 'users' },
-    {
-      name: 'outcome',
-      type: 'select',
-      admin: { condition: (data) => Boolean(data?.id), position: 'sidebar', readOnly: true },
-      index: true,
-      label: { vi: 'Kết quả tự đánh giá', en: 'Outcome' },
-      options: outcomeOptions,
-    },
-    { name: 'level', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ', en: 'Level' } },
-    { name: 'points', type: 'number', admin: { condition: (data) => typeof data?.points === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Tổng điểm', en: 'Points' } },
-    { name: 'isComplete', type: 'checkbox', admin: { hidden: true, readOnly: true }, label: { vi: 'Đã trả lời đủ', en: 'Complete' } },
-    { name: 'missingCount', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Số chỉ tiêu chưa trả lời', en: 'Missing' } },
-    { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả (máy tính)', en: 'Result' } },
-    {
-      name: 'teamOutcome',
-      type: 'select',
-      admin: { condition: (data) => Boolean(data?.teamOutcome), position: 'sidebar', readOnly: true },
-      index: true,
-      label: { vi: 'Kết luận của đoàn', en: 'Team outcome' },
-      options: outcomeOptions,
-    },
-    { name: 'teamLevel', type: 'number', admin: { hidden: true, readOnly: true }, label: { vi: 'Mức độ (đoàn)', en: 'Team level' } },
-    { name: 'teamPoints', type: 'number', admin: { condition: (data) => typeof data?.teamPoints === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Điểm của đoàn', en: 'Team points' } },
-    { name: 'disagreements', type: 'number', admin: { condition: (data) => typeof data?.disagreements === 'number', position: 'sidebar', readOnly: true }, label: { vi: 'Số chỉ tiêu có ý kiến khác nhau', en: 'Disagreements' } },
-    { name: 'teamResult', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả của đoàn (máy tính)', en: 'Team result' } },
-    { name: 'authority', type: 'relationship', admin: { hidden: true, readOnly: true }, index: true, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
-  ],
-  hooks: {
-    afterChange: [auditSelfAssessment],
-    beforeChange: [prepareSelfAssessment],
-    beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
+    indexes: [{ fields: ['unit', 'round'], unique: true }],
+    // our own row lock (hooks/lockRow.ts) serialises saves inside the request's transaction; Payload's
+    // document lock would check `payload-locked-documents` on a second pooled connection per save,
+    // which with a full pool waits forever (issue 10)
+    lockDocuments: false,
+    labels: { plural: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessments' }, singular: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessment' } },
+    versions: { maxPerDoc: 0 },
   },
-  indexes: [{ fields: ['unit', 'round'], unique: true }],
-  // our own row lock (hooks/lockRow.ts) serialises saves inside the request's transaction; Payload's
-  // document lock would check `payload-locked-documents` on a second pooled connection per save,
-  // which with a full pool waits forever (issue 10)
-  lockDocuments: false,
-  labels: { plural: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessments' }, singular: { vi: 'Hồ sơ tự đánh giá', en: 'Self-assessment' } },
-  versions: { maxPerDoc: 0 },
-}
+})

@@ -1,110 +1,130 @@
 /** `units`: the organisations evaluated (cơ quan, xã, trường học, doanh nghiệp …). */
 import type { CollectionConfig } from 'payload'
 
+import { applyWriteRules } from '@hooks/writeRules'
+
 import { isUnitType, tiers, unitTypes } from '@criteria/unitTypes'
 
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
-import { guardAuthority } from './guardAuthority'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
+import { unitRules } from './writeRules'
+import { keepReferenced } from '../keepReferenced'
 
-export const Units: CollectionConfig = {
-  slug: 'units',
-  access: {
-    create: canCreateUnit,
-    delete: canChangeUnits,
-    read: canReadUnits,
-    update: canChangeUnits,
-  },
-  admin: {
-    defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
-    group: { vi: 'Danh mục', en: 'Directory' },
-    listSearchableFields: ['name', 'code'],
-    useAsTitle: 'name',
-  },
-  fields: [
-    {
-      name: 'name',
-      type: 'text',
-      label: { vi: 'Tên đơn vị', en: 'Name' },
-      required: true,
-      validate: requiredText({ vi: 'Tên đơn vị không được để trống.' }),
+export const Units: CollectionConfig = applyWriteRules({
+  adapter: unitRules,
+  config: {
+    slug: 'units',
+    access: {
+      create: canCreateUnit,
+      delete: canChangeUnits,
+      read: canReadUnits,
+      update: canChangeUnits,
     },
-    {
-      name: 'code',
-      type: 'text',
-      index: true,
-      label: { vi: 'Mã đơn vị', en: 'Code' },
-      unique: true,
+    admin: {
+      defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
+      group: { vi: 'Danh mục', en: 'Directory' },
+      listSearchableFields: ['name', 'code'],
+      useAsTitle: 'name',
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'unitType',
-          type: 'select',
-          label: { vi: 'Loại đơn vị', en: 'Unit type' },
-          options: unitTypes.map((type) => ({ label: { vi: type.vi, en: type.en }, value: type.code })),
-          required: true,
-          validate: (value: unknown) =>
-            isUnitType(value) ||
-            (value === null || value === undefined || value === ''
-              ? 'Loại đơn vị là bắt buộc.'
-              : `Loại đơn vị "${String(value)}" không có trong danh mục.`),
-        },
-        {
-          name: 'tier',
-          type: 'select',
-          defaultValue: 'huyen',
-          label: { vi: 'Cấp đơn vị', en: 'Tier' },
-          options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
-          required: true,
-        },
+    fields: [
+      {
+        name: 'name',
+        type: 'text',
+        label: { vi: 'Tên đơn vị', en: 'Name' },
+        required: true,
+        validate: requiredText({ vi: 'Tên đơn vị không được để trống.' }),
+      },
+      {
+        name: 'code',
+        type: 'text',
+        index: true,
+        label: { vi: 'Mã đơn vị', en: 'Code' },
+        unique: true,
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'unitType',
+            type: 'select',
+            label: { vi: 'Loại đơn vị', en: 'Unit type' },
+            options: unitTypes.map((type) => ({ label: { vi: type.vi, en: type.en }, value: type.code })),
+            required: true,
+            validate: (value: unknown) =>
+              isUnitType(value) ||
+              (value === null || value === undefined || value === ''
+                ? 'Loại đơn vị là bắt buộc.'
+                : `Loại đơn vị "${String(value)}" không có trong danh mục.`),
+          },
+          {
+            name: 'tier',
+            type: 'select',
+            defaultValue: 'huyen',
+            label: { vi: 'Cấp đơn vị', en: 'Tier' },
+            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
+            required: true,
+          },
+        ],
+      },
+      {
+        name: 'authority',
+        type: 'relationship',
+        label: { vi: 'Cấp quản lý', en: 'Authority' },
+        relationTo: 'authorities',
+        required: true,
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'memberCount',
+            type: 'number',
+            admin: { description: { vi: 'Cán bộ, công chức, viên chức, người lao động.', en: 'Staff members.' } },
+            defaultValue: 0,
+            label: { vi: 'Số thành viên', en: 'Members' },
+            required: true,
+            validate: nonNegativeInteger({ isRequired: true, label: 'Số thành viên' }),
+          },
+          {
+            name: 'learnerCount',
+            type: 'number',
+            admin: { description: { vi: 'Chỉ với cơ sở giáo dục.', en: 'Education institutions only.' } },
+            label: { vi: 'Số người học', en: 'Learners' },
+            validate: nonNegativeInteger({ isRequired: false, label: 'Số người học' }),
+          },
+        ],
+      },
+      {
+        name: 'email',
+        type: 'text',
+        label: { vi: 'Thư điện tử liên hệ', en: 'Contact e-mail' },
+        validate: optionalEmail,
+      },
+      {
+        name: 'isActive',
+        type: 'checkbox',
+        defaultValue: true,
+        label: { vi: 'Đang hoạt động', en: 'Active' },
+      },
+    ],
+    hooks: {
+      beforeDelete: [
+        keepReferenced({
+          collection: 'units',
+          references: [
+            { collection: 'self-assessments', field: 'unit', label: 'hồ sơ tự đánh giá' },
+            { collection: 'evidence', field: 'unit', label: 'minh chứng' },
+            { collection: 'users', field: 'unit', label: 'tài khoản' },
+            { collection: 'rounds', field: 'extensions.unit', label: 'gia hạn trong đợt đánh giá' },
+            { collection: 'recognitions', field: 'unit', label: 'dòng sổ công nhận' },
+            { collection: 'audit-events', field: 'unit', label: 'dòng nhật ký' },
+          ],
+        }),
       ],
     },
-    {
-      name: 'authority',
-      type: 'relationship',
-      label: { vi: 'Cấp quản lý', en: 'Authority' },
-      relationTo: 'authorities',
-      required: true,
+    labels: {
+      plural: { vi: 'Đơn vị', en: 'Units' },
+      singular: { vi: 'Đơn vị', en: 'Unit' },
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'memberCount',
-          type: 'number',
-          admin: { description: { vi: 'Cán bộ, công chức, viên chức, người lao động.', en: 'Staff members.' } },
-          defaultValue: 0,
-          label: { vi: 'Số thành viên', en: 'Members' },
-          required: true,
-          validate: nonNegativeInteger({ isRequired: true, label: 'Số thành viên' }),
-        },
-        {
-          name: 'learnerCount',
-          type: 'number',
-          admin: { description: { vi: 'Chỉ với cơ sở giáo dục.', en: 'Education institutions only.' } },
-          label: { vi: 'Số người học', en: 'Learners' },
-          validate: nonNegativeInteger({ isRequired: false, label: 'Số người học' }),
-        },
-      ],
-    },
-    {
-      name: 'email',
-      type: 'text',
-      label: { vi: 'Thư điện tử liên hệ', en: 'Contact e-mail' },
-      validate: optionalEmail,
-    },
-    {
-      name: 'isActive',
-      type: 'checkbox',
-      defaultValue: true,
-      label: { vi: 'Đang hoạt động', en: 'Active' },
-    },
-  ],
-  hooks: { beforeValidate: [guardAuthority] },
-  labels: {
-    plural: { vi: 'Đơn vị', en: 'Units' },
-    singular: { vi: 'Đơn vị', en: 'Unit' },
   },
-}
+})

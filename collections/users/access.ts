@@ -2,7 +2,7 @@
  * Who may see and change user accounts: admin all; an authority-admin the accounts attached to
  * its subtree (by authority or by unit); everybody else only their own account.
  */
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 
 import { hasRole, isAdmin } from '../access/roles'
 import { userAuthoritySubtree } from '../access/scope'
@@ -35,6 +35,3 @@ export const canDeleteUsers: Access = async ({ req }) => {
   return { and: [await subtreeAccounts({ req }), { id: { not_equals: user.id } }] }
 }
 
-/** Roles, authority and unit are assigned by administrators only; the hook checks the values. */
-export const canAssign: FieldAccess = ({ req }) =>
-  isAdmin(req.user) || hasRole({ user: req.user, role: 'authority-admin' })

@@ -1,28 +1,19 @@
 /**
- * Refuses role and scope assignments a user is not entitled to make, with the field named:
- * nobody raises their own role; an authority-admin never grants `admin` and assigns only
- * authorities and units inside its own subtree; each role carries the scope it needs.
+ * Refuses role assignments a user is not entitled to make, with the field named: nobody changes
+ * their own role; an authority-admin never grants `admin`; each role carries the scope it needs.
+ * Who may assign at all, and that an authority or unit lies inside the assigner's own subtree, are
+ * the write rules' (criteria/policy/directory.ts, collections/access/targets.ts).
  */
-import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isAdmin, relationId, roleValues } from '../access/roles'
-import { isInUserSubtree } from '../access/scope'
 
 type FieldError = { message: string; path: string }
 
 const sameRoles = (a: unknown, b: unknown) => {
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String).sort().join(',') : '')
   return list(a) === list(b)
-}
-
-/** True when `data` sets the relationship `field` to something other than what is stored. */
-const isRelationChanged = ({ data, field, originalDoc }: { data: Record<string, unknown>; field: string; originalDoc?: Record<string, unknown> }) =>
-  field in data && String(relationId(data[field])) !== String(relationId(originalDoc?.[field]))
-
-const unitAuthority = async ({ req, unitId }: { req: PayloadRequest; unitId: number | string }) => {
-  const unit = await req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, req })
-  return unit ? relationId(unit.authority) : null
 }
 
 export const guardAssignment: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
@@ -41,20 +32,6 @@ export const guardAssignment: CollectionBeforeValidateHook = async ({ data, oper
     if (unknownRoles.length > 0) errors.push({ message: `Vai trò không hợp lệ: ${unknownRoles.join(', ')}.`, path: 'roles' })
     if (isRolesChanged && !isAdmin(actor) && roles.includes('admin')) {
       errors.push({ message: 'Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.', path: 'roles' })
-    }
-  }
-  if (!isAdmin(actor)) {
-    const authorityId = relationId(data.authority)
-    const unitId = relationId(data.unit)
-    if (isRelationChanged({ data, field: 'authority', originalDoc }) && authorityId !== null && !(await isInUserSubtree({ authorityId, req }))) {
-      errors.push({ message: 'Cấp quản lý phải thuộc phạm vi quản lý của bạn.', path: 'authority' })
-    }
-    if (
-      isRelationChanged({ data, field: 'unit', originalDoc }) &&
-      unitId !== null &&
-      !(await isInUserSubtree({ authorityId: await unitAuthority({ req, unitId }), req }))
-    ) {
-      errors.push({ message: 'Đơn vị phải thuộc phạm vi quản lý của bạn.', path: 'unit' })
     }
   }
   if (Array.isArray(roles)) {

@@ -20,7 +20,16 @@ type Data = {
   mode: string
   report: { outcome: { model: string; isMet?: boolean; level?: number | null; points?: number; gradeLabel?: string | null }; isComplete: boolean } | null
   reviewerNames: Record<string, string>
+  /** the conclusion stored at closing, and its last audited correction */
+  recorded?: { outcome: string | null; level: number | null; points: number | null; correction: { at: string; reason: string | null } | null } | null
 }
+
+const outcomeLabels: Record<string, string> = { incomplete: 'Chưa đủ thông tin', met: 'Đạt', 'not-met': 'Chưa đạt' }
+
+const recordedText = ({ outcome, level, points }: { outcome: string | null; level: number | null; points: number | null }) =>
+  `${outcomeLabels[outcome ?? ''] ?? outcome ?? '—'}${outcome === 'met' && level ? ` mức độ ${level}` : ''}${points !== null ? ` (${points} điểm)` : ''}`
+
+const dayOf = (at: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(at))
 
 const show = (value: boolean | number | null) => (value === null ? '—' : value === true ? 'Đạt' : value === false ? 'Không đạt' : `${value} điểm`)
 
@@ -45,6 +54,12 @@ export const ConsolidationPanel = () => {
         <strong data-testid="consolidation-disagreements">{data.consolidation.disagreements} chỉ tiêu có ý kiến khác nhau</strong>
         {data.conflicts.length > 0 ? ` · ${data.conflicts.length} thành viên khai báo xung đột lợi ích` : ''}
       </p>
+      {data.recorded?.correction ? (
+        <p data-testid="consolidation-corrected" role="status" style={{ background: 'var(--theme-warning-100, #fff4e0)', margin: '8px 0', padding: 8 }}>
+          Kết luận đã ghi của đoàn: <strong>{recordedText(data.recorded)}</strong> — đã sửa sai ngày {dayOf(data.recorded.correction.at)}
+          {data.recorded.correction.reason ? `: ${data.recorded.correction.reason}` : ''} (xem nhật ký). Các ý kiến dưới đây là của phiếu đánh giá, không đổi.
+        </p>
+      ) : null}
       {data.consolidation.undecided.length > 0 ? <p role="status">Chưa có kết luận: {data.consolidation.undecided.join(', ')}</p> : null}
       <table style={{ borderCollapse: 'collapse', width: '100%' }}>
         <thead>

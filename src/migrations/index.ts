@@ -2,6 +2,7 @@ import * as migration_20261123_174046_initial from './20261123_174046_initial';
 import * as migration_20261123_182103_criteria_sets from './20261123_182103_criteria_sets';
 import * as migration_20261123_203017_rounds_self_assessments from './20261123_203017_rounds_self_assessments';
 import * as migration_20261123_205442_reviews_decisions_recognitions from './20261123_205442_reviews_decisions_recognitions';
+import * as migration_20261129_125057_write_rules_revocations from './20261129_125057_write_rules_revocations';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_205442_reviews_decisions_recognitions.up,
     down: migration_20261123_205442_reviews_decisions_recognitions.down,
-    name: '20261123_205442_reviews_decisions_recognitions'
+    name: '20261123_205442_reviews_decisions_recognitions',
+  },
+  {
+    up: migration_20261129_125057_write_rules_revocations.up,
+    down: migration_20261129_125057_write_rules_revocations.down,
+    name: '20261129_125057_write_rules_revocations'
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * The public register of recognitions (công bố công khai, REGULATIONS §2.9 B5): recognitions
- * still valid on `today`, filtered by authority, evaluation year and level, searched by unit name.
+ * still valid on `today` and not revoked, filtered by authority, evaluation year and level, searched by unit name.
  * Read without a user, as anyone may.
  */
 import type { Payload, Where } from 'payload'
@@ -23,7 +23,8 @@ export type RegisterRow = {
 const asNumber = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
 
 export const queryRegister = async ({ payload, filters, today }: { payload: Payload; filters: RegisterFilters; today: string }) => {
-  const where: Where[] = [{ validUntil: { greater_than_equal: fromIsoDay(today) } }]
+  // a revoked recognition stays in the register's history but is no longer shown as valid
+  const where: Where[] = [{ validUntil: { greater_than_equal: fromIsoDay(today) } }, { status: { not_equals: 'revoked' } }]
   const authority = asNumber(filters.authority)
   const year = asNumber(filters.year)
   const level = asNumber(filters.level)

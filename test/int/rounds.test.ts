@@ -171,8 +171,9 @@ describe('status changes', () => {
     expect(trail.every((event) => event.actor === world.users.districtAdmin.id && event.authority === world.authorities.districtA.id && event.round === round.id)).toBe(true)
     expect(trail[0].comment).toBe('Đang chuẩn bị → Đang nhận hồ sơ')
 
-    // a change of something else writes no status event
-    await updateRound(round.id, { title: 'Đổi tên đợt RND' })
+    // a closed round is history: even its title stays, and nothing more is written to the trail
+    expect(await messagesOf(() => updateRound(round.id, { title: 'Đổi tên đợt RND' }))).toBe('«Tên đợt đánh giá» không sửa được khi đợt đánh giá ở trạng thái «Đã kết thúc».')
+    expect((await reload(round.id)).title).not.toBe('Đổi tên đợt RND')
     expect(await statusTrail(round.id)).toHaveLength(3)
   })
 

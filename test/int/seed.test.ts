@@ -1,4 +1,7 @@
-/** The demo province: loads completely, every demo login works, and a second run changes nothing. */
+/**
+ * The demo province: loads completely, every demo login works, and a second run changes nothing.
+ * On a database of its own: other files of the run may have loaded the demo or the national sets.
+ */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,15 +12,19 @@ import { loadDemo } from '@/seed/loadDemo'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
+import { useOwnDatabase, type FreshDatabase } from './helpers/testDatabase'
 
 let payload: Payload
+let database: FreshDatabase
 const rest = createRestClient({ config })
 
 beforeAll(async () => {
+  database = await useOwnDatabase({ label: 'seed' })
   payload = await getTestPayload()
 })
 afterAll(async () => {
   await closeTestPayload(payload)
+  await database?.drop()
 })
 
 const demoCounts = async () => ({
@@ -28,10 +35,10 @@ const demoCounts = async () => ({
 
 describe('demo data', () => {
   it('loads a province, two authorities below it, thirty units and one account per role', async () => {
-    // another test file of this run may have loaded the national sets already
-    const setsBefore = (await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs
+    // the file's own database starts empty
+    expect((await payload.count({ collection: 'criteria-sets' })).totalDocs).toBe(0)
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, criteriaSets: 5 - setsBefore, rounds: 1, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 5, rounds: 1, units: 30, users: 5 })
     expect((await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs).toBe(5)
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))

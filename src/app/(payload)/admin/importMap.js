@@ -7,6 +7,7 @@ import { NotApplicableNotice as NotApplicableNotice_44f71ef01570b0377188cc9f1a1c
 import { RankSelect as RankSelect_82bce75b272b443a45c08e4cd136a5f9 } from '@/components/RankSelect'
 import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } from '@/components/AnswerRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
+import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
@@ -24,6 +25,7 @@ export const importMap = {
   "@/components/RankSelect#RankSelect": RankSelect_82bce75b272b443a45c08e4cd136a5f9,
   "@/components/AnswerRowLabel#AnswerRowLabel": AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
+  "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,

@@ -1,0 +1,639 @@
+/**
+ * The field-write matrix, generated from the rules tables (criteria/policy/): for every collection,
+ * every state of its workflow, every field and every kind of account — two districts, two units,
+ * the round's team lead and a member, a reviewer outside the team, anonymous — one write of one
+ * field, over REST and over GraphQL. Each cell asserts the outcome (stored, refused, or ignored for
+ * values the system computes) AND reads the document back: a refused write leaves every field as
+ * it was, an allowed one stores the value sent.
+ *
+ * The expected outcome comes from the table through the pure check (`checkWrites`) with the
+ * capacities this file states for each account (the spec of who is what to each document), so a
+ * hook that lets through what the table forbids, or forbids what it allows, fails a cell. What the
+ * tables themselves say is specified by test/unit/criteria/policy.test.ts.
+ */
+import type { Payload } from 'payload'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import config from '@payload-config'
+import { checkWrites, type Capacity, type WriteRules } from '@criteria/fieldRules'
+import { writeRulesBySlug } from '@criteria/policy'
+import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
+
+import { createGraphqlClient } from './helpers/graphql'
+import { createGraphqlUpdater } from './helpers/graphqlInput'
+import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { createRestClient } from './helpers/rest'
+import { metAnswers, openYear, setIdByCode } from './helpers/rounds'
+import { createWorld, password, type ActingUser, type World } from './helpers/world'
+
+const actors = ['admin', 'provinceAdmin', 'districtAdmin', 'otherDistrictAdmin', 'teamLead', 'teamMember', 'outsideReviewer', 'unitEditor', 'otherUnitEditor', 'accountHolder', 'anonymous'] as const
+type Actor = (typeof actors)[number]
+type Doc = Record<string, any>
+
+type Candidate = { field: string; data: Record<string, unknown>; isStored: (doc: Doc) => boolean }
+
+type Subject = {
+  collection: keyof typeof writeRulesBySlug
+  states: readonly string[]
+  /** the document in `state`, re-prepared after every write that was allowed */
+  prepare: (state: string) => Promise<number>
+  candidates: (doc: Doc, state: string) => Candidate[]
+  /** who passes the collection's update access for this document */
+  canUpdate: readonly Actor[]
+  /** what each account is to this document (the spec; everyone else holds nothing) */
+  capacities: Partial<Record<Actor, Capacity[]>>
+  /** accounts whose candidate value for a scoping relation lies outside their reach */
+  outOfReach?: Partial<Record<string, readonly Actor[]>>
+  draft?: boolean
+  statusField?: string
+}
+
+let payload: Payload
+let world: World
+const rest = createRestClient({ config })
+const graphql = createGraphqlClient({ config })
+const gql = createGraphqlUpdater({ graphql })
+const users = {} as Record<Exclude<Actor, 'anonymous'>, ActingUser>
+const tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>
+const ids = {} as Record<string, number>
+const system = { depth: 0, overrideAccess: true } as const
+let preparedAnswers: NonNullable<Doc['answers']> = []
+let db: pg.Client
+const cells = { byCollection: {} as Record<string, number>, graphql: 0, requests: 0, rest: 0 }
+
+const account = async ({ email, role, authority, unit }: { email: string; role: 'authority-admin' | 'reviewer' | 'unit-editor'; authority?: number; unit?: number }) => {
+  const created = await payload.create({ collection: 'users', data: { authority, email, name: email, password, roles: [role], unit } })
+  return { ...created, collection: 'users' } as ActingUser
+}
+
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n' +
+    'xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n110\n%%EOF\n',
+  'latin1',
+)
+const evidenceFile = (name: string) => ({ data: pdf, mimetype: 'application/pdf', name, size: pdf.length })
+
+/** Moves a self-assessment to `status` as the system does (no user: no transition check). */
+const setDossier = async ({ id, status, answers }: { id: number; status: string; answers?: unknown }) =>
+  payload.update({ collection: 'self-assessments', data: { ...(answers ? { answers } : {}), returnReason: status === 'returned' ? 'Bổ sung minh chứng.' : null, status } as never, id, ...system })
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await db.connect()
+  await loadCriteriaSets({ payload })
+  world = await createWorld({ payload, tag: 'WMX' })
+  const { districtA, districtB } = world.authorities
+  const unitA3 = await payload.create({ collection: 'units', data: { authority: districtA.id, code: 'WMX-A3', memberCount: 20, name: 'UBND xã A3 WMX', tier: 'huyen', unitType: 'xa' } })
+  const unitA4 = await payload.create({ collection: 'units', data: { authority: districtA.id, code: 'WMX-A4', memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'xa' } })
+  ids.unitA3 = unitA3.id
+  ids.unitA4 = unitA4.id
+  Object.assign(users, {
+    accountHolder: await account({ authority: districtA.id, email: 'spare.wmx@test.vn', role: 'reviewer' }),
+    admin: world.users.admin,
+    districtAdmin: world.users.districtAdmin,
+    otherDistrictAdmin: await account({ authority: districtB.id, email: 'huyenb.wmx@test.vn', role: 'authority-admin' }),
+    otherUnitEditor: await account({ email: 'donvi2.wmx@test.vn', role: 'unit-editor', unit: world.units.unitA2.id }),
+    outsideReviewer: await account({ authority: districtA.id, email: 'ngoai.wmx@test.vn', role: 'reviewer' }),
+    provinceAdmin: world.users.provinceAdmin,
+    teamLead: world.users.reviewer,
+    teamMember: await account({ authority: districtA.id, email: 'thanhvien.wmx@test.vn', role: 'reviewer' }),
+    unitEditor: world.users.unitEditor,
+  })
+  for (const actor of actors) if (actor !== 'anonymous') tokens[actor] = await rest.login({ email: users[actor].email, password })
+
+  ids.huyen1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
+  ids.huyen2 = await setIdByCode({ code: 'tt24-2023-huyen-2', payload })
+  const round = (title: string) =>
+    payload.create({
+      collection: 'rounds',
+      data: {
+        authority: districtA.id,
+        criteriaSets: [ids.huyen1, ids.huyen2],
+        status: 'open',
+        team: [
+          { role: 'truong-doan', user: users.teamLead.id },
+          { role: 'thanh-vien', user: users.teamMember.id },
+        ],
+        tier: 'huyen',
+        title,
+        year: openYear(),
+      },
+    })
+  ids.round = (await round('Đợt WMX')).id
+  ids.round2 = (await round('Đợt WMX 2')).id
+  ids.decisionRound = (await round('Đợt WMX quyết định')).id
+  ids.citingRound = (await round('Đợt WMX minh chứng')).id
+
+  // the dossier of unit A1 whose every field is tried, answered in full
+  const dossier = await payload.create({ collection: 'self-assessments', data: { criteriaSet: ids.huyen1, round: ids.round } as never, depth: 0, overrideAccess: false, user: users.unitEditor })
+  ids.dossier = dossier.id
+  preparedAnswers = metAnswers({ rows: dossier.answers ?? [] })
+  await payload.update({ collection: 'self-assessments', data: { answers: preparedAnswers }, id: dossier.id, depth: 0, overrideAccess: false, user: users.unitEditor })
+  // the lead's verdicts, so that the lead can close it
+  await setDossier({ id: dossier.id, status: 'submitted' })
+  await setDossier({ id: dossier.id, status: 'in-review' })
+  const leadReview = await payload.create({ collection: 'reviews', data: { selfAssessment: dossier.id } as never, depth: 0, overrideAccess: false, user: users.teamLead })
+  await payload.update({ collection: 'reviews', data: { recommendation: 'recognise', verdicts: (leadReview.verdicts ?? []).map((row) => ({ ...row, verdict: 'met' as const })) }, id: leadReview.id, depth: 0, overrideAccess: false, user: users.teamLead })
+  await setDossier({ id: dossier.id, status: 'draft' })
+
+  // the dossier of unit A2 under review, and the team member's review of it
+  const reviewed = await payload.create({ collection: 'self-assessments', data: { criteriaSet: ids.huyen1, round: ids.round } as never, depth: 0, overrideAccess: false, user: users.otherUnitEditor })
+  ids.reviewedDossier = reviewed.id
+  await setDossier({ answers: metAnswers({ rows: reviewed.answers ?? [] }), id: reviewed.id, status: 'submitted' })
+  await setDossier({ id: reviewed.id, status: 'in-review' })
+  ids.review = (await payload.create({ collection: 'reviews', data: { selfAssessment: reviewed.id } as never, depth: 0, overrideAccess: false, user: users.teamMember })).id
+
+  // decisions of their own round: a draft, an issued one, and a dossier of the round to list
+  ids.decisionDossier = (await payload.create({ collection: 'self-assessments', data: { criteriaSet: ids.huyen1, round: ids.decisionRound, unit: ids.unitA3 } as never, ...system })).id
+  const issued = await payload.create({ collection: 'decisions', data: { number: 'WMX-1/QĐ', round: ids.decisionRound, signedOn: '2026-01-20T12:00:00.000Z' } as never, depth: 0, overrideAccess: false, user: users.districtAdmin })
+  await payload.update({ collection: 'decisions', data: { status: 'issued' }, id: issued.id, depth: 0, overrideAccess: false, user: users.districtAdmin })
+  ids.issuedDecision = issued.id
+
+  // evidence: one free, one cited by a submitted dossier
+  ids.freeEvidence = (await payload.create({ collection: 'evidence', data: { title: 'Minh chứng tự do WMX', unit: world.units.unitA1.id }, file: evidenceFile('tu-do.pdf'), ...system })).id
+  ids.citedEvidence = (await payload.create({ collection: 'evidence', data: { title: 'Minh chứng đã dẫn WMX', unit: world.units.unitA1.id }, file: evidenceFile('da-dan.pdf'), ...system })).id
+  const citing = await payload.create({ collection: 'self-assessments', data: { criteriaSet: ids.huyen1, round: ids.citingRound, unit: world.units.unitA1.id } as never, ...system })
+  const citingAnswers = metAnswers({ rows: citing.answers ?? [] }).map((row, index) => (index === 0 ? { ...row, evidence: [ids.citedEvidence] } : row))
+  await setDossier({ answers: citingAnswers, id: citing.id, status: 'submitted' })
+
+  ids.authority = (await payload.create({ collection: 'authorities', data: { code: 'WMX-C', name: 'Xã C WMX', parent: districtA.id, tierLabel: 'Xã' } })).id
+  ids.criteriaSet = (await payload.duplicate({ collection: 'criteria-sets', data: { authority: districtA.id, code: 'wmx-ban-sao', title: 'Bản sao WMX' }, depth: 0, draft: true, id: ids.huyen1 })).id
+  ids.recognition = (
+    await payload.create({
+      collection: 'recognitions',
+      data: { authority: districtA.id, decidedOn: '2026-01-20T12:00:00.000Z', decision: ids.issuedDecision, level: 1, unit: world.units.unitA1.id, validFrom: '2026-01-20T12:00:00.000Z', validUntil: '2029-12-31T12:00:00.000Z' } as never,
+      depth: 0,
+    })
+  ).id
+  ids.auditEvent = (await payload.create({ collection: 'audit-events', data: { action: 'test', at: new Date().toISOString(), collection: 'rounds', docId: String(ids.round) } })).id
+}, 300_000)
+
+afterAll(async () => {
+  console.log(`[write-matrix] ${cells.rest} ô qua REST, ${cells.graphql} ô qua GraphQL, trong ${cells.requests} yêu cầu; theo bộ sưu tập: ${JSON.stringify(cells.byCollection)}`)
+  await db?.end()
+  await closeTestPayload(payload)
+})
+
+// ---- the subjects: one document per state, and a value to try for every field --------------
+
+/** Array rows without their ids, so they can be written into another document. */
+const withoutIds = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(withoutIds) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, withoutIds(inner)])) : value
+
+const day = (iso: string) => (iso ? new Date(iso).toISOString().slice(0, 10) : null)
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+const same = (field: string, value: unknown): Candidate['isStored'] => (doc) => String(idOf(doc[field])) === String(value)
+const toggled = (value: unknown) => !value
+
+const dossierStatuses = ['draft', 'submitted', 'in-review', 'returned', 'reviewed', 'recognised', 'not-recognised'] as const
+
+const selfAssessments: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin', 'teamLead', 'unitEditor'],
+  candidates: (doc, state) => {
+    const flipped = (doc.answers as Doc[]).map((row) => (row.indicator === 'TC1.CT1' ? { ...row, yesNo: row.yesNo === 'yes' ? 'no' : 'yes' } : row))
+    const newAnswer = flipped.find((row) => row.indicator === 'TC1.CT1')?.yesNo
+    return [
+      { data: { answers: flipped }, field: 'answers', isStored: (stored) => (stored.answers as Doc[]).find((row) => row.indicator === 'TC1.CT1')?.yesNo === newAnswer },
+      ...dossierStatuses
+        .filter((status) => status !== state)
+        .map((status) => ({
+          data: status === 'returned' ? { returnReason: 'Thiếu minh chứng TC1.CT1.', status } : { status },
+          field: 'status',
+          isStored: (stored: Doc) => stored.status === status,
+        })),
+      { data: { returnReason: 'Lý do tự ghi.' }, field: 'returnReason', isStored: same('returnReason', 'Lý do tự ghi.') },
+      { data: { round: ids.round2 }, field: 'round', isStored: same('round', ids.round2) },
+      { data: { criteriaSet: ids.huyen2 }, field: 'criteriaSet', isStored: same('criteriaSet', ids.huyen2) },
+      { data: { unit: world.units.unitA2.id }, field: 'unit', isStored: same('unit', world.units.unitA2.id) },
+      { data: { submittedAt: '2020-01-01T00:00:00.000Z' }, field: 'submittedAt', isStored: (stored) => day(stored.submittedAt) === '2020-01-01' },
+      { data: { submittedBy: users.admin.id }, field: 'submittedBy', isStored: same('submittedBy', users.admin.id) },
+      { data: { outcome: doc.outcome === 'not-met' ? 'met' : 'not-met' }, field: 'outcome', isStored: same('outcome', doc.outcome === 'not-met' ? 'met' : 'not-met') },
+      { data: { level: 2 }, field: 'level', isStored: same('level', 2) },
+      { data: { points: 99 }, field: 'points', isStored: same('points', 99) },
+      { data: { isComplete: toggled(doc.isComplete) }, field: 'isComplete', isStored: same('isComplete', toggled(doc.isComplete)) },
+      { data: { missingCount: 7 }, field: 'missingCount', isStored: same('missingCount', 7) },
+      { data: { result: { forged: true } }, field: 'result', isStored: (stored) => stored.result?.forged === true },
+      { data: { teamOutcome: doc.teamOutcome === 'met' ? 'not-met' : 'met' }, field: 'teamOutcome', isStored: same('teamOutcome', doc.teamOutcome === 'met' ? 'not-met' : 'met') },
+      { data: { teamLevel: 2 }, field: 'teamLevel', isStored: same('teamLevel', 2) },
+      { data: { teamPoints: 50 }, field: 'teamPoints', isStored: same('teamPoints', 50) },
+      { data: { disagreements: 9 }, field: 'disagreements', isStored: same('disagreements', 9) },
+      { data: { teamResult: { forged: true } }, field: 'teamResult', isStored: (stored) => stored.teamResult?.forged === true },
+      { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+      { data: { title: 'Tiêu đề giả' }, field: 'title', isStored: same('title', 'Tiêu đề giả') },
+      { data: { deadlineText: 'Hạn giả' }, field: 'deadlineText', isStored: same('deadlineText', 'Hạn giả') },
+      { data: { decision: ids.issuedDecision }, field: 'decision', isStored: same('decision', ids.issuedDecision) },
+    ]
+  },
+  capacities: {
+    admin: ['admin'],
+    districtAdmin: ['authority-admin'],
+    provinceAdmin: ['authority-admin'],
+    teamLead: ['team-member', 'team-lead'],
+    teamMember: ['team-member'],
+    unitEditor: ['unit-editor'],
+  },
+  collection: 'self-assessments',
+  prepare: async (state) => {
+    // one save, as the system: the prepared answers, the state, and none of what an earlier close
+    // recorded (moving to `reviewed` records the lead's conclusion afresh)
+    await payload.update({
+      collection: 'self-assessments',
+      data: { answers: preparedAnswers, disagreements: null, returnReason: state === 'returned' ? 'Bổ sung minh chứng.' : null, status: state, teamLevel: null, teamOutcome: null, teamPoints: null, teamResult: null } as never,
+      id: ids.dossier,
+      ...system,
+    })
+    return ids.dossier
+  },
+  states: dossierStatuses,
+  statusField: 'status',
+}
+
+const roundStates = ['draft', 'open', 'reviewing', 'closed'] as const
+const roundPath: Record<string, string[]> = { closed: ['open', 'reviewing', 'closed'], draft: [], open: ['open'], reviewing: ['open', 'reviewing'] }
+
+const rounds: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: (doc, state) => [
+    { data: { title: `${doc.title} (sửa)` }, field: 'title', isStored: same('title', `${doc.title} (sửa)`) },
+    { data: { year: doc.year + 1 }, field: 'year', isStored: same('year', doc.year + 1) },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+    { data: { tier: 'tinh' }, field: 'tier', isStored: same('tier', 'tinh') },
+    ...roundStates.filter((status) => status !== state).map((status) => ({ data: { status }, field: 'status', isStored: (stored: Doc) => stored.status === status })),
+    { data: { criteriaSets: [ids.huyen2] }, field: 'criteriaSets', isStored: (stored) => stored.criteriaSets.map(idOf).join() === String(ids.huyen2) },
+    { data: { plan: [{ due: '2027-01-04T12:00:00.000Z', kind: 'on', task: 'Họp đoàn' }] }, field: 'plan', isStored: (stored) => stored.plan?.[0]?.task === 'Họp đoàn' },
+    { data: { deadlines: { submission: { day: 31, kind: 'by', month: 1, yearOffset: '1' } } }, field: 'deadlines', isStored: (stored) => stored.deadlines?.submission?.day === 31 },
+    { data: { extensions: [{ reason: 'Thiên tai', unit: world.units.unitA1.id, until: '2027-02-01T12:00:00.000Z' }] }, field: 'extensions', isStored: (stored) => stored.extensions?.[0]?.reason === 'Thiên tai' },
+    { data: { consolidationMode: 'majority' }, field: 'consolidationMode', isStored: same('consolidationMode', 'majority') },
+    { data: { team: [{ role: 'truong-doan', user: users.teamMember.id }] }, field: 'team', isStored: (stored) => stored.team?.length === 1 },
+    { data: { dossier: [{ title: 'Tờ trình' }] }, field: 'dossier', isStored: (stored) => stored.dossier?.length === 1 },
+    { data: { copiedFrom: ids.round }, field: 'copiedFrom', isStored: same('copiedFrom', ids.round) },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'rounds',
+  outOfReach: { authority: ['districtAdmin'] },
+  prepare: async (state) => {
+    const created = await payload.create({
+      collection: 'rounds',
+      data: { authority: world.authorities.districtA.id, criteriaSets: [ids.huyen1], tier: 'huyen', title: `Đợt ma trận ${state}`, year: openYear() } as never,
+      depth: 0,
+    })
+    for (const status of roundPath[state]) await payload.update({ collection: 'rounds', data: { status } as never, id: created.id, ...system })
+    return created.id
+  },
+  states: roundStates,
+  statusField: 'status',
+}
+
+const reviewStates = ['open', 'judged', 'closed', 'decided'] as const
+
+const reviews: Subject = {
+  canUpdate: ['admin', 'teamMember'],
+  candidates: (doc) => {
+    const verdicts = (doc.verdicts as Doc[]).map((row, index) => (index === 0 ? { ...row, verdict: row.verdict === 'met' ? 'not-met' : 'met' } : row))
+    const first = verdicts[0]?.verdict
+    return [
+      { data: { verdicts }, field: 'verdicts', isStored: (stored) => stored.verdicts?.[0]?.verdict === first },
+      { data: { conflictOfInterest: toggled(doc.conflictOfInterest) }, field: 'conflictOfInterest', isStored: same('conflictOfInterest', toggled(doc.conflictOfInterest)) },
+      { data: { conflictNote: `${doc.conflictNote ?? ''}Người thân làm việc tại đơn vị.` }, field: 'conflictNote', isStored: same('conflictNote', `${doc.conflictNote ?? ''}Người thân làm việc tại đơn vị.`) },
+      { data: { recommendation: doc.recommendation === 'supplement' ? 'recognise' : 'supplement' }, field: 'recommendation', isStored: same('recommendation', doc.recommendation === 'supplement' ? 'recognise' : 'supplement') },
+      { data: { recommendationNote: `${doc.recommendationNote ?? ''}Ý kiến mới.` }, field: 'recommendationNote', isStored: same('recommendationNote', `${doc.recommendationNote ?? ''}Ý kiến mới.`) },
+      { data: { selfAssessment: ids.dossier }, field: 'selfAssessment', isStored: same('selfAssessment', ids.dossier) },
+      { data: { reviewer: users.teamLead.id }, field: 'reviewer', isStored: same('reviewer', users.teamLead.id) },
+      { data: { model: 'points' }, field: 'model', isStored: same('model', 'points') },
+      { data: { result: { forged: true } }, field: 'result', isStored: (stored) => stored.result?.forged === true },
+      { data: { round: ids.round2 }, field: 'round', isStored: same('round', ids.round2) },
+      { data: { unit: world.units.unitA1.id }, field: 'unit', isStored: same('unit', world.units.unitA1.id) },
+      { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+      { data: { title: 'Phiếu giả' }, field: 'title', isStored: same('title', 'Phiếu giả') },
+      { data: { isDecided: toggled(doc.isDecided) }, field: 'isDecided', isStored: same('isDecided', toggled(doc.isDecided)) },
+    ]
+  },
+  capacities: {
+    admin: ['admin'],
+    districtAdmin: ['authority-admin'],
+    provinceAdmin: ['authority-admin'],
+    teamLead: ['team-member', 'team-lead'],
+    teamMember: ['team-member', 'author'],
+  },
+  collection: 'reviews',
+  prepare: async (state) => {
+    await setDossier({ id: ids.reviewedDossier, status: state === 'closed' ? 'returned' : 'in-review' })
+    const review = await payload.findByID({ collection: 'reviews', depth: 0, id: ids.review })
+    const verdicts = (review.verdicts ?? []).map((row) => ({ ...row, verdict: state === 'open' ? null : ('met' as const) }))
+    await payload.update({ collection: 'reviews', data: { conflictNote: null, conflictOfInterest: false, isDecided: state === 'decided', recommendation: null, recommendationNote: null, verdicts }, id: ids.review, ...system })
+    return ids.review
+  },
+  states: reviewStates,
+}
+
+const decisions: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: (doc, state) => [
+    { data: { kind: 'revocation' }, field: 'kind', isStored: same('kind', 'revocation') },
+    { data: { revokes: ids.issuedDecision }, field: 'revokes', isStored: same('revokes', ids.issuedDecision) },
+    { data: { reason: 'Lý do thu hồi mới.' }, field: 'reason', isStored: same('reason', 'Lý do thu hồi mới.') },
+    { data: { round: ids.round2 }, field: 'round', isStored: same('round', ids.round2) },
+    { data: { number: `${doc.number}-sửa` }, field: 'number', isStored: same('number', `${doc.number}-sửa`) },
+    { data: { signedOn: '2026-02-01T12:00:00.000Z' }, field: 'signedOn', isStored: (stored) => day(stored.signedOn) === '2026-02-01' },
+    { data: { signer: 'KT. CHỦ TỊCH — PHÓ CHỦ TỊCH' }, field: 'signer', isStored: same('signer', 'KT. CHỦ TỊCH — PHÓ CHỦ TỊCH') },
+    ...(state === 'draft' ? [{ data: { status: 'issued' }, field: 'status', isStored: (stored: Doc) => stored.status === 'issued' }] : [{ data: { status: 'draft' }, field: 'status', isStored: (stored: Doc) => stored.status === 'draft' }]),
+    { data: { entries: [{ selfAssessment: ids.decisionDossier }] }, field: 'entries', isStored: (stored) => String(idOf(stored.entries?.[0]?.selfAssessment)) === String(ids.decisionDossier) },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+    { data: { title: 'Quyết định giả' }, field: 'title', isStored: same('title', 'Quyết định giả') },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'decisions',
+  prepare: async (state) => {
+    if (state === 'issued') return ids.issuedDecision
+    return (await payload.create({ collection: 'decisions', data: { number: 'WMX-2/QĐ', round: ids.decisionRound, signedOn: '2026-01-25T12:00:00.000Z' } as never, depth: 0, overrideAccess: false, user: users.districtAdmin })).id
+  },
+  states: ['draft', 'issued'],
+  statusField: 'status',
+}
+
+const evidence: Subject = {
+  canUpdate: ['admin', 'unitEditor'],
+  candidates: (doc) => [
+    { data: { title: `${doc.title} (sửa)` }, field: 'title', isStored: same('title', `${doc.title} (sửa)`) },
+    { data: { documentNumber: '12/KH-UBND' }, field: 'documentNumber', isStored: same('documentNumber', '12/KH-UBND') },
+    { data: { issuedOn: '2026-03-02T12:00:00.000Z' }, field: 'issuedOn', isStored: (stored) => day(stored.issuedOn) === '2026-03-02' },
+    { data: { unit: world.units.unitA2.id }, field: 'unit', isStored: same('unit', world.units.unitA2.id) },
+  ],
+  capacities: { admin: ['admin'], unitEditor: ['unit-editor'] },
+  collection: 'evidence',
+  prepare: async (state) => {
+    const id = state === 'cited' ? ids.citedEvidence : ids.freeEvidence
+    await payload.update({ collection: 'evidence', data: { documentNumber: null, issuedOn: null, title: `Minh chứng ${state} WMX` }, id, ...system })
+    return id
+  },
+  states: ['free', 'cited'],
+}
+
+const units: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: (doc) => [
+    { data: { name: `${doc.name} (sửa)` }, field: 'name', isStored: same('name', `${doc.name} (sửa)`) },
+    { data: { code: 'WMX-A4-MOI' }, field: 'code', isStored: same('code', 'WMX-A4-MOI') },
+    { data: { unitType: 'thcs' }, field: 'unitType', isStored: same('unitType', 'thcs') },
+    { data: { tier: 'tinh' }, field: 'tier', isStored: same('tier', 'tinh') },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+    { data: { memberCount: 33 }, field: 'memberCount', isStored: same('memberCount', 33) },
+    { data: { learnerCount: 400 }, field: 'learnerCount', isStored: same('learnerCount', 400) },
+    { data: { email: 'xa-a4@test.vn' }, field: 'email', isStored: same('email', 'xa-a4@test.vn') },
+    { data: { isActive: false }, field: 'isActive', isStored: same('isActive', false) },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'units',
+  outOfReach: { authority: ['districtAdmin'] },
+  prepare: async () => {
+    await payload.update({
+      collection: 'units',
+      data: { authority: world.authorities.districtA.id, code: 'WMX-A4', email: null, isActive: true, learnerCount: null, memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'xa' },
+      id: ids.unitA4,
+      ...system,
+    })
+    return ids.unitA4
+  },
+  states: ['any'],
+}
+
+const authorities: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: () => [
+    { data: { name: 'Xã C WMX (sửa)' }, field: 'name', isStored: same('name', 'Xã C WMX (sửa)') },
+    { data: { code: 'WMX-C-MOI' }, field: 'code', isStored: same('code', 'WMX-C-MOI') },
+    { data: { parent: world.authorities.districtB.id }, field: 'parent', isStored: same('parent', world.authorities.districtB.id) },
+    { data: { tierLabel: 'Phường' }, field: 'tierLabel', isStored: same('tierLabel', 'Phường') },
+    { data: { deciderTitle: 'Chủ tịch UBND xã' }, field: 'deciderTitle', isStored: same('deciderTitle', 'Chủ tịch UBND xã') },
+    { data: { receivingOffice: 'Văn phòng UBND xã' }, field: 'receivingOffice', isStored: same('receivingOffice', 'Văn phòng UBND xã') },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'authorities',
+  outOfReach: { parent: ['districtAdmin'] },
+  prepare: async () => {
+    await payload.update({ collection: 'authorities', data: { code: 'WMX-C', deciderTitle: null, name: 'Xã C WMX', parent: world.authorities.districtA.id, receivingOffice: null, tierLabel: 'Xã' }, id: ids.authority, ...system })
+    return ids.authority
+  },
+  states: ['any'],
+}
+
+const accounts: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin', 'accountHolder'],
+  candidates: () => [
+    { data: { name: 'Tên mới WMX' }, field: 'name', isStored: same('name', 'Tên mới WMX') },
+    { data: { roles: ['reviewer', 'authority-admin'] }, field: 'roles', isStored: (stored) => [...stored.roles].sort().join() === 'authority-admin,reviewer' },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+    { data: { unit: world.units.unitA2.id }, field: 'unit', isStored: same('unit', world.units.unitA2.id) },
+  ],
+  capacities: { accountHolder: ['self'], admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'users',
+  outOfReach: { authority: ['districtAdmin'] },
+  prepare: async () => {
+    await payload.update({ collection: 'users', data: { authority: world.authorities.districtA.id, name: 'spare.wmx@test.vn', roles: ['reviewer'], unit: null }, id: users.accountHolder.id, ...system })
+    return users.accountHolder.id
+  },
+  states: ['any'],
+}
+
+const criteriaSets: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: (doc) => [
+    { data: { code: 'wmx-ban-sao-moi' }, field: 'code', isStored: same('code', 'wmx-ban-sao-moi') },
+    { data: { regime: 'long-an-2026' }, field: 'regime', isStored: same('regime', 'long-an-2026') },
+    { data: { title: 'Bản sao WMX (sửa)' }, field: 'title', isStored: same('title', 'Bản sao WMX (sửa)') },
+    { data: { model: 'points' }, field: 'model', isStored: same('model', 'points') },
+    { data: { tier: 'tinh' }, field: 'tier', isStored: same('tier', 'tinh') },
+    { data: { level: 2 }, field: 'level', isStored: same('level', 2) },
+    { data: { criteria: (doc.criteria as Doc[]).map((criterion, index) => (index === 0 ? { ...criterion, title: 'Tiêu chí sửa' } : criterion)) }, field: 'criteria', isStored: (stored) => stored.criteria?.[0]?.title === 'Tiêu chí sửa' },
+    { data: { gradeBands: [{ code: 'dat', label: 'Đạt', minPoints: 0 }] }, field: 'gradeBands', isStored: (stored) => stored.gradeBands?.[0]?.code === 'dat' },
+    { data: { recognition: { monthsAfterPrerequisite: 24 } }, field: 'recognition', isStored: (stored) => stored.recognition?.monthsAfterPrerequisite === 24 },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+    { data: { unverifiedCount: 99 }, field: 'unverifiedCount', isStored: same('unverifiedCount', 99) },
+    { data: { unverifiedIndicators: 'giả' }, field: 'unverifiedIndicators', isStored: same('unverifiedIndicators', 'giả') },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'criteria-sets',
+  draft: true,
+  outOfReach: { authority: ['districtAdmin'] },
+  prepare: async () => {
+    const national = await payload.findByID({ collection: 'criteria-sets', depth: 0, id: ids.huyen1 })
+    await payload.update({
+      collection: 'criteria-sets',
+      data: { authority: world.authorities.districtA.id, code: 'wmx-ban-sao', criteria: withoutIds(national.criteria), gradeBands: [], level: 1, model: 'pass-fail', recognition: national.recognition, regime: 'tt24-2023', tier: 'huyen', title: 'Bản sao WMX' } as never,
+      draft: true,
+      id: ids.criteriaSet,
+      ...system,
+    })
+    return ids.criteriaSet
+  },
+  states: ['any'],
+}
+
+const recognitions: Subject = {
+  canUpdate: [],
+  candidates: () =>
+    Object.entries({
+      authority: world.authorities.districtB.id,
+      authorityName: 'Cơ quan giả',
+      decidedOn: '2001-01-01T12:00:00.000Z',
+      decision: ids.issuedDecision,
+      decisionNumber: 'SỐ GIẢ',
+      grade: 'tot',
+      level: 2,
+      outcomeLabel: 'Mức độ 2',
+      regime: 'gia',
+      revocationReason: 'giả',
+      revokedBy: ids.issuedDecision,
+      revokedOn: '2001-01-01T12:00:00.000Z',
+      selfAssessment: ids.dossier,
+      status: 'revoked',
+      unit: world.units.unitA2.id,
+      unitName: 'Tên giả',
+      validFrom: '2001-01-01T12:00:00.000Z',
+      validUntil: '2099-12-31T12:00:00.000Z',
+      year: 1999,
+    }).map(([field, value]) => ({
+      data: { [field]: value },
+      field,
+      isStored: (stored: Doc) => (typeof value === 'string' && value.endsWith('T12:00:00.000Z') ? day(stored[field]) === value.slice(0, 10) : same(field, value)(stored)),
+    })),
+  capacities: { admin: ['admin'] },
+  collection: 'recognitions',
+  prepare: async () => ids.recognition,
+  states: ['any'],
+}
+
+const auditEvents: Subject = {
+  canUpdate: [],
+  candidates: () =>
+    Object.entries({
+      action: 'forged',
+      actor: users.admin.id,
+      at: '2001-01-01T00:00:00.000Z',
+      authority: world.authorities.districtB.id,
+      collection: 'units',
+      comment: 'giả',
+      docId: '999',
+      from: 'x',
+      round: ids.round2,
+      to: 'y',
+      unit: world.units.unitA2.id,
+    }).map(([field, value]) => ({ data: { [field]: value }, field, isStored: field === 'at' ? (stored: Doc) => day(stored.at) === '2001-01-01' : same(field, value) })),
+  capacities: { admin: ['admin'] },
+  collection: 'audit-events',
+  prepare: async () => ids.auditEvent,
+  states: ['any'],
+}
+
+const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents]
+
+// ---- running the cells ----------------------------------------------------------------------
+
+type Expected = 'stored' | 'refused' | 'ignored'
+
+const expectedOf = ({ subject, rules, actor, state, candidate }: { subject: Subject; rules: WriteRules; actor: Actor; state: string; candidate: Candidate }): Expected => {
+  if (actor === 'anonymous' || !subject.canUpdate.includes(actor)) return 'refused'
+  if (rules.fields[candidate.field].kind === 'derived') return 'ignored'
+  const held = subject.capacities[actor] ?? []
+  const nextState = subject.statusField && typeof candidate.data[subject.statusField] === 'string' ? (candidate.data[subject.statusField] as string) : state
+  const issues = checkWrites({ attempt: { capacities: held, changed: Object.keys(candidate.data), nextState, operation: 'update', state }, rules })
+  if (issues.length > 0) return 'refused'
+  if (!held.includes('admin') && subject.outOfReach?.[candidate.field]?.includes(actor)) return 'refused'
+  return 'stored'
+}
+
+const read = (subject: Subject, id: number) => payload.findByID({ collection: subject.collection as never, depth: 0, draft: subject.draft, id, overrideAccess: true }) as Promise<Doc>
+
+/**
+ * The stored record as the database holds it — its row (with `updated_at`, which every save moves,
+ * also a save of its array rows alone) and the number of its versions: what a refused write must
+ * leave exactly as it was. One query, so that thousands of refusals can each be read back.
+ */
+const versioned = new Map<string, boolean>()
+const fingerprint = async (subject: Subject, id: number) => {
+  const table = subject.collection.replace(/-/g, '_')
+  if (!versioned.has(table)) versioned.set(table, (await db.query('select 1 from information_schema.tables where table_name = $1', [`_${table}_v`])).rowCount === 1)
+  const { rows } = await db.query(`select md5(t::text) as row from "${table}" t where t.id = $1`, [id])
+  const versions = versioned.get(table) ? (await db.query(`select count(*) as n, max(updated_at) as latest from "_${table}_v" where parent_id = $1`, [id])).rows[0] : null
+  return JSON.stringify([rows[0]?.row ?? null, versions])
+}
+
+type Outcome = { isOk: boolean; status: number; paths: string[]; text: string }
+
+const viaRest = async ({ subject, id, data, actor }: { subject: Subject; id: number; data: Record<string, unknown>; actor: Actor }): Promise<Outcome> => {
+  const response = await rest.call({ body: data, method: 'PATCH', path: `/${subject.collection}/${id}?depth=0${subject.draft ? '&draft=true' : ''}`, token: actor === 'anonymous' ? undefined : tokens[actor] })
+  const errors = (response.body?.errors ?? []) as { message?: string; data?: { errors?: { path: string; message: string }[] } }[]
+  return { isOk: response.status < 300, paths: errors.flatMap((error) => (error.data?.errors ?? []).map((problem) => problem.path)), status: response.status, text: JSON.stringify(response.body).slice(0, 400) }
+}
+
+const viaGraphql = async ({ subject, id, data, actor }: { subject: Subject; id: number; data: Record<string, unknown>; actor: Actor }): Promise<Outcome> => {
+  const response = await gql.update({ collection: subject.collection, data, draft: subject.draft, id, token: actor === 'anonymous' ? undefined : tokens[actor] })
+  const errors = response.errors ?? []
+  const status = Math.max(response.status, ...errors.map((error) => error.extensions?.statusCode ?? 400))
+  const paths = errors.flatMap((error) => ((error.extensions?.data as { errors?: { path: string }[] } | undefined)?.errors ?? []).map((problem) => problem.path))
+  return { isOk: errors.length === 0 && Boolean(response.data), paths, status: errors.length === 0 ? response.status : status, text: JSON.stringify(errors).slice(0, 400) }
+}
+
+describe.each(subjects.map((subject) => [subject.collection, subject] as const))('%s: who writes which field, in each state', (collection, subject) => {
+  const rules = writeRulesBySlug[collection]
+
+  it('the matrix covers every field of the table', () => {
+    const doc = Object.fromEntries(Object.keys(rules.fields).map((field) => [field, null]))
+    const tried = new Set(subject.candidates({ ...doc, answers: [], criteria: [], verdicts: [] }, subject.states[0]).map((candidate) => candidate.field))
+    expect(Object.keys(rules.fields).filter((field) => !tried.has(field))).toEqual([])
+  })
+
+  it.each(subject.states.flatMap((state) => actors.map((actor) => [state, actor] as const)))('state %s, as %s', async (state, actor) => {
+    let id = await subject.prepare(state)
+    let before = await read(subject, id)
+    let stored = await fingerprint(subject, id)
+    const failures: string[] = []
+    if (!subject.canUpdate.includes(actor)) {
+      // an account the collection refuses this document altogether: every field is refused the same
+      // way before any field is looked at, so one request carrying a value for every field asserts
+      // each field's cell — refused, and the stored record read back unchanged
+      const all = Object.assign({}, ...subject.candidates(before, state).map((candidate) => candidate.data)) as Record<string, unknown>
+      const fields = new Set(subject.candidates(before, state).map((candidate) => candidate.field))
+      for (const [protocol, send] of [['REST', viaRest], ['GraphQL', viaGraphql]] as const) {
+        const outcome = await send({ actor, data: all, id, subject })
+        cells[protocol === 'REST' ? 'rest' : 'graphql'] += fields.size
+        cells.byCollection[collection] = (cells.byCollection[collection] ?? 0) + fields.size
+        cells.requests += 1
+        if (outcome.isOk || outcome.status >= 500) failures.push(`${protocol} every field: expected refused, got ${outcome.status} ${outcome.text}`)
+        if ((await fingerprint(subject, id)) !== stored) failures.push(`${protocol} every field: refused, yet the stored document changed`)
+      }
+      expect(failures).toEqual([])
+      return
+    }
+    const count = subject.candidates(before, state).length
+    for (let index = 0; index < count; index += 1) {
+      for (const [protocol, send] of [['REST', viaRest], ['GraphQL', viaGraphql]] as const) {
+        // from the document as it stands, so that every value tried differs from the stored one
+        const candidate = subject.candidates(before, state)[index]
+        const expected = expectedOf({ actor, candidate, rules, state, subject })
+        const outcome = await send({ actor, data: candidate.data, id, subject })
+        cells[protocol === 'REST' ? 'rest' : 'graphql'] += 1
+        cells.byCollection[collection] = (cells.byCollection[collection] ?? 0) + 1
+        cells.requests += 1
+        const where = `${protocol} ${JSON.stringify(candidate.data).slice(0, 80)}`
+        if (outcome.status >= 500) failures.push(`${where}: ${outcome.status} ${outcome.text}`)
+        if (expected === 'refused') {
+          if (outcome.isOk) failures.push(`${where}: expected refused, got ${outcome.status}`)
+          else if (outcome.status === 400 && subject.canUpdate.includes(actor) && !outcome.paths.includes(candidate.field)) failures.push(`${where}: refused without naming ${candidate.field}: ${outcome.text}`)
+          if ((await fingerprint(subject, id)) !== stored) failures.push(`${where}: refused, yet the stored document changed`)
+          continue
+        }
+        const after = await read(subject, id)
+        if (expected === 'stored' && (!outcome.isOk || !candidate.isStored(after))) failures.push(`${where}: expected stored, got ${outcome.status} ${outcome.text}`)
+        if (expected === 'ignored' && candidate.isStored(after)) failures.push(`${where}: a computed value was stored as sent`)
+        // a stored value is put back; an ignored one left the document as it was, only saved again
+        if (expected === 'stored') id = await subject.prepare(state)
+        before = await read(subject, id)
+        stored = await fingerprint(subject, id)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+})
