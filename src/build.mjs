@@ -39,7 +39,7 @@ export const buildServer = () => {
     absWorkingDir: projectRoot,
     bundle: true,
     chunkNames: 'chunks/[name]-[hash]',
-    entryPoints: ['src/main.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts'],
+    entryPoints: ['src/main.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts', 'src/scripts/backup.ts', 'src/scripts/restore.ts'],
     format: 'esm',
     logLevel: 'warning',
     outbase: 'src',

@@ -11,6 +11,8 @@ import { getPayload, type Migration, type Payload, type SanitizedConfig } from '
 
 import { embeddedDataDir, startEmbeddedDatabase } from './db/embedded'
 import { migrations } from './migrations'
+import { weakSecretReason } from './security/secret'
+import { ConfigurationError } from './security/settings'
 import { loadDemo, type SeedSummary } from './seed/loadDemo'
 
 export type DatabaseMode = 'embedded' | 'external'
@@ -38,12 +40,12 @@ export const prepareRuntime = async ({ env = process.env }: { env?: NodeJS.Proce
     mode = 'embedded'
     stopDatabase = embedded.stop
   }
-  if (!env.PAYLOAD_SECRET) {
-    if (mode === 'external' && env.NODE_ENV === 'production') {
-      throw new Error('PAYLOAD_SECRET là bắt buộc khi dùng DATABASE_URL trong môi trường production.')
-    }
-    env.PAYLOAD_SECRET = readOrCreateSecret(dataDir)
+  // production on an external database must bring its own strong secret; elsewhere one is generated
+  if (mode === 'external' && env.NODE_ENV === 'production') {
+    const reason = weakSecretReason(env.PAYLOAD_SECRET)
+    if (reason) throw new ConfigurationError(reason)
   }
+  if (!env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = readOrCreateSecret(dataDir)
   return { dataDir, mode, stopDatabase }
 }
 

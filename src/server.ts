@@ -1,22 +1,56 @@
 /**
  * The production server: one process hosting Payload (inside Next.js) behind express, with
- * /healthz. `--dev` runs Next in development mode. Prints the URL and, with demo data, the logins.
- * Started by src/main.ts (the bundle's entry, dist/main.mjs).
+ * /healthz, security headers and request limits (src/security/). `--dev` runs Next in development
+ * mode. Prints the URL and, with demo data, the logins. Started by src/main.ts (the bundle's entry,
+ * dist/main.mjs); a configuration it must refuse (a weak secret in production) ends it with a
+ * message and exit code 78, which `npm start` does not retry.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import express from 'express'
 import next from 'next'
 
-import { healthHandler, pingDatabase } from './health'
+import { healthHandler, pingDatabase, type Ping } from './health'
 import { preferVietnamese } from './language'
 import { findProjectRoot } from './projectRoot'
+import { applySecurity } from './security'
+import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
 import { startup } from './startup'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 import { demoPassword, demoUsers } from '../seed/demo/province'
 
 const root = findProjectRoot(import.meta.url)
 
+/**
+ * The express app in front of Next: hardening first (headers on every response, limits before
+ * any handler), then /healthz, the root redirect, the admin's language and Next itself.
+ */
+export const createApp = ({
+  env = process.env,
+  handle,
+  isDev,
+  ping,
+  secret,
+}: {
+  env?: Env
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown
+  isDev: boolean
+  ping: Ping
+  secret: string
+}) => {
+  const app = express()
+  app.disable('x-powered-by')
+  applySecurity({ app, env, isDev, secret })
+  app.get('/healthz', healthHandler({ ping }))
+  app.get('/', (_req, res) => res.redirect('/admin'))
+  app.use(preferVietnamese)
+  app.all('/{*splat}', (req, res) => handle(req, res))
+  return app
+}
+
 export const startServer = async ({ isDev, port }: { isDev: boolean; port: number }) => {
+  readSecuritySettings() // a malformed limit or session setting stops the start before anything runs
   startup.step = 'khởi động cơ sở dữ liệu'
   const runtime = await prepareRuntime()
   startup.step = 'khởi tạo Payload và migration'
@@ -30,12 +64,7 @@ export const startServer = async ({ isDev, port }: { isDev: boolean; port: numbe
   startup.step = 'mở cổng HTTP'
   const handle = nextApp.getRequestHandler()
 
-  const app = express()
-  app.disable('x-powered-by')
-  app.get('/healthz', healthHandler({ ping: pingDatabase({ payload }) }))
-  app.get('/', (_req, res) => res.redirect('/admin'))
-  app.use(preferVietnamese)
-  app.all('/{*splat}', (req, res) => handle(req, res))
+  const app = createApp({ handle, isDev, ping: pingDatabase({ payload }), secret: payload.config.secret })
 
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(port, () => resolve(listening))
@@ -65,11 +94,21 @@ export const startServer = async ({ isDev, port }: { isDev: boolean; port: numbe
   return { close, payload, runtime, server, url }
 }
 
+/** EX_CONFIG from sysexits.h: the configuration is wrong, starting again will not help. */
+export const configurationExitCode = 78
+
 /** Starts the server and closes it cleanly on SIGINT/SIGTERM. */
 export const runServer = async ({ isDev }: { isDev: boolean }) => {
   if (!isDev) (process.env as Record<string, string>).NODE_ENV ??= 'production'
   const port = Number(process.env.PORT ?? 3000)
-  const { close } = await startServer({ isDev, port })
+  let close: () => Promise<void>
+  try {
+    ;({ close } = await startServer({ isDev, port }))
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error
+    console.error(`Không khởi động: ${error.message}`)
+    process.exit(configurationExitCode)
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       close().then(
