@@ -2,7 +2,8 @@
  * `npm test`: runs every vitest project against real PostgreSQL.
  * TEST_DATABASE_URL (a server URL) is used when set; otherwise a throwaway cluster is made from
  * the installed PostgreSQL binaries and removed afterwards; only where PostgreSQL is not
- * installed at all does it fall back to the embedded PGlite, and says so loudly.
+ * installed at all does it fall back to the embedded PGlite, and says so loudly — never on CI, which
+ * is refused without PostgreSQL as it is without Chromium.
  * Extra arguments go to vitest (`npm test -- --project unit`).
  */
 import { spawnSync } from 'node:child_process'
@@ -13,9 +14,13 @@ import { ensureBuild } from '../src/build.mjs'
 import { findPgBinDir, startPgCluster, type PgCluster } from '@/db/pgCluster'
 
 import { chromiumPath, hasChromium } from './e2e/helpers/browser'
+import { ciNeedsPostgresMessage, isCi } from './int/helpers/testDatabase'
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'test' }
 let cluster: PgCluster | null = null
+const args = process.argv.slice(2)
+const isProjectChosen = args.some((arg) => arg === '--project' || arg.startsWith('--project='))
+const wantsProject = (name: string) => !isProjectChosen || args.some((arg, i) => arg === name && args[i - 1] === '--project') || args.includes(`--project=${name}`)
 
 if (env.TEST_DATABASE_URL) {
   console.log(`[test] PostgreSQL từ TEST_DATABASE_URL`)
@@ -28,6 +33,12 @@ if (env.TEST_DATABASE_URL) {
     env.TEST_DATABASE_URL = cluster.url
     console.log(`[test] PostgreSQL tạm thời (${binDir}) trên cổng ${cluster.port}, khởi động ${Date.now() - started} ms`)
   } else {
+    // CI must test on the database production runs on, as it must run the browser test
+    if (isCi(env) && wantsProject('int')) {
+      console.error(ciNeedsPostgresMessage)
+      process.exit(1)
+    }
+    // the explicit flag test/int/globalSetup.ts needs to use PGlite; vitest alone is refused
     env.TEST_EMBEDDED_DATABASE = 'true'
     const banner = '!'.repeat(78)
     console.warn(
@@ -39,10 +50,7 @@ if (env.TEST_DATABASE_URL) {
 
 // Browser tests need Debian's Chromium and a production build. CI must run them; elsewhere a
 // missing Chromium leaves them out with a loud note rather than failing a newcomer's first run.
-const args = process.argv.slice(2)
-const isProjectChosen = args.some((arg) => arg === '--project' || arg.startsWith('--project='))
-const wantsE2e = !isProjectChosen || args.some((arg, i) => arg === 'e2e' && args[i - 1] === '--project') || args.includes('--project=e2e')
-if (wantsE2e) {
+if (wantsProject('e2e')) {
   if (!hasChromium()) {
     if (env.CI) {
       console.error(`[test] CI cần Chromium tại ${chromiumPath} cho kiểm thử trình duyệt (apt-get install chromium).`)

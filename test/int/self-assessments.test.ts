@@ -84,68 +84,116 @@ describe('starting a self-assessment', () => {
 })
 
 describe('the workflow from draft to submission, withdrawal, return and resubmission', () => {
-  it('walks the whole way, refusing what each step must refuse, with a complete audit trail', async () => {
+  // each step's test prepares its own dossier in its own round, so that one failure hides no other
+  const updater = (id: number) => (user: ActingUser, data: Partial<SelfAssessment>) => payload.update({ collection: 'self-assessments', data, id, ...as(user) })
+  const editor = () => as(world.users.unitEditor)
+  /** TC1.CT1 answered "no": the unit's later correction. */
+  const withTc1No = (rows: NonNullable<SelfAssessment['answers']>) =>
+    metAnswers({ rows }).map((row) => (row.indicator === 'TC1.CT1' ? { ...row, yesNo: 'no' as const } : row))
+  /** A draft answered in two saves (first without explanations, then complete), as a clerk would. */
+  const answeredDraft = async () => {
     const round = await createRound({ payload, setIds: [setId], world })
     const draft = await start({ roundId: round.id })
-    const editor = as(world.users.unitEditor)
-    const update = (user: ActingUser, data: Partial<SelfAssessment>) => payload.update({ collection: 'self-assessments', data, id: draft.id, ...as(user) })
+    const answered = metAnswers({ explain: false, rows: draft.answers ?? [] })
+    await payload.update({ collection: 'self-assessments', data: { answers: answered }, id: draft.id, ...editor() })
+    const saved = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: answered }) }, id: draft.id, ...editor() })
+    return { round, saved, update: updater(draft.id) }
+  }
+  const submitted = async () => {
+    const prepared = await answeredDraft()
+    return { ...prepared, submitted: await prepared.update(world.users.unitEditor, { status: 'submitted' }) }
+  }
+  const returned = async (reason = 'Bổ sung minh chứng TC2.CT1.') => {
+    const prepared = await submitted()
+    return { ...prepared, returned: await prepared.update(world.users.districtAdmin, { returnReason: reason, status: 'returned' }) }
+  }
+  /** The whole way: submit, withdraw, submit, return, correct, resubmit, then accepted once the round stops taking dossiers. */
+  const walkedToAcceptance = async () => {
+    const { round, submitted: first, update } = await submitted()
+    await update(world.users.unitEditor, { status: 'draft' })
+    await update(world.users.unitEditor, { status: 'submitted' })
+    await update(world.users.districtAdmin, { returnReason: 'Bổ sung minh chứng TC2.CT1.', status: 'returned' })
+    const corrected = await update(world.users.unitEditor, { answers: withTc1No(first.answers ?? []) })
+    await update(world.users.unitEditor, { answers: metAnswers({ rows: corrected.answers ?? [] }), status: 'submitted' })
+    await payload.update({ collection: 'rounds', data: { status: 'reviewing' }, id: round.id, ...as(world.users.districtAdmin) })
+    await update(world.users.districtAdmin, { status: 'in-review' })
+    return first.id
+  }
 
-    // incomplete: every unanswered indicator is named
-    const incomplete = await pathsOf(() => update(world.users.unitEditor, { status: 'submitted' }))
+  it('submitting an incomplete dossier names every unanswered indicator and leaves it a draft', async () => {
+    const round = await createRound({ payload, setIds: [setId], world })
+    const draft = await start({ roundId: round.id })
+    const incomplete = await pathsOf(() => updater(draft.id)(world.users.unitEditor, { status: 'submitted' }))
     expect(incomplete.length).toBeGreaterThan(5)
     expect(incomplete).toContain('answers.0.yesNo')
     expect((await reload(draft.id)).status).toBe('draft')
+  })
 
-    // answered but no evidence or explanation where required
-    const answered = metAnswers({ explain: false, rows: draft.answers ?? [] })
-    await payload.update({ collection: 'self-assessments', data: { answers: answered }, id: draft.id, ...editor })
-    const noEvidence = await pathsOf(() => update(world.users.unitEditor, { status: 'submitted' }))
+  it('submitting answers without evidence or an explanation where required names exactly those rows', async () => {
+    const round = await createRound({ payload, setIds: [setId], world })
+    const draft = await start({ roundId: round.id })
+    await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ explain: false, rows: draft.answers ?? [] }) }, id: draft.id, ...editor() })
+    const noEvidence = await pathsOf(() => updater(draft.id)(world.users.unitEditor, { status: 'submitted' }))
     expect(noEvidence).toContain('answers.0.evidence')
     expect(noEvidence.every((path) => path.endsWith('.evidence'))).toBe(true)
+    expect((await reload(draft.id)).status).toBe('draft')
+  })
 
-    // complete: met, and submitted with time and submitter
-    const saved = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: answered }) }, id: draft.id, ...editor })
+  it('a complete dossier is met, and only its unit submits it, with time and submitter', async () => {
+    const { saved, update } = await answeredDraft()
     expect(saved.outcome).toBe('met')
     expect(saved.level).toBe(1)
     // nobody else may submit for the unit
     expect(await messagesOf(() => update(world.users.admin, { status: 'submitted' }))).toContain('không có quyền')
-    const submitted = await update(world.users.unitEditor, { status: 'submitted' })
-    expect(submitted.status).toBe('submitted')
-    expect(submitted.submittedAt).toBeTruthy()
-    expect(submitted.submittedBy).toBe(world.users.unitEditor.id)
+    const done = await update(world.users.unitEditor, { status: 'submitted' })
+    expect(done.status).toBe('submitted')
+    expect(done.submittedAt).toBeTruthy()
+    expect(done.submittedBy).toBe(world.users.unitEditor.id)
+  })
 
-    // after submission the unit cannot change its answers
-    const changed = metAnswers({ rows: submitted.answers ?? [] }).map((row) => (row.indicator === 'TC1.CT1' ? { ...row, yesNo: 'no' as const } : row))
-    expect(await messagesOf(() => update(world.users.unitEditor, { answers: changed }))).toContain('không sửa được câu trả lời')
-    expect((await reload(draft.id)).answers?.find((row) => row.indicator === 'TC1.CT1')?.yesNo).toBe('yes')
+  it('after submission the unit cannot change its answers', async () => {
+    const { submitted: done, update } = await submitted()
+    expect(await messagesOf(() => update(world.users.unitEditor, { answers: withTc1No(done.answers ?? []) }))).toBe('«Tự đánh giá theo chỉ tiêu» không sửa được khi hồ sơ ở trạng thái «Đã nộp».')
+    expect((await reload(done.id)).answers?.find((row) => row.indicator === 'TC1.CT1')?.yesNo).toBe('yes')
+  })
 
-    // withdraw before acceptance, submit again
+  it('the unit withdraws before acceptance and submits again', async () => {
+    const { update } = await submitted()
     expect((await update(world.users.unitEditor, { status: 'draft' })).status).toBe('draft')
     expect((await update(world.users.unitEditor, { status: 'submitted' })).status).toBe('submitted')
+  })
 
-    // the authority returns it, only with a reason; a unit-editor cannot accept or return
+  it('the authority returns it only with a reason, which the unit sees; a unit-editor neither accepts nor returns', async () => {
+    const { submitted: done, update } = await submitted()
     expect(await messagesOf(() => update(world.users.unitEditor, { status: 'in-review' }))).toContain('không có quyền')
     expect(await pathsOf(() => update(world.users.districtAdmin, { status: 'returned' }))).toEqual(['returnReason'])
-    const returned = await update(world.users.districtAdmin, { returnReason: 'Bổ sung minh chứng TC2.CT1.', status: 'returned' })
-    expect(returned.status).toBe('returned')
-    const seenByUnit = await payload.findByID({ collection: 'self-assessments', id: draft.id, ...editor })
+    const back = await update(world.users.districtAdmin, { returnReason: 'Bổ sung minh chứng TC2.CT1.', status: 'returned' })
+    expect(back.status).toBe('returned')
+    const seenByUnit = await payload.findByID({ collection: 'self-assessments', id: done.id, ...editor() })
     expect(seenByUnit.returnReason).toBe('Bổ sung minh chứng TC2.CT1.')
+  })
 
-    // the authority cannot change the unit's answers; the unit can, now that it is returned
-    expect(await messagesOf(() => update(world.users.districtAdmin, { answers: changed }))).toContain('Chỉ cán bộ của đơn vị')
+  it('returned: the authority cannot change the unit’s answers; the unit corrects them and resubmits', async () => {
+    const { returned: back, update } = await returned()
+    const changed = withTc1No(back.answers ?? [])
+    expect(await messagesOf(() => update(world.users.districtAdmin, { answers: changed }))).toContain('chỉ cán bộ của chính đơn vị được sửa')
     const corrected = await update(world.users.unitEditor, { answers: changed })
     expect(corrected.outcome).toBe('not-met')
     const resubmitted = await update(world.users.unitEditor, { answers: metAnswers({ rows: corrected.answers ?? [] }), status: 'submitted' })
     expect(resubmitted.status).toBe('submitted')
     expect(resubmitted.outcome).toBe('met')
+  })
 
-    // the round stops taking dossiers; the authority still handles those it has
+  it('the round stops taking dossiers; the authority still accepts those it has, and the unit can no longer withdraw', async () => {
+    const { round, update } = await submitted()
     await payload.update({ collection: 'rounds', data: { status: 'reviewing' }, id: round.id, ...as(world.users.districtAdmin) })
-    // accepted: the unit can no longer withdraw
     expect((await update(world.users.districtAdmin, { status: 'in-review' })).status).toBe('in-review')
     expect(await messagesOf(() => update(world.users.unitEditor, { status: 'draft' }))).toContain('Không thể chuyển')
+  })
 
-    const trail = await auditOf(draft.id)
+  it('every transition and every change after submission is in the audit trail, in order', async () => {
+    const id = await walkedToAcceptance()
+    const trail = await auditOf(id)
     expect(trail.map((event) => [event.action, event.from, event.to])).toEqual([
       ['submit', 'draft', 'submitted'],
       ['withdraw', 'submitted', 'draft'],
@@ -157,14 +205,15 @@ describe('the workflow from draft to submission, withdrawal, return and resubmis
     ])
     expect(trail[3]).toMatchObject({ actor: world.users.districtAdmin.id, comment: 'Bổ sung minh chứng TC2.CT1.' })
     expect(trail[4].comment).toContain('TC1.CT1')
+  })
 
-    // Payload's versions keep every saved state of the answers
-    const versions = await payload.findVersions({ collection: 'self-assessments', limit: 0, pagination: false, where: { parent: { equals: draft.id } } })
+  it('Payload’s versions keep every saved state of the answers, readable by those who read the dossier and nobody else', async () => {
+    const id = await walkedToAcceptance()
+    const versions = await payload.findVersions({ collection: 'self-assessments', limit: 0, pagination: false, where: { parent: { equals: id } } })
     expect(versions.docs.length).toBeGreaterThanOrEqual(10)
     expect(versions.docs.some((version) => version.version.answers?.find((row) => row.indicator === 'TC1.CT1')?.yesNo === 'no')).toBe(true)
-    // the history is readable by those who read the document, and by nobody else
     const versionsFor = async (user: ActingUser) =>
-      (await payload.findVersions({ collection: 'self-assessments', limit: 0, overrideAccess: false, pagination: false, user, where: { parent: { equals: draft.id } } })).docs.length
+      (await payload.findVersions({ collection: 'self-assessments', limit: 0, overrideAccess: false, pagination: false, user, where: { parent: { equals: id } } })).docs.length
     expect(await versionsFor(world.users.unitEditor)).toBe(versions.docs.length)
     expect(await versionsFor(world.users.districtAdmin)).toBe(versions.docs.length)
     expect(await versionsFor(otherEditor)).toBe(0)
@@ -256,7 +305,12 @@ describe('who may see and change a self-assessment', () => {
   })
 
   it('the audit trail is append-only for everyone and readable by the authority', async () => {
-    const [event] = (await payload.find({ collection: 'audit-events', depth: 0, limit: 1 })).docs
+    // its own event: a dossier of unit A1 submitted
+    const round = await createRound({ payload, setIds: [setId], world })
+    const draft = await start({ roundId: round.id })
+    await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, ...as(world.users.unitEditor) })
+    await payload.update({ collection: 'self-assessments', data: { status: 'submitted' }, id: draft.id, ...as(world.users.unitEditor) })
+    const [event] = await auditOf(draft.id)
     expect(event).toBeDefined()
     for (const user of [world.users.admin, world.users.districtAdmin]) {
       expect(await attempt(() => payload.update({ collection: 'audit-events', data: { comment: 'sửa' }, id: event.id, ...as(user) }))).toBe('forbidden')
@@ -264,6 +318,7 @@ describe('who may see and change a self-assessment', () => {
       expect(await attempt(() => payload.create({ collection: 'audit-events', data: { action: 'x', at: new Date().toISOString(), collection: 'x', docId: '1' }, ...as(user) }))).toBe('forbidden')
     }
     expect((await payload.find({ collection: 'audit-events', ...as(world.users.districtAdmin) })).totalDocs).toBeGreaterThan(0)
+    expect((await payload.findByID({ collection: 'audit-events', id: event.id, ...as(world.users.districtAdmin) })).comment).toBe(event.comment)
     expect((await payload.find({ collection: 'audit-events', ...as(world.users.unitEditor) }).catch(() => ({ totalDocs: -1 }))).totalDocs).toBe(-1)
   })
 })
@@ -339,7 +394,7 @@ describe.skipIf(inject('isEmbeddedDatabase'))('concurrency (PostgreSQL only)', (
         expect(stored.answers?.[0].explanation).toBe('Sửa vào phút chót')
       } else {
         expect(edit.status).toBe(400)
-        expect(JSON.stringify(edit.body)).toContain('không sửa được câu trả lời')
+        expect(JSON.stringify(edit.body)).toContain('không sửa được khi hồ sơ ở trạng thái «Đã nộp»')
         expect(stored.answers?.[0].explanation).not.toBe('Sửa vào phút chót')
       }
     }

@@ -9,6 +9,8 @@ process.env.DATABASE_URL = inject('databaseUrl')
 if (inject('isEmbeddedDatabase')) process.env.DATABASE_EMBEDDED = 'true'
 process.env.PAYLOAD_SECRET = 'test-secret-do-not-use-in-production'
 process.env.DATABASE_POOL_MAX ??= '5'
+// thousands of deliberate refusals (the write matrix, the fuzz) would be pretty-printed one by one
+process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
 // uploaded evidence goes to a throwaway folder, never into the developer's data/
 if (!process.env.UPLOADS_DIR) {
   const { mkdtempSync } = await import('node:fs')
