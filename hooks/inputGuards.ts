@@ -589,7 +589,8 @@ export const checkQueryParams = ({ args, slug, fieldsOf }: { args: Record<string
 
 const credentialKeys = ['email', 'password', 'username', 'token'] as const
 
-export const guardInput: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+/** Ids, filters and query parameters: 404 for an id no serial has, 400 for a malformed query. */
+const checkQuery = ({ args, collection, req }: Parameters<CollectionBeforeOperationHook>[0]) => {
   const input = args as Record<string, unknown>
   const collections = req.payload.collections as Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>
   const fieldsOf: FieldsOf = (slug) => collections[slug]?.config.flattenedFields
@@ -601,6 +602,23 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
     ...checkQueryParams({ args: input, fieldsOf, slug: collection.slug }),
   ]
   if (queryProblems.length > 0) throw new InputError({ problems: queryProblems })
+}
+
+/**
+ * The queries that reach the collections Payload adds itself (preferences, locked documents,
+ * migrations) from outside, over REST or GraphQL. Payload's own code uses them through the Local
+ * API in shapes of its own (a preference's owner as `{ collection, value }`, a lock's age as a Date
+ * object, polymorphic paths): those calls and all their documents are left alone.
+ */
+export const guardQueries: CollectionBeforeOperationHook = (hookArgs) => {
+  if (hookArgs.req.payloadAPI === 'REST' || hookArgs.req.payloadAPI === 'GraphQL') checkQuery(hookArgs)
+  return hookArgs.args
+}
+
+export const guardInput: CollectionBeforeOperationHook = (hookArgs) => {
+  const { args, collection, operation, req } = hookArgs
+  const input = args as Record<string, unknown>
+  checkQuery(hookArgs)
 
   if (operation === 'create' || operation === 'update' || operation === 'login' || operation === 'forgotPassword' || operation === 'resetPassword') {
     const data = input.data
@@ -637,7 +655,7 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
 }
 
 /**
- * The same guard on the collections Payload adds itself (preferences, locked documents,
+ * The query guard on the collections Payload adds itself (preferences, locked documents,
  * migrations), which `withInputGuards` never sees: they too answer GraphQL and REST queries, and a
  * malformed filter on them reached PostgreSQL as a 500 (found by the fuzz at FUZZ_SCALE 5).
  * Applied to the sanitized config; a collection already guarded is left as it is.
@@ -645,7 +663,7 @@ export const guardInput: CollectionBeforeOperationHook = ({ args, collection, op
 export const guardEveryCollection = <T extends { collections: { hooks: { beforeOperation?: CollectionBeforeOperationHook[] } }[] }>(config: T): T => {
   for (const collection of config.collections) {
     const hooks = (collection.hooks.beforeOperation ??= [])
-    if (!hooks.includes(guardInput)) hooks.unshift(guardInput)
+    if (!hooks.includes(guardInput) && !hooks.includes(guardQueries)) hooks.unshift(guardQueries)
   }
   return config
 }
