@@ -82,7 +82,7 @@ describe('the product started as README says', () => {
     await page.fill('input[name="email"]', 'tinh@demo.vn')
     await page.fill('input[name="password"]', 'sai-mat-khau')
     await page.click('button[type="submit"]')
-    await expect(page.getByText(/Email hoặc mật khẩu không chính xác/).first().innerText({ timeout: 15_000 })).resolves.toBeTruthy()
+    await expect(page.getByText(/Email hoặc mật khẩu không đúng/).first().innerText({ timeout: 15_000 })).resolves.toBeTruthy()
     expect(new URL(page.url()).pathname).toBe('/admin/login')
   })
 })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { launchBrowser, signIn as signInAs } from './helpers/browser'
+import { chooseOption, launchBrowser, signIn as signInAs } from './helpers/browser'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -92,17 +92,23 @@ describe('from review to the public register', () => {
   it('huyen@demo.vn issues the decision for the demo round, and the public register shows the unit', async () => {
     const page = await signIn('huyen@demo.vn')
     await page.goto(`${server.url}/admin/collections/decisions/create`)
-    await page.locator('#field-round').click()
-    await page.getByRole('option', { name: /huyện Hà Quảng/ }).first().click()
+    await chooseOption({ field: page.locator('#field-round'), option: page.getByRole('option', { name: /huyện Hà Quảng/ }).first(), page })
     await page.fill('input[name="number"]', '125/QĐ-UBND')
     const date = page.locator('#field-signedOn input')
     await date.fill(todayInVietnam())
     await date.press('Enter')
-    await page.locator('#field-status').click()
-    await page.getByRole('option', { exact: true, name: 'Đã ban hành' }).click()
+    // a new decision is a draft: its entries are filled from the team's outcomes for the clerk to check
+    await expect(page.locator('#field-status').innerText()).resolves.toContain('Dự thảo')
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await page.waitForURL((url) => /\/decisions\/\d+$/.test(url.pathname), { timeout: 30_000 })
+    await page.reload()
     await expect.poll(() => page.locator('input[name="entries.0.outcomeLabel"]').inputValue(), { timeout: 20_000 }).toBe('Đơn vị học tập Mức độ 1')
+    // then it is issued, once
+    await chooseOption({ field: page.locator('#field-status'), option: page.getByRole('option', { exact: true, name: 'Đã ban hành' }), page })
+    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
+    await page.reload()
+    await expect.poll(() => page.locator('#field-status').innerText(), { timeout: 20_000 }).toContain('Đã ban hành')
     await expect(page.locator('input[name="signer"]').inputValue()).resolves.toContain('Chủ tịch')
 
     const visitor = await (await browser.newContext({ locale: 'vi-VN' })).newPage()

@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (no browser download is possible here). */
 import fs from 'node:fs'
 
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -31,4 +31,27 @@ export const signIn = async ({ browser, url, email, password }: { browser: Brows
   await page.click('button[type="submit"]')
   await page.waitForURL((location) => !location.pathname.endsWith('/login'))
   return page
+}
+
+/**
+ * Opens a select-like field and picks an option. A click that lands before the admin's form is
+ * hydrated (a loaded machine, several servers in parallel) opens nothing, so the field is clicked
+ * again until the option shows.
+ */
+export const chooseOption = async ({ page, field, option }: { page: Page; field: Locator; option: Locator }) => {
+  // a field's box holds its label and description too: aim at the select control itself
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
+  const control = field.locator('.rs__control').first()
+  const target = (await control.count()) > 0 ? control : field
+  for (let attempt = 1; ; attempt++) {
+    await target.click()
+    try {
+      await option.waitFor({ state: 'visible', timeout: 5_000 })
+      break
+    } catch (error) {
+      if (attempt === 6) throw error
+      await page.keyboard.press('Escape')
+    }
+  }
+  await option.click()
 }
