@@ -13,6 +13,7 @@ import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCrit
 import { todayInVietnam } from '../dates'
 import { verdictValue } from '../reviews/hooks'
 import { nullIfNotFound } from '../notFound'
+import { outcomeLabel } from './outcomes'
 
 type SelfAssessmentLike = {
   id: number
@@ -85,11 +86,14 @@ const recordedConclusion = async ({ req, sa }: { req: PayloadRequest; sa: { id: 
     where: { and: [{ action: { equals: 'correct' } }, { collection: { equals: 'self-assessments' } }, { docId: { equals: String(sa.id) } }] },
   })
   const correction = docs[0]
-  const reason = correction?.comment?.split(' — ')[0] ?? null
+  // the correction action writes "<reason> — <field: old → new; …>"; the reason may itself hold " — "
+  const comment = correction?.comment ?? ''
+  const reason = comment.includes(' — ') ? comment.slice(0, comment.lastIndexOf(' — ')) : comment || null
   return {
     correction: correction ? { at: correction.at, reason } : null,
     level: sa.teamLevel ?? null,
     outcome: sa.teamOutcome ?? null,
+    outcomeLabel: outcomeLabel(sa.teamOutcome),
     points: sa.teamPoints ?? null,
   }
 }

@@ -19,6 +19,7 @@ import { teamCorrectionEndpoint } from './corrections'
 import { auditSelfAssessment, keepSentDossiers, prepareSelfAssessment } from './hooks'
 import { selfAssessmentRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
+import { outcomeOptions } from './outcomes'
 
 type Row = { isApplicable?: boolean | null; measure?: string | null }
 const answerFor =
@@ -28,15 +29,6 @@ const answerFor =
 
 const hidden = { hidden: true, readOnly: true }
 
-const outcomeOptions = [
-  { label: { vi: 'Chưa đủ thông tin', en: 'Incomplete' }, value: 'incomplete' },
-  { label: { vi: 'Đạt', en: 'Met' }, value: 'met' },
-  { label: { vi: 'Chưa đạt', en: 'Not met' }, value: 'not-met' },
-  { label: { vi: 'Tốt', en: 'Good' }, value: 'tot' },
-  { label: { vi: 'Khá', en: 'Fair' }, value: 'kha' },
-  { label: { vi: 'Trung bình', en: 'Average' }, value: 'trung-binh' },
-  { label: { vi: 'Chưa đạt (xếp loại)', en: 'Not achieved' }, value: 'chua-dat' },
-]
 
 const answerFields: Field[] = [
   { name: 'indicator', type: 'text', admin: hidden, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },

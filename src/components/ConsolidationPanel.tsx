@@ -21,15 +21,13 @@ type Data = {
   report: { outcome: { model: string; isMet?: boolean; level?: number | null; points?: number; gradeLabel?: string | null }; isComplete: boolean } | null
   reviewerNames: Record<string, string>
   /** the conclusion stored at closing, and its last audited correction */
-  recorded?: { outcome: string | null; level: number | null; points: number | null; correction: { at: string; reason: string | null } | null } | null
+  recorded?: { outcome: string | null; outcomeLabel: string | null; level: number | null; points: number | null; correction: { at: string; reason: string | null } | null } | null
 }
 
-const outcomeLabels: Record<string, string> = { incomplete: 'Chưa đủ thông tin', met: 'Đạt', 'not-met': 'Chưa đạt' }
+const recordedText = ({ outcome, outcomeLabel, level, points }: NonNullable<Data['recorded']>) =>
+  `${outcomeLabel ?? '—'}${outcome === 'met' && level ? ` mức độ ${level}` : ''}${points !== null ? ` (${points} điểm)` : ''}`
 
-const recordedText = ({ outcome, level, points }: { outcome: string | null; level: number | null; points: number | null }) =>
-  `${outcomeLabels[outcome ?? ''] ?? outcome ?? '—'}${outcome === 'met' && level ? ` mức độ ${level}` : ''}${points !== null ? ` (${points} điểm)` : ''}`
-
-const dayOf = (at: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(at))
+const dayOf = (at: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date(at))
 
 const show = (value: boolean | number | null) => (value === null ? '—' : value === true ? 'Đạt' : value === false ? 'Không đạt' : `${value} điểm`)
 

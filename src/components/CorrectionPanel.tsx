@@ -8,18 +8,14 @@
 import { useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import { outcomeOptions } from '@collections/self-assessments/outcomes'
+
 type Problem = { message: string; path?: string }
 
-const passFailOutcomes = [
-  { label: 'Đạt', value: 'met' },
-  { label: 'Chưa đạt', value: 'not-met' },
-]
-const gradeOutcomes = [
-  { label: 'Tốt', value: 'tot' },
-  { label: 'Khá', value: 'kha' },
-  { label: 'Trung bình', value: 'trung-binh' },
-  { label: 'Chưa đạt', value: 'chua-dat' },
-]
+const outcomesOf = (values: readonly string[]) =>
+  outcomeOptions.filter((option) => values.includes(option.value)).map((option) => ({ label: option.label.vi, value: option.value }))
+const passFailOutcomes = outcomesOf(['met', 'not-met'])
+const gradeOutcomes = outcomesOf(['tot', 'kha', 'trung-binh', 'chua-dat'])
 
 export const CorrectionPanel = () => {
   const { id } = useDocumentInfo()

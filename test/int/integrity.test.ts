@@ -331,12 +331,12 @@ describe('the admin’s correction of the team’s conclusion', () => {
     const id = await closedDossier({ editor: 'otherUnit', verdict: 'not-met' })
     const before = await call('admin', 'GET', `/self-assessments/${id}/consolidation`)
     expect(before.status).toBe(200)
-    expect(before.body.recorded).toEqual({ correction: null, level: null, outcome: 'not-met', points: null })
+    expect(before.body.recorded).toEqual({ correction: null, level: null, outcome: 'not-met', outcomeLabel: 'Chưa đạt', points: null })
     const reason = 'Biên bản đoàn ghi Đạt ở mọi chỉ tiêu; nhập nhầm khi tổng hợp.'
     expect((await call('admin', 'POST', `/self-assessments/${id}/corrections`, { changes: { teamLevel: 1, teamOutcome: 'met' }, reason })).status).toBe(200)
     const after = await call('districtAdmin', 'GET', `/self-assessments/${id}/consolidation`)
     expect(after.status).toBe(200)
-    expect(after.body.recorded).toMatchObject({ correction: { reason }, level: 1, outcome: 'met' })
+    expect(after.body.recorded).toMatchObject({ correction: { reason }, level: 1, outcome: 'met', outcomeLabel: 'Đạt' })
     // the verdicts themselves are the reviews', unchanged by the correction
     expect(after.body.report.outcome.isMet).toBe(false)
   })
