@@ -111,8 +111,8 @@ export const comparable = ({ field, value }: { field: Field; value: unknown }): 
     case 'checkbox':
       return value === true || value === 'true'
     case 'array':
-      // the admin form sends an array without rows as its row count, 0
-      if (!Array.isArray(value)) return isEmpty(value) || value === 0 ? [] : JSON.stringify(value)
+      // (the admin form's empty list, sent as 0, is already [] here: hooks/inputGuards.ts)
+      if (!Array.isArray(value)) return isEmpty(value) ? [] : JSON.stringify(value)
       return value.map((row) => (row && typeof row === 'object' ? comparableRow({ fields: field.fields, row: row as Doc }) : row))
     case 'group':
       if (!value || typeof value !== 'object') return isEmpty(value) ? {} : JSON.stringify(value)

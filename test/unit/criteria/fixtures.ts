@@ -1,4 +1,5 @@
 /** Builders for small criteria sets and answers used across the criteria unit tests. */
+import type { CriteriaSetSummary } from '@criteria/rounds'
 import type { CriteriaSet, CriteriaSetInput, IndicatorInput } from '@criteria/schema'
 import { validateCriteriaSet } from '@criteria/schema'
 
@@ -91,4 +92,17 @@ export const pointsInput = (): CriteriaSetInput => ({
       indicators: [{ code: '2.1', text: 'Chỉ báo 2.1', measure: 'boolean', maxPoints: 20, isVerified: true }],
     },
   ],
+})
+
+/** A published national TT 24 district set at level 1, as the copy to next year sees it. */
+export const setSummary = (overrides: Partial<CriteriaSetSummary>): CriteriaSetSummary => ({
+  authority: null,
+  code: 'tt24-2023-huyen-1',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  id: 1,
+  isPublished: true,
+  level: 1,
+  regime: 'tt24-2023',
+  tier: 'huyen',
+  ...overrides,
 })

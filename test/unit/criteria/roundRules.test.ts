@@ -13,8 +13,9 @@ import {
   roundStatusLabels,
   roundTransitionList,
   titleForYear,
-  type CriteriaSetSummary,
 } from '@criteria/rounds'
+
+import { setSummary } from './fixtures'
 
 const published = { code: 'tt24-2023-huyen-1', isPublished: true }
 
@@ -77,17 +78,7 @@ describe('checkRoundTransition: the messages', () => {
   })
 })
 
-const summary = (overrides: Partial<CriteriaSetSummary>): CriteriaSetSummary => ({
-  authority: null,
-  code: 'tt24-2023-huyen-1',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  id: 1,
-  isPublished: true,
-  level: 1,
-  regime: 'tt24-2023',
-  tier: 'huyen',
-  ...overrides,
-})
+const summary = setSummary
 
 describe('pickNewestSets never crosses regime, tier or owner', () => {
   const current = summary({ id: 1 })

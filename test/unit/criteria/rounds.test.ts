@@ -6,8 +6,9 @@ import {
   pickNewestSets,
   shiftIsoDateByYears,
   titleForYear,
-  type CriteriaSetSummary,
 } from '@criteria/rounds'
+
+import { setSummary } from './fixtures'
 
 const published = [{ code: 'tt24-2023-huyen-1', isPublished: true }]
 
@@ -78,17 +79,7 @@ describe('describePlanTiming reproduces the column of seed 001', () => {
   })
 })
 
-const set = (overrides: Partial<CriteriaSetSummary>): CriteriaSetSummary => ({
-  authority: null,
-  code: 'tt24-2023-huyen-1',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  id: 1,
-  isPublished: true,
-  level: 1,
-  regime: 'tt24-2023',
-  tier: 'huyen',
-  ...overrides,
-})
+const set = setSummary
 
 describe('pickNewestSets', () => {
   const national1 = set({ id: 1 })

@@ -123,6 +123,13 @@ describe('documents: the JSON type of every field value', () => {
     expect(checkDocument({ data, fields })).toEqual([])
   })
 
+  it('reads the admin form’s empty list (sent as 0) as [], at any depth, and nothing else as a list', () => {
+    const data: Record<string, unknown> = { criteria: [{ code: 'TC1', indicators: [{ appliesTo: 0, code: 'TC1.CT1' }] }, { code: 'TC2', indicators: 0 }] }
+    expect(checkDocument({ data, fields })).toEqual([])
+    expect(data).toEqual({ criteria: [{ code: 'TC1', indicators: [{ appliesTo: [], code: 'TC1.CT1' }] }, { code: 'TC2', indicators: [] }] })
+    expect(checkDocument({ data: { criteria: 1 }, fields }).map((problem) => problem.path)).toEqual(['criteria'])
+  })
+
   it('names every wrong value with its path and its label', () => {
     const data = { authority: 99_999_999_999, criteria: [{ indicators: [{ appliesTo: [{ unitType: 'xa' }, { unitType: 'zzz' }] }] }], criteriaSets: 'abc', decidedOn: '99999-01-01', deadlines: 'abc', isActive: 'maybe', roles: 'admin', tier: 5, title: { a: 1 }, year: 'abc' }
     expect(checkDocument({ data, fields })).toEqual([
