@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { launchBrowser } from './helpers/browser'
+import { launchBrowser, settle } from './helpers/browser'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -73,6 +73,7 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
   it('the national set, tried with 86% Learning Citizens, is not met and says how many more are needed', async () => {
     const national = await setByCode('tt24-2023-tinh-1')
     await page.goto(`${server.url}/admin/collections/criteria-sets/${national.id}`)
+    await settle(page)
     await answerTryOut()
     // the panel evaluates as answers change; wait for the last answer's result
     await expect.poll(() => page.getByTestId('tryout-gaps').innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/TC3\.CT1.*cần thêm 4/)
@@ -83,9 +84,11 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
   it('copies it, lowers TC3.CT1 to 85%, marks it checked, publishes, and the try-out now meets level 1', async () => {
     const national = await setByCode('tt24-2023-tinh-1')
     await page.goto(`${server.url}/admin/collections/criteria-sets/${national.id}`)
+    await settle(page)
     await page.locator('.doc-controls__dots, .doc-controls__popup').first().click()
     await page.getByText('Tạo bản sao', { exact: true }).filter({ visible: true }).click()
     await page.waitForURL((url) => !url.pathname.endsWith(`/${national.id}`), { timeout: 30_000 })
+    await settle(page)
     const copyId = page.url().split('/').pop()
     expect(copyId).not.toBe(String(national.id))
     await expect(page.locator('input[name="code"]').inputValue()).resolves.toMatch(/^tt24-2023-tinh-1-ban-sao-/)
@@ -112,6 +115,7 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
   it('refuses to publish a threshold above 100% and names the field, in Vietnamese', async () => {
     const national = await setByCode('tt24-2023-tinh-1')
     await page.goto(`${server.url}/admin/collections/criteria-sets/${national.id}`)
+    await settle(page)
     const threshold = await openIndicator({ criterion: 2, indicator: 0 })
     await threshold.fill('120%')
     await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()

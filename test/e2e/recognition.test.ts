@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { chooseOption, launchBrowser, signIn as signInAs } from './helpers/browser'
+import { chooseOption, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -64,10 +64,10 @@ describe('from review to the public register', () => {
   it('reviewer@demo.vn reviews the demo submission, sees the team result, and closes the review', async () => {
     const page = await signIn('reviewer@demo.vn')
     await page.goto(`${server.url}/admin/collections/reviews/create`)
-    await page.locator('#field-selfAssessment').click()
-    await page.getByRole('option', { name: /UBND xã Trường Hà/ }).first().click()
+    await chooseOption({ field: page.locator('#field-selfAssessment'), option: page.getByRole('option', { name: /UBND xã Trường Hà/ }).first(), page })
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await page.waitForURL((url) => /\/reviews\/\d+$/.test(url.pathname), { timeout: 30_000 })
+    await settle(page)
     const rows = await page.locator('[id^="verdicts-row-"]').count()
     expect(rows).toBeGreaterThan(8)
     for (let index = 0; index < rows; index++) {

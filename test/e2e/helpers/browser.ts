@@ -34,13 +34,19 @@ export const signIn = async ({ browser, url, email, password }: { browser: Brows
 }
 
 /**
+ * Waits until the page has stopped loading (no request for half a second, at most 15 s): a click
+ * or a fill on the server-rendered form before React has hydrated it is lost on a loaded machine.
+ */
+export const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
+
+/**
  * Opens a select-like field and picks an option. A click that lands before the admin's form is
  * hydrated (a loaded machine, several servers in parallel) opens nothing, so the field is clicked
  * again until the option shows.
  */
 export const chooseOption = async ({ page, field, option }: { page: Page; field: Locator; option: Locator }) => {
   // a field's box holds its label and description too: aim at the select control itself
-  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
+  await settle(page)
   const control = field.locator('.rs__control').first()
   const target = (await control.count()) > 0 ? control : field
   for (let attempt = 1; ; attempt++) {
