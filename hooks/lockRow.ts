@@ -10,7 +10,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 type DrizzleLike = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 type AdapterLike = { drizzle?: DrizzleLike; sessions?: Record<string, { db: DrizzleLike } | undefined>; tableNameMap?: Map<string, string> }
 
-const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
+export const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
   const transactionId = await req.transactionID
   if (transactionId === undefined || transactionId === null) return
   const adapter = req.payload.db as unknown as AdapterLike

@@ -10,8 +10,17 @@ import { ancestorIds, subtreeIds, type AuthorityNode } from '@criteria/authority
 import { relationId } from './roles'
 
 const cacheKey = 'authoritySubtree'
+const nodesKey = 'authorityNodes'
 
+/**
+ * The whole authority tree (id and parent), read once per request and kept on `req.context`: one
+ * admin list page asks access questions of it dozens of times (issue 10 counted 75 identical
+ * queries). A write to `authorities` forgets it (`forgetAuthorityTree`), so a request that changes
+ * the tree and then asks about it reads it again.
+ */
 export const loadAuthorityNodes = async ({ req }: { req: PayloadRequest }): Promise<AuthorityNode[]> => {
+  const cached = req.context[nodesKey] as AuthorityNode[] | undefined
+  if (cached) return cached
   const { docs } = await req.payload.find({
     collection: 'authorities',
     depth: 0,
@@ -20,7 +29,15 @@ export const loadAuthorityNodes = async ({ req }: { req: PayloadRequest }): Prom
     req,
     select: { parent: true },
   })
-  return docs.map((doc) => ({ id: doc.id, parent: relationId(doc.parent) }))
+  const nodes = docs.map((doc) => ({ id: doc.id, parent: relationId(doc.parent) }))
+  req.context[nodesKey] = nodes
+  return nodes
+}
+
+/** Forgets the request's copy of the tree and of the user's subtree (after a write to `authorities`). */
+export const forgetAuthorityTree = ({ req }: { req: PayloadRequest }) => {
+  delete req.context[nodesKey]
+  delete req.context[cacheKey]
 }
 
 /** Ids of the user's authority and all authorities below it; empty when the user has none. */

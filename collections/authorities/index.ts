@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
 
+import { forgetAuthorityTree } from '../access/scope'
 import { canCreateAuthority, canDeleteAuthorities, canReadAuthorities, canUpdateAuthorities } from './access'
 import { guardParent } from './guardParent'
 import { requiredText } from '../validation'
@@ -13,6 +14,8 @@ export const Authorities: CollectionConfig = applyWriteRules({
   adapter: authorityRules,
   config: {
     slug: 'authorities',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { code: true, name: true, parent: true, tierLabel: true },
     access: {
       create: canCreateAuthority,
       delete: canDeleteAuthorities,
@@ -82,6 +85,9 @@ export const Authorities: CollectionConfig = applyWriteRules({
         }),
       ],
       beforeValidate: [guardParent],
+      // the request's cached tree (access/scope.ts) is stale once the tree changes
+      afterChange: [({ doc, req }) => (forgetAuthorityTree({ req }), doc)],
+      afterDelete: [({ doc, req }) => (forgetAuthorityTree({ req }), doc)],
     },
     labels: {
       plural: { vi: 'Cấp quản lý', en: 'Authorities' },

@@ -103,6 +103,8 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
   adapter: criteriaSetRules,
   config: {
     slug: 'criteria-sets',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { code: true, level: true, model: true, regime: true, tier: true, title: true },
     access: {
       create: canCreateCriteriaSet,
       delete: canChangeCriteriaSets,

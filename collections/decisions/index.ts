@@ -20,6 +20,8 @@ export const Decisions: CollectionConfig = applyWriteRules({
   adapter: decisionRules,
   config: {
     slug: 'decisions',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { authority: true, kind: true, number: true, round: true, signedOn: true, status: true, title: true },
     access: { create: canCreateDecision, delete: canChangeDecisions, read: canReadDecisions, update: canChangeDecisions },
     disableDuplicate: true,
     admin: {

@@ -15,6 +15,8 @@ export const Reviews: CollectionConfig = applyWriteRules({
   adapter: reviewRules,
   config: {
     slug: 'reviews',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { recommendation: true, reviewer: true, selfAssessment: true, title: true },
     access: { create: canCreateReview, delete: canChangeReviews, read: canReadReviews, update: canChangeReviews },
     disableDuplicate: true,
     admin: {

@@ -32,6 +32,8 @@ export const Rounds: CollectionConfig = applyWriteRules({
   adapter: roundRules,
   config: {
     slug: 'rounds',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { authority: true, status: true, tier: true, title: true, year: true },
     access: { create: canCreateRound, delete: canChangeRounds, read: canReadRounds, update: canChangeRounds },
     admin: {
       defaultColumns: ['title', 'year', 'authority', 'tier', 'status'],

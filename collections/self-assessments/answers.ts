@@ -157,3 +157,13 @@ export const mergeAnswerRows = ({ stored, sent }: { stored: readonly AnswerRow[]
   })
   return { rows, unknown }
 }
+
+const rowFields = ['id', 'indicator', 'criterion', 'text', 'measure', 'threshold', 'maxPoints', 'scale', 'isApplicable', 'evidenceRequired', 'status', ...answerFields] as const
+
+const rowKey = (row: AnswerRow) => JSON.stringify([...rowFields.map((field) => (isBlank(row[field]) ? null : row[field])), evidenceIds(row)])
+
+/**
+ * Whether two lists of rows hold the same thing in the same order, snapshot and status included:
+ * then a save has nothing to write to the rows (a transition, a change of another field).
+ */
+export const sameRows = ({ a, b }: { a: readonly AnswerRow[]; b: readonly AnswerRow[] }) => a.length === b.length && a.every((row, index) => rowKey(row) === rowKey(b[index]))

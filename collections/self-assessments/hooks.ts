@@ -12,38 +12,20 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
-import {
-  checkConsolidationComplete,
-  checkDeadline,
-  checkSubmission,
-  checkTransition,
-  describeDeadline,
-  evaluate,
-  formatIssuePath,
-  formatVietnameseDate,
-  isEditableByUnit,
-  parseIsoDate,
-  statusLabels,
-  validateCriteriaSet,
-  type EvaluationReport,
-  type Issue,
-  type MeasureKindCode,
-} from '@criteria/index'
+import { checkTransition, evaluate, statusLabels } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 import { emitDomainEvent } from '@hooks/events'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
 import { authoritySubtree } from '../access/scope'
-import { toCriteriaSetInput, type CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
-import { todayInVietnam, toIsoDay } from '../dates'
-import { ruleOf } from '../rounds/fields'
+import { loadPublishedSet } from '../criteria-sets/publishedSet'
+import type { CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
+import { todayInVietnam } from '../dates'
 import { heldCapacities } from '../access/capacities'
-import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, valueFieldOf, type AnswerRow } from './answers'
+import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, sameRows, type AnswerRow } from './answers'
 import { inputProblems } from './input'
 import { latestRecognition } from '../recognitions/prior'
-import { consolidateSelfAssessment } from './consolidation'
-
-type FieldError = { message: string; path: string }
+import { deadlineText, outcomeOf, rowPath, submissionProblems, teamResultFields, type FieldError } from './steps'
 
 type SelfAssessmentData = {
   id?: number
@@ -67,15 +49,6 @@ const contextKey = (id: unknown) => `selfAssessmentChange:${String(id ?? 'new')}
 
 type Change = { action: string; from: string; to: string; reason: string | null; changed: string[] }
 
-/** A core issue about an answer (`['answers', code, …]`) as the path of the row's input. */
-const rowPath = ({ issue, rows }: { issue: Issue; rows: readonly AnswerRow[] }): string => {
-  if (issue.path[0] !== 'answers' || typeof issue.path[1] !== 'string') return formatIssuePath({ path: issue.path })
-  const index = rows.findIndex((row) => row.indicator === issue.path[1])
-  if (index < 0) return 'answers'
-  const field = issue.path[2] === 'evidence' ? 'evidence' : valueFieldOf[(rows[index].measure ?? 'boolean') as MeasureKindCode]
-  return `answers.${index}.${field}`
-}
-
 /**
  * The round, unit and set the dossier names; null for one that does not exist. The ids were checked
  * as ids at the edge (input.ts), so a database error here is the database's and is not swallowed:
@@ -85,18 +58,52 @@ const loadContext = async ({ merged, req }: { merged: SelfAssessmentData; req: P
   const roundId = relationId(merged.round)
   const unitId = relationId(merged.unit)
   const setId = relationId(merged.criteriaSet)
-  const [round, unit, set] = await Promise.all([
-    roundId === null ? null : req.payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: roundId, overrideAccess: true, req }),
+  const [round, unit, published] = await Promise.all([
+    roundId === null
+      ? null
+      : req.payload.findByID({
+          collection: 'rounds',
+          depth: 0,
+          disableErrors: true,
+          id: roundId,
+          overrideAccess: true,
+          req,
+          select: { authority: true, criteriaSets: true, deadlines: true, extensions: true, status: true, tier: true, title: true, year: true },
+        }),
     unitId === null ? null : req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req }),
-    setId === null ? null : req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, draft: false, id: setId, overrideAccess: true, req }),
+    setId === null ? null : loadPublishedSet({ id: setId, req }),
   ])
-  return { round, set, unit }
+  return { published, round, set: published?.doc ?? null, unit }
 }
 
-const outcomeOf = (report: EvaluationReport) => {
-  const { outcome } = report
-  if (outcome.model === 'points') return { level: null, outcome: report.isComplete ? (outcome.grade ?? 'incomplete') : 'incomplete', points: outcome.points }
-  return { level: outcome.level, outcome: !report.isComplete ? 'incomplete' : outcome.isMet ? 'met' : 'not-met', points: null }
+/**
+ * Evidence newly cited by a row must be the unit's own (evidence already cited was checked when it
+ * was added, and stays: evidence on record is kept, collections/evidence). One query, only when a
+ * row cites something new.
+ */
+const evidenceNotOfUnit = async ({ before, req, rows, unit }: { before: readonly AnswerRow[]; req: PayloadRequest; rows: readonly AnswerRow[]; unit: { id: number; name: string } }): Promise<FieldError[]> => {
+  const citedBefore = new Map(before.map((row) => [row.indicator ?? '', new Set(evidenceIds(row))]))
+  const added = rows.flatMap((row, index) => evidenceIds(row).filter((id) => !citedBefore.get(row.indicator ?? '')?.has(id)).map((id) => ({ id, index, row })))
+  if (added.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'evidence',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { unit: true },
+    where: { id: { in: [...new Set(added.map((entry) => Number(entry.id)))] } },
+  })
+  const unitOf = new Map(docs.map((doc) => [String(doc.id), relationId(doc.unit)]))
+  return added
+    .filter((entry) => String(unitOf.get(entry.id)) !== String(unit.id))
+    .map((entry) => ({
+      message: unitOf.has(entry.id)
+        ? `Chỉ tiêu ${entry.row.indicator}: minh chứng số ${entry.id} không phải của đơn vị «${unit.name}»; chỉ dùng minh chứng của đơn vị mình.`
+        : `Chỉ tiêu ${entry.row.indicator}: không có minh chứng số ${entry.id}.`,
+      path: `answers.${entry.index}.evidence`,
+    }))
 }
 
 export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
@@ -110,7 +117,7 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
     if (user) data.status = 'draft'
   }
   const merged = { ...original, ...data } as SelfAssessmentData
-  const { round, set, unit } = await loadContext({ merged, req })
+  const { published, round, set, unit } = await loadContext({ merged, req })
   if (!round) errors.push({ message: 'Chọn đợt đánh giá.', path: 'round' })
   if (!unit) errors.push({ message: 'Chọn đơn vị.', path: 'unit' })
   if (!set) errors.push({ message: 'Chọn bộ tiêu chí (đã xuất bản) của đợt đánh giá.', path: 'criteriaSet' })
@@ -140,6 +147,8 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   for (const code of unknown) errors.push({ message: `Chỉ tiêu «${code}» không có trong bộ tiêu chí «${set.title}» của hồ sơ.`, path: 'answers' })
   if (errors.length > 0) return fail({ errors, req })
   const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: mergedRows, set: set as CriteriaSetDoc, unitType: unit.unitType })
+  errors.push(...(await evidenceNotOfUnit({ before: previousRows, req, rows, unit })))
+  if (errors.length > 0) return fail({ errors, req })
   const changed = operation === 'update' ? changedIndicators({ after: rows, before: previousRows }) : []
   const from = operation === 'create' ? 'draft' : String(original.status ?? 'draft')
   const to = String(merged.status ?? 'draft')
@@ -153,33 +162,31 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   })
   if (errors.length > 0) return fail({ errors, req })
 
-  const { input, issues: mappingIssues } = toCriteriaSetInput({ doc: set as CriteriaSetDoc })
-  const validation = validateCriteriaSet(input)
-  if (mappingIssues.length > 0 || !validation.ok) {
+  const coreSet = published?.set
+  if (!coreSet) {
     return fail({ errors: [{ message: `Bộ tiêu chí «${set.title}» chưa hợp lệ, chưa đánh giá được; báo cơ quan quản lý.`, path: 'criteriaSet' }], req })
   }
   const today = todayInVietnam(new Date())
   // a level-2 set needs the unit's level-1 recognition, read from the register
-  const prior = validation.set.recognition?.prerequisiteLevel ? await latestRecognition({ onOrBefore: today, req, unitId: unit.id }) : null
-  const evaluation = evaluate({ answers: coreAnswers({ rows }), asOf: today, prior, set: validation.set, unitType: unit.unitType })
+  const prior = coreSet.recognition?.prerequisiteLevel ? await latestRecognition({ onOrBefore: today, req, unitId: unit.id }) : null
+  const evaluation = evaluate({ answers: coreAnswers({ rows }), asOf: today, prior, set: coreSet, unitType: unit.unitType })
   if (!evaluation.ok) {
     return fail({ errors: evaluation.issues.filter((issue) => issue.severity === 'error').map((issue) => ({ message: issue.message, path: rowPath({ issue, rows }) })), req })
   }
   const { ok: _ok, ...report } = evaluation
   const statusByCode = new Map(report.indicators.map((indicator) => [indicator.code, indicator.status]))
-  data.answers = rows.map((row) => ({ ...row, status: statusByCode.get(row.indicator ?? '') ?? null }))
+  const scoredRows = rows.map((row) => ({ ...row, status: statusByCode.get(row.indicator ?? '') ?? null }))
+  // rows equal to the stored ones are not written again (Payload passes the stored rows in `data`
+  // whatever the request sent): a transition, a change of another field or a form saved unchanged
+  // leaves the answer rows and their evidence links alone instead of deleting and reinserting them
+  if (operation === 'create' || !sameRows({ a: scoredRows, b: original.answers ?? [] })) data.answers = scoredRows
+  else delete data.answers
   data.result = report
   data.isComplete = report.isComplete
   data.missingCount = report.indicators.filter((indicator) => indicator.status === 'missing').length
   Object.assign(data, outcomeOf(report))
 
-  const rule = ruleOf(round.deadlines?.submission)
-  const extension = (round.extensions ?? []).find((row) => String(relationId(row.unit)) === String(unit.id))
-  const extendedUntil = extension ? toIsoDay(extension.until) : null
-  const extendedDate = extendedUntil ? parseIsoDate(extendedUntil) : null
-  data.deadlineText = [rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '', extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '']
-    .filter(Boolean)
-    .join('; ')
+  data.deadlineText = deadlineText({ round, unitId: unit.id })
 
   // fields only the workflow writes
   data.submittedAt = original.submittedAt ?? null
@@ -200,40 +207,16 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
       action = 'set-status'
     }
     if (to === 'submitted') {
-      const submissionIssues = checkSubmission({
-        answers: rows.map((row) => ({ code: row.indicator ?? '', evidenceCount: evidenceIds(row).length, evidenceRequired: Boolean(row.evidenceRequired), explanation: row.explanation })),
-        report,
-      })
-      for (const issue of submissionIssues) errors.push({ message: issue.message, path: rowPath({ issue, rows }) })
-      if (round.status !== 'open') errors.push({ message: `Đợt «${round.title}» đã ngừng nhận hồ sơ.`, path: 'status' })
-      if (!rule) {
-        errors.push({ message: `Đợt «${round.title}» chưa có hạn nộp hồ sơ; báo cơ quan quản lý.`, path: 'status' })
-      } else if (user) {
-        const deadline = checkDeadline({ extendedUntil, on: today, rule, year: round.year })
-        if (!deadline.ok || !deadline.isOnTime) {
-          errors.push({
-            message: `Đã quá hạn nộp hồ sơ (${describeDeadline({ rule, year: round.year })}${extendedDate ? `, gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : ''}). Liên hệ cơ quan quản lý để được gia hạn.`,
-            path: 'status',
-          })
-        }
-      }
+      errors.push(...submissionProblems({ hasUser: Boolean(user), report, round, rows, today, unitId: unit.id }))
       if (errors.length > 0) return fail({ errors, req })
       data.submittedAt = new Date().toISOString()
       data.submittedBy = typeof user?.id === 'number' ? user.id : null
     }
     if (to === 'returned') data.returnReason = (merged.returnReason ?? '').trim()
     if (to === 'reviewed') {
-      const { consolidation, report: teamReport } = await consolidateSelfAssessment({ req, sa: { ...original, ...merged, answers: data.answers } as Parameters<typeof consolidateSelfAssessment>[0]['sa'] })
-      const undecided = checkConsolidationComplete({ consolidation })
-      if (undecided.length > 0 || !teamReport) {
-        return fail({ errors: (undecided.length > 0 ? undecided : [{ message: 'Chưa tính được kết quả của đoàn.' }]).map((issue) => ({ message: issue.message, path: 'status' })), req })
-      }
-      const team = outcomeOf(teamReport)
-      data.teamResult = { ...teamReport, consolidation }
-      data.teamOutcome = team.outcome
-      data.teamLevel = team.level
-      data.teamPoints = team.points
-      data.disagreements = consolidation.disagreements
+      const team = await teamResultFields({ req, sa: { ...original, ...merged, answers: scoredRows } as Parameters<typeof teamResultFields>[0]['sa'] })
+      if (!team.fields) return fail({ errors: team.errors, req })
+      Object.assign(data, team.fields)
     }
   }
   req.context[contextKey(original.id)] = { action: action ?? 'update', changed, from, reason: to === 'returned' ? data.returnReason : null, to } satisfies Change

@@ -16,6 +16,8 @@ import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
 import { consolidationEndpoint } from './consolidation'
 import { teamCorrectionEndpoint } from './corrections'
+import { lightRestLists } from './lists'
+import { transitionEndpoint } from './transition'
 import { auditSelfAssessment, keepSentDossiers, prepareSelfAssessment } from './hooks'
 import { selfAssessmentRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -28,6 +30,14 @@ const answerFor =
     (siblingData as Row | undefined)?.measure === measure && (siblingData as Row | undefined)?.isApplicable !== false
 
 const hidden = { hidden: true, readOnly: true }
+
+/**
+ * The filters above choose what the admin's selects offer. Payload's default validation would run
+ * them again on every save, each a lookup with access checks, though the round and set cannot
+ * change after creation; the hook (hooks.ts) checks all three relations itself, with Vietnamese
+ * messages, and only when they can have changed.
+ */
+const checkedByHook = () => true as const
 
 
 const answerFields: Field[] = [
@@ -87,10 +97,14 @@ const answerFields: Field[] = [
   {
     name: 'evidence',
     type: 'relationship',
+    // offers the unit's own evidence in the form; on save the hook checks newly cited evidence
+    // belongs to the unit (evidenceNotOfUnit in hooks.ts), once, rather than Payload re-querying
+    // every cited file of every row with access checks on every save (issue 10)
     filterOptions: ({ data }) => {
       const unitId = relationId((data as { unit?: unknown } | undefined)?.unit)
       return unitId === null ? true : { unit: { equals: unitId } }
     },
+    validate: checkedByHook,
     hasMany: true,
     label: { vi: 'Minh chứng', en: 'Evidence' },
     relationTo: 'evidence',
@@ -102,6 +116,8 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
   adapter: selfAssessmentRules,
   config: {
     slug: 'self-assessments',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { authority: true, criteriaSet: true, level: true, outcome: true, points: true, round: true, status: true, submittedAt: true, title: true, unit: true },
     access: {
       create: canCreateSelfAssessment,
       delete: canDeleteSelfAssessments,
@@ -112,11 +128,14 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
     admin: {
       defaultColumns: ['unit', 'round', 'criteriaSet', 'status', 'outcome', 'submittedAt'],
       group: { vi: 'Đánh giá', en: 'Assessment' },
+      // the list queries only its columns (Payload's select API), not 50 whole dossiers
+      enableListViewSelectAPI: true,
       listSearchableFields: ['title'],
       useAsTitle: 'title',
     },
     disableDuplicate: true,
-    endpoints: [consolidationEndpoint, teamCorrectionEndpoint],
+    // the transition's small write answers a PATCH of `status` alone before Payload's update (transition.ts)
+    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint],
     fields: [
       { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
       {
@@ -139,6 +158,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
             type: 'relationship',
             // offered when starting; an existing self-assessment keeps its round whatever the round's status
             filterOptions: ({ id }) => (id ? true : { status: { equals: 'open' } }),
+            validate: checkedByHook,
             label: { vi: 'Đợt đánh giá', en: 'Round' },
             relationTo: 'rounds',
             required: true,
@@ -154,6 +174,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
               const ids = (round?.criteriaSets ?? []).map(relationId).filter((id) => id !== null)
               return { id: { in: ids.length > 0 ? ids : [-1] } }
             },
+            validate: checkedByHook,
             label: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
             relationTo: 'criteria-sets',
             required: true,
@@ -255,7 +276,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
           ],
         }),
       ],
-      beforeOperation: [lockForUpdate({ table: 'self_assessments' })],
+      beforeOperation: [lockForUpdate({ table: 'self_assessments' }), lightRestLists],
     },
     indexes: [{ fields: ['unit', 'round'], unique: true }],
     // our own row lock (hooks/lockRow.ts) serialises saves inside the request's transaction; Payload's

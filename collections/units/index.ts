@@ -14,6 +14,8 @@ export const Units: CollectionConfig = applyWriteRules({
   adapter: unitRules,
   config: {
     slug: 'units',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { authority: true, code: true, name: true, tier: true, unitType: true },
     access: {
       create: canCreateUnit,
       delete: canChangeUnits,

@@ -15,6 +15,8 @@ export const Users: CollectionConfig = applyWriteRules({
   adapter: userRules,
   config: {
     slug: 'users',
+        // populated as another document's relation: title and identifying fields only (issue 10)
+    defaultPopulate: { email: true, name: true, roles: true },
     access: {
       create: canCreateUser,
       delete: canDeleteUsers,

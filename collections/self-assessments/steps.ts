@@ -1,0 +1,125 @@
+/**
+ * The checks and writes of the workflow steps that both ways of taking a transition share: the
+ * save path (hooks.ts, for the Local API, GraphQL and a PATCH that also changes answers) and the
+ * small write of a PATCH of `status` alone (transition.ts). Keeping them here keeps the two ways
+ * saying the same thing.
+ */
+import type { PayloadRequest } from 'payload'
+
+import {
+  checkConsolidationComplete,
+  checkDeadline,
+  checkSubmission,
+  describeDeadline,
+  formatIssuePath,
+  formatVietnameseDate,
+  parseIsoDate,
+  type EvaluationReport,
+  type Issue,
+  type MeasureKindCode,
+} from '@criteria/index'
+
+import { relationId } from '../access/roles'
+import { toIsoDay } from '../dates'
+import { ruleOf } from '../rounds/fields'
+import { evidenceIds, valueFieldOf, type AnswerRow } from './answers'
+import { consolidateSelfAssessment } from './consolidation'
+
+export type FieldError = { message: string; path: string }
+
+/** What of a round the steps read. */
+export type RoundForSteps = {
+  id: number
+  title: string
+  status?: string | null
+  year: number
+  deadlines?: { submission?: unknown } | null
+  extensions?: { unit?: unknown; until?: string | null }[] | null
+}
+
+/** A core issue about an answer (`['answers', code, …]`) as the path of the row's input. */
+export const rowPath = ({ issue, rows }: { issue: Issue; rows: readonly AnswerRow[] }): string => {
+  if (issue.path[0] !== 'answers' || typeof issue.path[1] !== 'string') return formatIssuePath({ path: issue.path })
+  const index = rows.findIndex((row) => row.indicator === issue.path[1])
+  if (index < 0) return 'answers'
+  const field = issue.path[2] === 'evidence' ? 'evidence' : valueFieldOf[(rows[index].measure ?? 'boolean') as MeasureKindCode]
+  return `answers.${index}.${field}`
+}
+
+/** The round's submission rule and the unit's extension, if it has one. */
+export const deadlineFor = ({ round, unitId }: { round: RoundForSteps; unitId: number | string }) => {
+  const rule = ruleOf(round.deadlines?.submission as Parameters<typeof ruleOf>[0])
+  const extension = (round.extensions ?? []).find((row) => String(relationId(row.unit)) === String(unitId))
+  const extendedUntil = extension ? toIsoDay(extension.until) : null
+  const extendedDate = extendedUntil ? parseIsoDate(extendedUntil) : null
+  return { extendedDate, extendedUntil, rule }
+}
+
+/** The sidebar's "Hạn nộp …" line. */
+export const deadlineText = ({ round, unitId }: { round: RoundForSteps; unitId: number | string }) => {
+  const { extendedDate, rule } = deadlineFor({ round, unitId })
+  return [rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '', extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '']
+    .filter(Boolean)
+    .join('; ')
+}
+
+/**
+ * Why a dossier cannot be submitted now: an unanswered indicator, evidence or an explanation
+ * missing, the round no longer open, or the deadline (and the unit's extension) passed. The
+ * deadline binds users; a system step (no user) is not held to it.
+ */
+export const submissionProblems = ({
+  hasUser,
+  report,
+  round,
+  rows,
+  today,
+  unitId,
+}: {
+  hasUser: boolean
+  report: EvaluationReport
+  round: RoundForSteps
+  rows: readonly AnswerRow[]
+  today: string
+  unitId: number | string
+}): FieldError[] => {
+  const errors: FieldError[] = checkSubmission({
+    answers: rows.map((row) => ({ code: row.indicator ?? '', evidenceCount: evidenceIds(row).length, evidenceRequired: Boolean(row.evidenceRequired), explanation: row.explanation })),
+    report,
+  }).map((issue) => ({ message: issue.message, path: rowPath({ issue, rows }) }))
+  if (round.status !== 'open') errors.push({ message: `Đợt «${round.title}» đã ngừng nhận hồ sơ.`, path: 'status' })
+  const { extendedDate, extendedUntil, rule } = deadlineFor({ round, unitId })
+  if (!rule) {
+    errors.push({ message: `Đợt «${round.title}» chưa có hạn nộp hồ sơ; báo cơ quan quản lý.`, path: 'status' })
+  } else if (hasUser) {
+    const deadline = checkDeadline({ extendedUntil, on: today, rule, year: round.year })
+    if (!deadline.ok || !deadline.isOnTime) {
+      errors.push({
+        message: `Đã quá hạn nộp hồ sơ (${describeDeadline({ rule, year: round.year })}${extendedDate ? `, gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : ''}). Liên hệ cơ quan quản lý để được gia hạn.`,
+        path: 'status',
+      })
+    }
+  }
+  return errors
+}
+
+/** Outcome, level and points of a core report, as the dossier stores them. */
+export const outcomeOf = (report: EvaluationReport) => {
+  const { outcome } = report
+  if (outcome.model === 'points') return { level: null, outcome: report.isComplete ? (outcome.grade ?? 'incomplete') : 'incomplete', points: outcome.points }
+  return { level: outcome.level, outcome: !report.isComplete ? 'incomplete' : outcome.isMet ? 'met' : 'not-met', points: null }
+}
+
+/** The team's result written when the lead closes the review, or why it cannot be closed yet. */
+export const teamResultFields = async ({ req, sa }: { req: PayloadRequest; sa: Parameters<typeof consolidateSelfAssessment>[0]['sa'] }) => {
+  const { consolidation, report } = await consolidateSelfAssessment({ req, sa })
+  const undecided = checkConsolidationComplete({ consolidation })
+  if (undecided.length > 0 || !report) {
+    return { errors: (undecided.length > 0 ? undecided : [{ message: 'Chưa tính được kết quả của đoàn.' }]).map((issue) => ({ message: issue.message, path: 'status' })), fields: null }
+  }
+  const team = outcomeOf(report)
+  return {
+    errors: [],
+    fields: { disagreements: consolidation.disagreements, teamLevel: team.level, teamOutcome: team.outcome, teamPoints: team.points, teamResult: { ...report, consolidation } },
+  }
+}
