@@ -6,6 +6,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 import { isUnitType, tiers, unitTypes } from '@criteria/unitTypes'
 
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
+import { importEndpoint } from './import'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
 import { unitRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -28,6 +29,8 @@ export const Units: CollectionConfig = applyWriteRules({
       listSearchableFields: ['name', 'code'],
       useAsTitle: 'name',
     },
+    // POST /api/units/import: many units with their invited accounts at once (./import.ts)
+    endpoints: [importEndpoint],
     fields: [
       {
         name: 'name',
