@@ -45,7 +45,7 @@ afterAll(async () => {
 /** A new round of district A with a complete draft of unit A1 in it. */
 const answeredDraft = async (title: string) => {
   const round = await createRound({ payload, setIds: [setId], title, world })
-  const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, unit: world.units.unitA1.id }, ...as(world.users.unitEditor) })
+  const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, status: 'draft', unit: world.units.unitA1.id }, ...as(world.users.unitEditor) })
   const answered = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, ...as(world.users.unitEditor) })
   return { answered, round }
 }
@@ -152,7 +152,7 @@ describe('a transition over REST is a small write', () => {
     const editors = await Promise.all(units.map((unit, index) => createAccount({ email: `donvi${index}.svp@test.vn`, payload, role: 'unit-editor', unit: unit.id })))
     const drafts = await Promise.all(
       editors.map(async (editor, index) => {
-        const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, unit: units[index].id }, ...as(editor) })
+        const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, status: 'draft', unit: units[index].id }, ...as(editor) })
         await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, ...as(editor) })
         return { id: draft.id, token: await rest.login({ email: editor.email, password }) }
       }),
