@@ -4,11 +4,14 @@
  * port; a worker SIGKILLed leaves /healthz answering 200 and is replaced by a new one that serves
  * too; SIGTERM to the primary alone ends every process with exit code 0. Which process answered is
  * read from /proc (bytes each worker wrote), not from a response header: pids stay private.
- * A configuration error stops the primary with 78 before it touches the database or forks.
+ * Workers that exit on their own (a preloaded fixture) are replaced up to the limit, and a stuck
+ * start (75) or a configuration error (78) is not retried by the primary. A configuration error the
+ * primary can see stops it with 78 before it touches the database or forks.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -164,6 +167,34 @@ describe.skipIf(!serverUrl)('WEB_CONCURRENCY=2 on PostgreSQL', () => {
     for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`)).toBe(false)
     expect(output()).not.toMatch(/buộc dừng|dừng bất thường \(mã/)
   }, 60_000)
+})
+
+describe.skipIf(!serverUrl)('workers that die on their own with WEB_CONCURRENCY=2', () => {
+  const fixture = path.join(projectRoot, 'test', 'e2e', 'fixtures', 'workerExit.cjs')
+  it.each([
+    [3, 1, 'a crash is replaced 5 times within a minute, and the 6th stops everything with 1', 5],
+    [75, 75, 'a stuck start (75) before any worker served ends the primary with 75 for `npm start` to retry', 0],
+    [78, 78, 'a configuration error (78) stops everything with 78, never respawned', 0],
+  ])('exit code %i → primary exits %i: %s', async (workerCode, primaryCode, _title, replacements) => {
+    const fresh = await createTestDatabase({ prefix: 'dvht_cluster_exit', serverUrl: serverUrl as string })
+    const folder = makeDataDir()
+    try {
+      const env = {
+        ...serverEnv({ dataDir: folder, databaseUrl: fresh.url, port: await freePort(), secret: strongSecret() }),
+        NODE_OPTIONS: `--require ${fixture}`,
+        TEST_WORKER_EXIT_CODE: String(workerCode),
+      }
+      const started = spawnSync(process.execPath, ['dist/main.mjs'], { cwd: projectRoot, encoding: 'utf8', env, timeout: 100_000 })
+      const log = `${started.stdout}${started.stderr}`
+      expect(started.status, log).toBe(primaryCode)
+      expect(log.match(/khởi động tiến trình thay thế/g) ?? [], log).toHaveLength(replacements)
+      if (workerCode === 3) expect(log).toContain('(mã 3) lần thứ 6 trong 60 giây: dừng máy chủ.')
+      expect(log).not.toContain('đang chạy:')
+    } finally {
+      await fresh.drop()
+      fs.rmSync(folder, { force: true, recursive: true })
+    }
+  }, 120_000)
 })
 
 describe.skipIf(!serverUrl)('a configuration error with WEB_CONCURRENCY=2', () => {
