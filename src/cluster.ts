@@ -35,8 +35,9 @@ export const stuckStartExitCode = 75
 
 /**
  * The default N on PostgreSQL is one process per core, at most 4: each process holds a whole
- * Payload + Next (~250–300 MB at rest, measured), so 4 stay near the 1 GB budget; and in a
- * container Node 20 sees the host's cores, not the container's CPU quota.
+ * Payload + Next (measured at rest: ~185 MB each, 781 MB in all for 4 with the primary's 44 MB),
+ * so 4 keep room under the 1 GB budget for what a busy process grows by; and in a container
+ * Node 20 sees the host's cores, not the container's CPU quota.
  */
 export const maxDefaultWorkers = 4
 
