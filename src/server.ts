@@ -1,9 +1,10 @@
 /**
  * The production server: one process hosting Payload (inside Next.js) behind express, with
  * /healthz, security headers and request limits (src/security/). `--dev` runs Next in development
- * mode. Prints the URL and, with demo data, the logins. Started by src/main.ts (the bundle's entry,
- * dist/main.mjs); a configuration it must refuse (a weak secret in production) ends it with a
- * message and exit code 78, which `npm start` does not retry.
+ * mode. Prints the URL and, with demo data, the logins (as a cluster worker it leaves that to the
+ * primary, src/cluster.ts). Started by src/main.ts (the bundle's entry, dist/main.mjs); a
+ * configuration it must refuse (a weak secret in production) ends it with a message and exit code
+ * 78, which `npm start` does not retry and the cluster's primary does not respawn.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import express from 'express'
 import next from 'next'
 
+import { configurationExitCode, startupBanner } from './cluster'
 import { healthHandler, pingDatabase, type Ping } from './health'
 import { preferVietnamese } from './language'
 import { findProjectRoot } from './projectRoot'
@@ -18,7 +20,6 @@ import { applySecurity } from './security'
 import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
 import { startup } from './startup'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
-import { demoPassword, demoUsers } from '../seed/demo/province'
 
 const root = findProjectRoot(import.meta.url)
 
@@ -49,7 +50,7 @@ export const createApp = ({
   return app
 }
 
-export const startServer = async ({ isDev, port }: { isDev: boolean; port: number }) => {
+export const startServer = async ({ isClusterWorker = false, isDev, port }: { isClusterWorker?: boolean; isDev: boolean; port: number }) => {
   readSecuritySettings() // a malformed limit or session setting stops the start before anything runs
   startup.step = 'khởi động cơ sở dữ liệu'
   const runtime = await prepareRuntime()
@@ -71,46 +72,40 @@ export const startServer = async ({ isDev, port }: { isDev: boolean; port: numbe
   })
 
   const url = `http://localhost:${port}`
-  const lines = [
-    '',
-    `Đơn vị học tập đang chạy: ${url}/admin`,
-    `Cơ sở dữ liệu: ${runtime.mode === 'embedded' ? `nhúng (PGlite) tại ${runtime.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
-  ]
-  if (seeded || runtime.mode === 'embedded') {
-    lines.push(`Tài khoản demo (mật khẩu ${demoPassword}):`, ...demoUsers.map((user) => `  ${user.email.padEnd(18)} ${user.role}`))
+  if (!isClusterWorker) {
+    const database = runtime.mode === 'embedded' ? `nhúng (PGlite) tại ${runtime.dataDir}` : 'PostgreSQL (DATABASE_URL)'
+    console.log(startupBanner({ database, hasDemoLogins: Boolean(seeded) || runtime.mode === 'embedded', port }))
   }
-  console.log(lines.join('\n'))
 
-  let isClosing = false
-  const close = async () => {
-    if (isClosing) return
-    isClosing = true
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    server.closeAllConnections()
-    await nextApp.close()
-    await closePayload({ payload })
-    await runtime.stopDatabase()
-  }
+  // one close however many signals arrive (Ctrl-C reaches a worker from the terminal and from the primary)
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await nextApp.close()
+      await closePayload({ payload })
+      await runtime.stopDatabase()
+    })())
   return { close, payload, runtime, server, url }
 }
 
-/** EX_CONFIG from sysexits.h: the configuration is wrong, starting again will not help. */
-export const configurationExitCode = 78
+export { configurationExitCode }
 
 /** Starts the server and closes it cleanly on SIGINT/SIGTERM. */
-export const runServer = async ({ isDev }: { isDev: boolean }) => {
+export const runServer = async ({ isClusterWorker = false, isDev }: { isClusterWorker?: boolean; isDev: boolean }) => {
   if (!isDev) (process.env as Record<string, string>).NODE_ENV ??= 'production'
   const port = Number(process.env.PORT ?? 3000)
   let close: () => Promise<void>
   try {
-    ;({ close } = await startServer({ isDev, port }))
+    ;({ close } = await startServer({ isClusterWorker, isDev, port }))
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error
     console.error(`Không khởi động: ${error.message}`)
     process.exit(configurationExitCode)
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       close().then(
         () => process.exit(0),
         (error: unknown) => {
