@@ -24,6 +24,8 @@ import { emitDomainEvent } from '@hooks/events'
 import { relationId } from '../access/roles'
 import { fromIsoDay, toIsoDay } from '../dates'
 import { latestRecognition } from '../recognitions/prior'
+import { loadPublishedSet } from '../criteria-sets/publishedSet'
+import { writeStep } from '../self-assessments/steps'
 
 type Entry = { id?: string | null; selfAssessment?: unknown; unit?: unknown; level?: number | null; grade?: string | null; outcomeLabel?: string | null; isRemoved?: boolean | null; removalReason?: string | null }
 type DecisionData = {
@@ -93,9 +95,19 @@ const inputProblems = (data: unknown): FieldError[] => {
 }
 
 const entryFor = async ({ req, saId }: { req: PayloadRequest; saId: number | string }) => {
-  const sa = await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req })
+  const sa = await req.payload.findByID({
+    collection: 'self-assessments',
+    depth: 0,
+    disableErrors: true,
+    id: saId,
+    overrideAccess: true,
+    req,
+    select: { authority: true, criteriaSet: true, decision: true, round: true, status: true, teamLevel: true, teamOutcome: true, title: true, unit: true },
+  })
   if (!sa) return null
-  const set = await req.payload.findByID({ collection: 'criteria-sets', depth: 0, draft: false, id: relationId(sa.criteriaSet) as number, overrideAccess: true, req })
+  const published = await loadPublishedSet({ id: relationId(sa.criteriaSet) as number, req })
+  if (!published) return null
+  const set = published.doc
   const grade = set.model === 'points' ? (sa.teamOutcome ?? null) : null
   const gradeLabel = grade ? ((set.gradeBands ?? []).find((band) => band.code === grade)?.label ?? grade) : null
   return {
@@ -235,13 +247,23 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
     })
     recognitions.push(row.id)
     recognised.add(String(saId))
-    await req.payload.update({ collection: 'self-assessments', data: { decision: doc.id, status: 'recognised' }, depth: 0, id: saId, overrideAccess: true, req })
+    await writeStep({ dossier: detail.sa, fields: { decision: doc.id }, req, roles: ['system'], to: 'recognised' })
   }
-  const { docs: reviewed } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] } })
+  const { docs: reviewed } = await req.payload.find({
+    collection: 'self-assessments',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { authority: true, round: true, status: true, unit: true },
+    where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] },
+  })
   for (const sa of reviewed) {
-    if (!recognised.has(String(sa.id))) await req.payload.update({ collection: 'self-assessments', data: { decision: doc.id, status: 'not-recognised' }, depth: 0, id: sa.id, overrideAccess: true, req })
+    if (!recognised.has(String(sa.id))) await writeStep({ dossier: sa, fields: { decision: doc.id }, req, roles: ['system'], to: 'not-recognised' })
   }
-  await req.payload.update({ collection: 'reviews', data: { isDecided: true }, overrideAccess: true, req, where: { round: { equals: round.id } } })
+  // one statement for the round's reviews: `isDecided` is this step's field, nothing else changes
+  await req.payload.db.updateMany({ collection: 'reviews', data: { isDecided: true }, req, where: { round: { equals: round.id } } })
   await writeAuditEvent({
     event: { action: 'issue-decision', authority: authority.id, collection: 'decisions', comment: `${doc.number}: ${recognitions.length} đơn vị được công nhận`, docId: doc.id, from: 'draft', round: round.id, to: 'issued' },
     req,
@@ -277,11 +299,12 @@ const issueRevocation = async ({ doc, req, signedOn }: { doc: Record<string, any
       })
       revoked.push(row.id)
     }
-    await req.payload.update({ collection: 'self-assessments', data: { decision: null, status: 'reviewed' }, depth: 0, id: saId, overrideAccess: true, req })
+    const dossier = await req.payload.findByID({ collection: 'self-assessments', depth: 0, id: saId, overrideAccess: true, req, select: { authority: true, round: true, status: true, unit: true } })
+    await writeStep({ dossier, fields: { decision: null }, req, roles: ['system'], to: 'reviewed' })
     reopened.push(saId)
   }
   // the reviews of the reopened dossiers are again the team's until the next decision
-  if (reopened.length > 0) await req.payload.update({ collection: 'reviews', data: { isDecided: false }, overrideAccess: true, req, where: { selfAssessment: { in: reopened } } })
+  if (reopened.length > 0) await req.payload.db.updateMany({ collection: 'reviews', data: { isDecided: false }, req, where: { selfAssessment: { in: reopened } } })
   await writeAuditEvent({
     event: {
       action: 'revoke-decision',

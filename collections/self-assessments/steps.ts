@@ -8,6 +8,7 @@ import type { PayloadRequest } from 'payload'
 
 import {
   checkConsolidationComplete,
+  checkTransition,
   checkDeadline,
   checkSubmission,
   describeDeadline,
@@ -18,6 +19,8 @@ import {
   type Issue,
   type MeasureKindCode,
 } from '@criteria/index'
+
+import { writeAuditEvent } from '@hooks/audit'
 
 import { relationId } from '../access/roles'
 import { toIsoDay } from '../dates'
@@ -122,4 +125,46 @@ export const teamResultFields = async ({ req, sa }: { req: PayloadRequest; sa: P
     errors: [],
     fields: { disagreements: consolidation.disagreements, teamLevel: team.level, teamOutcome: team.outcome, teamPoints: team.points, teamResult: { ...report, consolidation } },
   }
+}
+
+type Id = number | string | null
+
+/**
+ * A workflow step as its own small write: the status and the step's fields on the dossier's row,
+ * and the step's audit row — the answer rows, the result and the versions untouched. The caller
+ * holds the row (a transaction and the row lock, or the decision's transaction) and has checked
+ * what only it can check; the core's transition table is checked here for `roles`.
+ */
+export const writeStep = async ({
+  req,
+  dossier,
+  to,
+  roles,
+  fields = {},
+  comment = null,
+}: {
+  req: PayloadRequest
+  dossier: { id: number; status: string; authority?: unknown; round?: unknown; unit?: unknown }
+  to: string
+  roles: readonly string[]
+  fields?: Record<string, unknown>
+  comment?: string | null
+}) => {
+  const check = checkTransition({ from: dossier.status, reason: comment, roles: [...roles], to })
+  if (!check.ok) throw new Error(`Bước ${dossier.status} → ${to} của hồ sơ ${dossier.id} không hợp lệ: ${check.issues.map((issue) => issue.message).join('; ')}`)
+  await req.payload.db.updateOne({ collection: 'self-assessments', data: { ...fields, status: to, updatedAt: new Date().toISOString() }, id: dossier.id, req, returning: false })
+  await writeAuditEvent({
+    event: {
+      action: check.action,
+      authority: relationId(dossier.authority) as Id,
+      collection: 'self-assessments',
+      comment,
+      docId: dossier.id,
+      from: dossier.status,
+      round: relationId(dossier.round) as Id,
+      to,
+      unit: relationId(dossier.unit) as Id,
+    },
+    req,
+  })
 }

@@ -22,7 +22,6 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { commitTransaction, headersWithCors, initTransaction, killTransaction } from 'payload'
 
 import { checkTransition, type EvaluationReport } from '@criteria/index'
-import { writeAuditEvent } from '@hooks/audit'
 import { emitDomainEvent } from '@hooks/events'
 import { lockRow } from '@hooks/lockRow'
 
@@ -32,7 +31,7 @@ import { todayInVietnam } from '../dates'
 import { canUpdateSelfAssessments } from './access'
 import type { AnswerRow } from './answers'
 import { selfAssessmentInput } from './input'
-import { submissionProblems, teamResultFields, type RoundForSteps } from './steps'
+import { submissionProblems, teamResultFields, writeStep, type RoundForSteps } from './steps'
 
 const slug = 'self-assessments'
 
@@ -102,11 +101,10 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
     if (roundId === null || unitId === null) return giveUp()
 
     const held = await heldCapacities({ authority: relationId(stored.authority), operation: 'update', req, round: roundId, unit: unitId })
-    const check = checkTransition({ from: stored.status, reason: wanted.reason, roles: held, to: wanted.to })
-    if (!check.ok) return giveUp()
+    if (!checkTransition({ from: stored.status, reason: wanted.reason, roles: held, to: wanted.to }).ok) return giveUp()
 
     const now = new Date()
-    const data: Record<string, unknown> = { status: wanted.to, updatedAt: now.toISOString() }
+    const data: Record<string, unknown> = {}
     if (wanted.to === 'submitted') {
       const round = (await req.payload.db.findOne({
         collection: 'rounds',
@@ -128,21 +126,7 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
       Object.assign(data, team.fields)
     }
 
-    await req.payload.db.updateOne({ collection: slug, data, id, req, returning: false })
-    await writeAuditEvent({
-      event: {
-        action: check.action,
-        authority: relationId(stored.authority),
-        collection: slug,
-        comment: wanted.to === 'returned' ? (data.returnReason as string) : null,
-        docId: id,
-        from: stored.status,
-        round: roundId,
-        to: wanted.to,
-        unit: unitId,
-      },
-      req,
-    })
+    await writeStep({ comment: wanted.to === 'returned' ? (data.returnReason as string) : null, dossier: { ...stored, id }, fields: data, req, roles: held, to: wanted.to })
     if (shouldCommit) await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
