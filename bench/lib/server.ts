@@ -55,7 +55,8 @@ export const startBenchCluster = async (): Promise<BenchCluster> => {
   if (rows[0].n > 0) {
     await client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`)
     await client.end()
-    asPostgres(path.join(binDir, 'pg_ctl'), ['-D', cluster.dataDir, '-w', '-t', '30', 'restart'])
+    // with its own log file: without -l the server would keep pg_ctl's stdout pipe open forever
+    asPostgres(path.join(binDir, 'pg_ctl'), ['-D', cluster.dataDir, '-l', path.join(path.dirname(cluster.dataDir), 'server.log'), '-w', '-t', '30', 'restart'])
     hasStatements = true
   } else await client.end()
   return { ...cluster, hasStatements }

@@ -155,12 +155,13 @@ export const buildWorld = async ({
       const round = await post<{ id: number }>('/api/rounds', {
         authority: district,
         criteriaSets: [setId],
-        status: 'open',
         team: [{ role: 'truong-doan', user: leads[index].id }],
         tier: 'huyen',
         title: `Đánh giá Đơn vị học tập năm ${year} — huyện Bench ${index + 1}`,
         year,
       })
+      // a round is made in preparation, then opened, as the authority does
+      await client.json({ body: { status: 'open' }, method: 'PATCH', path: `/api/rounds/${round.id}?depth=0`, token: admin.token })
       rounds.push(round.id)
     }
     log(`[bench] ${districtCount} huyện, ${rounds.length} đợt đánh giá (TT 24, ${criteriaSetCode})`)
