@@ -142,7 +142,9 @@ const main = async () => {
       log,
       startEmbedded: async (onSpawn) => {
         const dataDir = tempDir('dvht-bench-embedded-')
-        const server = await startServer({ entry: 'src/start.mjs', env: { DATA_DIR: dataDir, PAYLOAD_SECRET: '', STARTUP_TIMEOUT_MS: '120000' }, onSpawn })
+        // dist/main.mjs itself, not `npm start`'s wrapper: that one rebuilds when a source changed,
+        // and a build inside the measurement would be counted as the server's memory
+        const server = await startServer({ env: { DATA_DIR: dataDir, PAYLOAD_SECRET: '', STARTUP_TIMEOUT_MS: '120000' }, onSpawn })
         return {
           client: createClient({ baseUrl: server.url }),
           pid: server.pid,

@@ -501,8 +501,8 @@ export { type Account, type Summary }
 // 9. The embedded default ------------------------------------------------------------------------
 
 /**
- * `npm start`'s default (no DATABASE_URL: PGlite in a child process, demo data loaded at the first
- * start) on a fresh DATA_DIR: memory of the whole process tree while it starts and at rest, then
+ * The product's default (no DATABASE_URL: PGlite in a child process, demo data loaded at the first
+ * start; the production bundle as `npm start` runs it) on a fresh DATA_DIR: memory of the whole process tree while it starts and at rest, then
  * 20 concurrent saves of one draft by the demo unit editor.
  */
 export const embedded = async ({
@@ -560,7 +560,7 @@ export const embedded = async ({
       rows: [
         {
           app: `${startPeak.peakRssMb} MB (mẫu 100 ms; tổng VmHWM ${startPeak.hwmMb} MB; khởi động ${startSeconds.toFixed(0)} s)`,
-          figure: 'PGlite nhúng (npm start, dữ liệu demo): RSS đỉnh lần khởi động đầu',
+          figure: 'PGlite nhúng (không DATABASE_URL, dữ liệu demo): RSS đỉnh lần khởi động đầu',
           holds: startPeak.peakRssMb <= 1024 && startPeak.hwmMb <= 1024,
           target: '≤ 1 GB',
         },
