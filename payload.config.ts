@@ -12,6 +12,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 
+import { benchExtras } from './bench/bareCollection'
 import { AuditEvents } from './collections/audit-events'
 import { Authorities } from './collections/authorities'
 import { CriteriaSets } from './collections/criteria-sets'
@@ -65,7 +66,11 @@ export const buildAppConfig = ({
       user: Users.slug,
     },
     // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts)
-    collections: withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents]),
+    // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
+    collections: [
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents]),
+      ...benchExtras().collections,
+    ],
     // the pool's size and timeouts come from the environment; at most max − 2 transactions are open
     // at once, so that no number of concurrent saves can lock the pool up (src/db/pool.ts)
     db: limitTransactions({
@@ -79,7 +84,7 @@ export const buildAppConfig = ({
           },
           ...pgPoolOptions({ settings: poolSettingsFromEnv({ isEmbedded }) }),
         },
-        prodMigrations: migrations,
+        prodMigrations: [...migrations, ...benchExtras().migrations],
         // the schema is owned by committed migrations; push mode would prompt and hang on it
         push: false,
         // PGlite runs one transaction at a time across all connections: a query Payload makes outside

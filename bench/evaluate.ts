@@ -2,13 +2,15 @@
  * Throughput of `evaluate` on a 30-indicator pass-fail set (10 boolean, 10 ratio, 10 rank), side by
  * side with two baselines in the same run: a naive float loop over the same answers (the floor:
  * what judging costs without statuses, gaps or checks) and `validateCriteriaSet` (the zod parse a
- * hook pays when it loads a set). Run: node --import tsx bench/evaluate.ts
+ * hook pays when it loads a set). Run alone: node --import tsx bench/evaluate.ts; `npm run bench`
+ * calls `evaluateBench` for its core figure.
  */
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import type { CriteriaSetInput, IndicatorInput } from '../criteria/index'
 import { evaluate, validateCriteriaSet } from '../criteria/index'
 
-const iterations = 100_000
 const scale = ['khong', 'tap-the-lao-dong-tien-tien', 'tap-the-lao-dong-xuat-sac']
 
 const indicators: IndicatorInput[] = Array.from({ length: 30 }, (_, index): IndicatorInput => {
@@ -41,14 +43,7 @@ const { set } = validation
 const answers: Record<string, unknown> = Object.fromEntries(
   indicators.map((indicator, index) => {
     const isMet = index % 5 !== 0
-    const value =
-      indicator.measure === 'boolean'
-        ? isMet
-        : indicator.measure === 'ratio'
-          ? { numerator: isMet ? 95 : 87, denominator: 100 }
-          : isMet
-            ? 'tap-the-lao-dong-xuat-sac'
-            : 'khong'
+    const value = indicator.measure === 'boolean' ? isMet : indicator.measure === 'ratio' ? { numerator: isMet ? 95 : 87, denominator: 100 } : isMet ? 'tap-the-lao-dong-xuat-sac' : 'khong'
     return [indicator.code, value]
   }),
 )
@@ -70,6 +65,8 @@ const naiveEvaluate = (): boolean => {
   return isMet
 }
 
+export type EvaluateRow = { name: string; iterations: number; 'total ms': number; 'µs/op': number; 'ops/s': number }
+
 const measure = ({ name, run, count }: { name: string; run: () => unknown; count: number }) => {
   for (let index = 0; index < Math.min(count, 2_000); index += 1) run() // warm up
   let sink = 0
@@ -79,16 +76,22 @@ const measure = ({ name, run, count }: { name: string; run: () => unknown; count
   return { name, iterations: count, 'total ms': Number(elapsed.toFixed(1)), 'µs/op': Number(((elapsed * 1000) / count).toFixed(2)), 'ops/s': Math.round((count * 1000) / elapsed), sink }
 }
 
-const evaluation = evaluate({ set, unitType: 'xa', answers, prior: { level: 1, decidedOn: '2024-01-15' }, asOf: '2025-01-15' })
-if (!evaluation.ok || evaluation.gaps.length !== 6) throw new Error('bench set does not evaluate as expected')
+/** The three rows, `iterations` evaluations each (a tenth for the zod parse). */
+export const evaluateBench = ({ iterations = 100_000 }: { iterations?: number } = {}): EvaluateRow[] => {
+  const evaluation = evaluate({ set, unitType: 'xa', answers, prior: { level: 1, decidedOn: '2024-01-15' }, asOf: '2025-01-15' })
+  if (!evaluation.ok || evaluation.gaps.length !== 6) throw new Error('bench set does not evaluate as expected')
 
-const rows = [
-  measure({
-    name: 'evaluate (30 indicators)',
-    count: iterations,
-    run: () => evaluate({ set, unitType: 'xa', answers, prior: { level: 1, decidedOn: '2024-01-15' }, asOf: '2025-01-15' }).ok,
-  }),
-  measure({ name: 'baseline: naive float loop', count: iterations, run: naiveEvaluate }),
-  measure({ name: 'baseline: validateCriteriaSet', count: iterations / 10, run: () => validateCriteriaSet(input).ok }),
-]
-console.table(rows.map(({ sink: _sink, ...row }) => row))
+  const rows = [
+    measure({
+      name: 'evaluate (30 indicators)',
+      count: iterations,
+      run: () => evaluate({ set, unitType: 'xa', answers, prior: { level: 1, decidedOn: '2024-01-15' }, asOf: '2025-01-15' }).ok,
+    }),
+    measure({ name: 'baseline: naive float loop', count: iterations, run: naiveEvaluate }),
+    measure({ name: 'baseline: validateCriteriaSet', count: iterations / 10, run: () => validateCriteriaSet(input).ok }),
+  ]
+  return rows.map(({ sink: _sink, ...row }) => row)
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) console.table(evaluateBench())

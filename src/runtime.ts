@@ -9,6 +9,8 @@ import path from 'node:path'
 
 import { getPayload, type Migration, type Payload, type SanitizedConfig } from 'payload'
 
+import { benchExtras } from '../bench/bareCollection'
+
 import { embeddedDataDir, startEmbeddedDatabase } from './db/embedded'
 import { migrations } from './migrations'
 import { weakSecretReason } from './security/secret'
@@ -57,8 +59,9 @@ export const initPayload = async ({ config, key }: { config?: SanitizedConfig; k
   const payload = await getPayload({ config: config ?? (await import('../payload.config')).default, key })
   // an idle connection dropped by the server must not crash the process; /healthz reports it
   databasePool({ payload })?.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL: kết nối bị ngắt'))
-  // generated migrations type their arguments precisely; Payload's list type takes `unknown`
-  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  // generated migrations type their arguments precisely; Payload's list type takes `unknown`.
+  // A bench build (BENCH_BASELINE=true) appends its baseline's table (bench/bareCollection.ts)
+  await payload.db.migrate({ migrations: [...(migrations as unknown as Migration[]), ...benchExtras().migrations] })
   return payload
 }
 
