@@ -5,7 +5,8 @@
  * được trùng lặp") 40–80 % of the time, or leave the rows of two saves mixed. This file boots its
  * own PGlite (as the product's default does, whatever database the rest of the run uses), fires
  * 20 saves of one demo dossier at once through the REST handlers, and checks that every save is
- * answered 200 and the stored dossier is exactly one of the saves: one row per indicator.
+ * answered 200 and the stored dossier is exactly one of the saves: one row per indicator. The
+ * mutex that serialises the writes (src/db/serialiseWrites.ts) is checked on its own first.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +15,7 @@ import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createWriteMutex } from '@/db/serialiseWrites'
 import type { SelfAssessment } from '@/payload-types'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime, type Runtime } from '@/runtime'
 import { demoPassword } from '@seed/demo/province'
@@ -86,9 +88,47 @@ const essence = (row: Rows[number]) => ({
   yesNo: row.yesNo ?? null,
 })
 
+describe('the write mutex of the embedded default', () => {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+  it('runs tasks one at a time, in the order they came, and reads are never held by it', async () => {
+    const mutex = createWriteMutex()
+    const events: string[] = []
+    const task = (name: string) => () => (events.push(`${name}+`), pause().then(() => (events.push(`${name}-`), name)))
+    const results = await Promise.all(['a', 'b', 'c'].map((name) => mutex.run(task(name))))
+    expect(results).toEqual(['a', 'b', 'c'])
+    expect(events).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-'])
+    expect(mutex.stats()).toEqual({ isHeld: false, waiting: 0 })
+  })
+
+  it('lets the holder write again inside its own write (the adapter’s upsert calls its updateOne) without waiting for itself', async () => {
+    const mutex = createWriteMutex()
+    const nested = mutex.run(async () => {
+      await pause()
+      return mutex.run(async () => (await pause(), 'inner'))
+    })
+    const outcome = await Promise.race([nested, new Promise((resolve) => setTimeout(() => resolve('hung'), 2_000))])
+    expect(outcome).toBe('inner')
+  })
+
+  it('is released when a write fails, and the next write runs', async () => {
+    const mutex = createWriteMutex()
+    const failing = mutex.run(async () => {
+      await pause()
+      throw new Error('duplicate key')
+    })
+    const next = mutex.run(async () => 'next')
+    await expect(failing).rejects.toThrow('duplicate key')
+    await expect(next).resolves.toBe('next')
+    expect(mutex.stats()).toEqual({ isHeld: false, waiting: 0 })
+  })
+})
+
 describe('embedded PGlite: concurrent saves of one dossier', () => {
   it(`${saves} saves of one self-assessment at once: all answered 200, the stored dossier is one of them, one row per indicator`, async () => {
     expect(runtime.mode).toBe('embedded')
+    // the product's configuration for the embedded default, writes serialised
+    expect((payload.db as unknown as { writeMutex?: unknown }).writeMutex).toBeDefined()
     const started = Date.now()
     const responses: RestResponse[] = await Promise.all(
       Array.from({ length: saves }, (_, save) => rest.call({ body: { answers: answersOf(save) }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token })),
