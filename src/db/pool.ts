@@ -103,11 +103,11 @@ export const createGate = ({ size, timeoutMs }: { size: number; timeoutMs: numbe
 /**
  * The adapter with at most `max - 2` transactions open at once (see the top of this file). A slot
  * is taken before a transaction begins and given back when it is committed or rolled back. The
- * embedded PGlite runs without transactions: there it has no gate, and its writes run one at a
- * time instead (src/db/serialiseWrites.ts).
+ * embedded PGlite runs without transactions: there it has no gate, its writes run one at a time
+ * instead, and a document is locked for an operation in-process (src/db/serialiseWrites.ts).
  */
 export const limitTransactions = <T extends BaseDatabaseAdapter>({ adapter, isEmbedded, settings }: { adapter: DatabaseAdapterObj<T>; isEmbedded: boolean; settings: PoolSettings }): DatabaseAdapterObj<T> =>
-  isEmbedded ? serialiseWrites({ adapter }) : gateTransactions({ adapter, maxOpen: Math.max(1, settings.max - 2), timeoutMs: settings.acquireTimeoutMs })
+  isEmbedded ? serialiseWrites({ adapter, lockTimeoutMs: settings.acquireTimeoutMs }) : gateTransactions({ adapter, maxOpen: Math.max(1, settings.max - 2), timeoutMs: settings.acquireTimeoutMs })
 
 type TransactionId = null | number | string
 

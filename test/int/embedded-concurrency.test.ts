@@ -5,8 +5,10 @@
  * được trùng lặp") 40–80 % of the time, or leave the rows of two saves mixed. This file boots its
  * own PGlite (as the product's default does, whatever database the rest of the run uses), fires
  * 20 saves of one demo dossier at once through the REST handlers, and checks that every save is
- * answered 200 and the stored dossier is exactly one of the saves: one row per indicator. The
- * mutex that serialises the writes (src/db/serialiseWrites.ts) is checked on its own first.
+ * answered 200 and the stored dossier is exactly one of the saves: one row per indicator, the
+ * newest version. Then six submits at once: one passes the "draft" check, as with the row lock on
+ * PostgreSQL (six were accepted before the embedded adapter locked documents). The mutex that
+ * serialises the writes and the document locks (src/db/serialiseWrites.ts) are checked on their own first.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,7 +17,7 @@ import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createWriteMutex } from '@/db/serialiseWrites'
+import { createDocumentLocks, createWriteMutex } from '@/db/serialiseWrites'
 import type { SelfAssessment } from '@/payload-types'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime, type Runtime } from '@/runtime'
 import { demoPassword } from '@seed/demo/province'
@@ -124,6 +126,36 @@ describe('the write mutex of the embedded default', () => {
   })
 })
 
+describe('the document locks of the embedded default', () => {
+  it('hold a document for one operation until it ends, let it take the lock again, and serve waiters in order', async () => {
+    const locks = createDocumentLocks({ timeoutMs: 0 })
+    const order: string[] = []
+    await locks.acquire({ holder: 'a', key: 'sa:1' })
+    await locks.acquire({ holder: 'a', key: 'sa:1' }) // a nested operation sharing the name
+    await locks.acquire({ holder: 'c', key: 'sa:2' }) // another document is free
+    const b = locks.acquire({ holder: 'b', key: 'sa:1' }).then(() => order.push('b'))
+    const d = locks.acquire({ holder: 'd', key: 'sa:1' }).then(() => order.push('d'))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(order).toEqual([])
+    expect(locks.stats()).toEqual({ held: 2, waiting: 2 })
+    locks.releaseAll('a')
+    await b
+    expect(order).toEqual(['b'])
+    locks.releaseAll('b')
+    await d
+    locks.releaseAll('d')
+    locks.releaseAll('c')
+    expect(locks.stats()).toEqual({ held: 0, waiting: 0 })
+  })
+
+  it('give up a wait after the timeout with the pool’s words (answered 503)', async () => {
+    const locks = createDocumentLocks({ timeoutMs: 20 })
+    await locks.acquire({ holder: 'a', key: 'sa:1' })
+    await expect(locks.acquire({ holder: 'b', key: 'sa:1' })).rejects.toThrow('timeout exceeded when trying to connect')
+    expect(locks.stats()).toEqual({ held: 1, waiting: 0 })
+  })
+})
+
 describe('embedded PGlite: concurrent saves of one dossier', () => {
   it(`${saves} saves of one self-assessment at once: all answered 200, the stored dossier is one of them, one row per indicator`, async () => {
     expect(runtime.mode).toBe('embedded')
@@ -146,5 +178,21 @@ describe('embedded PGlite: concurrent saves of one dossier', () => {
     const winner = Array.from({ length: saves }, (_, save) => save).find((save) => labels.has(explanationOf(save)))
     expect(winner, `stored explanation ${[...labels][0]} is none of the saves'`).toBeDefined()
     expect(stored.answers?.map(essence)).toEqual(answersOf(winner as number).map(essence))
+    // each save is one version, in the order they were applied: the newest is the document
+    const { docs: versions } = await payload.findVersions({ collection: 'self-assessments', depth: 0, limit: 0, pagination: false, sort: '-createdAt', where: { parent: { equals: dossierId } } })
+    const savedLabels = versions.map((version) => version.version.answers?.find((row) => row.isApplicable)?.explanation).filter((text) => text?.startsWith('Lần lưu'))
+    expect(savedLabels.toSorted()).toEqual(Array.from({ length: saves }, (_, save) => explanationOf(save)).toSorted())
+    expect(savedLabels[0]).toBe(explanationOf(winner as number))
   }, 300_000)
+
+  it('six submits of that dossier at once: it is submitted once, with one audit row, as on PostgreSQL', async () => {
+    const responses = await Promise.all(Array.from({ length: 6 }, () => rest.call({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token })))
+    // the first submits; the others find it submitted (answered as Payload answers an unchanged status, or refused in Vietnamese), none fails
+    expect(responses.filter((response) => response.status >= 500).map((response) => JSON.stringify(response.body).slice(0, 300))).toEqual([])
+    expect(responses.some((response) => response.status === 200)).toBe(true)
+    const { docs: audits } = await payload.find({ collection: 'audit-events', depth: 0, limit: 0, pagination: false, where: { and: [{ docId: { equals: String(dossierId) } }, { action: { equals: 'submit' } }] } })
+    expect(audits.map((audit) => `${audit.from}->${audit.to}`)).toEqual(['draft->submitted'])
+    expect(await payload.findByID({ collection: 'self-assessments', depth: 0, id: dossierId })).toMatchObject({ status: 'submitted' })
+    expect((payload.db as unknown as { documentLocks: { stats: () => unknown } }).documentLocks.stats()).toEqual({ held: 0, waiting: 0 })
+  }, 120_000)
 })
