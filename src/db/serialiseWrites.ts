@@ -5,12 +5,13 @@
  * statements — an update of a document with an array deletes its rows, inserts the new ones and
  * updates the main row (drizzle's upsertRow). Two saves of one self-assessment interleaved those
  * statements and failed with a duplicate key ("Giá trị không được trùng lặp") or left the rows of
- * both saves behind (measured: 18 of 20 concurrent saves of one dossier refused). Each write method
+ * both saves behind (measured: 18 and 19 of 20 concurrent saves of one dossier refused). Each write method
  * of the adapter now holds one in-process mutex for its whole run, so its statements are never
  * mixed with another write's; reads do not take it and stay concurrent.
  *
  * This is enough only because the embedded default is ONE server process owning its PGlite folder
- * (src/db/embedded.ts): a second process writing to the same database would not see this mutex.
+ * (src/db/embedded.ts): a second process writing to the same database would see neither this mutex
+ * nor the document locks below.
  * An external PostgreSQL keeps real transactions and never takes this path (src/db/pool.ts).
  *
  * The mutex is re-entrant within one write (the adapter's `upsert` calls its own `updateOne`), and
