@@ -2,21 +2,28 @@
  * Serialises concurrent updates of one document: the first update takes a row lock inside its
  * transaction (before Payload reads the original document), the second waits for it and then reads
  * what the first committed. Without it two saves of a document with array fields can interleave
- * their delete-and-reinsert of the rows. On the embedded PGlite (no transactions) it is a no-op.
+ * their delete-and-reinsert of the rows, and two submits both pass the "draft" check. On the
+ * embedded PGlite (no transactions) the adapter locks the document in-process for the operation
+ * instead, until Payload ends it (src/db/serialiseWrites.ts).
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 type DrizzleLike = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
-type AdapterLike = { drizzle?: DrizzleLike; sessions?: Record<string, { db: DrizzleLike } | undefined>; tableNameMap?: Map<string, string> }
+type AdapterLike = {
+  drizzle?: DrizzleLike
+  lockDocument?: (args: { holder: string; key: string }) => Promise<void>
+  sessions?: Record<string, { db: DrizzleLike } | undefined>
+  tableNameMap?: Map<string, string>
+}
 
 export const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
   const transactionId = await req.transactionID
   if (transactionId === undefined || transactionId === null) return
   const adapter = req.payload.db as unknown as AdapterLike
   const session = adapter.sessions?.[String(transactionId)]?.db
-  if (!session) return
-  await session.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
+  if (session) await session.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
+  else await adapter.lockDocument?.({ holder: String(transactionId), key: `${table}:${Number(id)}` })
 }
 
 export const lockForUpdate =

@@ -14,6 +14,8 @@
  */
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
+import { serialiseWrites } from './serialiseWrites'
+
 export type PoolSettings = {
   /** connections in the pool */
   max: number
@@ -101,10 +103,11 @@ export const createGate = ({ size, timeoutMs }: { size: number; timeoutMs: numbe
 /**
  * The adapter with at most `max - 2` transactions open at once (see the top of this file). A slot
  * is taken before a transaction begins and given back when it is committed or rolled back. The
- * embedded PGlite runs without transactions and is returned as it is.
+ * embedded PGlite runs without transactions: there it has no gate, its writes run one at a time
+ * instead, and a document is locked for an operation in-process (src/db/serialiseWrites.ts).
  */
 export const limitTransactions = <T extends BaseDatabaseAdapter>({ adapter, isEmbedded, settings }: { adapter: DatabaseAdapterObj<T>; isEmbedded: boolean; settings: PoolSettings }): DatabaseAdapterObj<T> =>
-  isEmbedded ? adapter : gateTransactions({ adapter, maxOpen: Math.max(1, settings.max - 2), timeoutMs: settings.acquireTimeoutMs })
+  isEmbedded ? serialiseWrites({ adapter, lockTimeoutMs: settings.acquireTimeoutMs }) : gateTransactions({ adapter, maxOpen: Math.max(1, settings.max - 2), timeoutMs: settings.acquireTimeoutMs })
 
 type TransactionId = null | number | string
 

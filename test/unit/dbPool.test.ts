@@ -124,8 +124,11 @@ describe('limitTransactions', () => {
     await expect(full.beginTransaction()).rejects.toThrow(acquireTimeoutMessage)
   })
 
-  it('leaves the embedded PGlite adapter as it is (it runs without transactions)', () => {
+  it('puts no gate on the embedded PGlite adapter (it runs without transactions) and serialises its writes instead', () => {
     const { adapterObj } = fakeAdapter({ beginResult: async () => null })
-    expect(limitTransactions({ adapter: adapterObj, isEmbedded: true, settings })).toBe(adapterObj)
+    const db = limitTransactions({ adapter: adapterObj, isEmbedded: true, settings }).init({ payload: {} as Payload })
+    expect(db).not.toHaveProperty('transactionGate')
+    // src/db/serialiseWrites.ts; shown on the embedded database in test/int/embedded-concurrency.test.ts
+    expect(db).toHaveProperty('writeMutex')
   })
 })
