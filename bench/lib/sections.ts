@@ -13,6 +13,9 @@ import { sampleMemory, treeMemory } from './processes'
 import { summarize, type Summary } from './stats'
 import { benchPassword, metAnswers, type Account, type Dossier, type World } from './world'
 
+/** A transition as the sidebar's buttons send it (src/components/WorkflowActions.tsx): only the status comes back. */
+const buttonQuery = '?depth=0&select[status]=true'
+
 export type TableRow = { figure: string; app: string; baselineA?: string; baselineB?: string; ratio?: string; target: string; holds: boolean | null }
 
 export type SectionResult = { rows: TableRow[]; raw: Record<string, unknown> }
@@ -46,11 +49,20 @@ const statementCounter = async ({ databaseUrl }: { databaseUrl: string }) => {
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
   const read = async () =>
     Number((await db.query(`SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows[0].n)
-  /** Statements the server ran for `call`, which must be alone on the server. */
+  const byQuery = async () =>
+    new Map((await db.query(`SELECT query, calls::bigint AS n FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`)).rows.map((row) => [row.query as string, Number(row.n)]))
+  /** Statements the server ran for `call`, which must be alone on the server; BENCH_SHOW_SQL=1 prints the most repeated. */
   const during = async (call: () => Promise<unknown>) => {
+    const queries = process.env.BENCH_SHOW_SQL ? await byQuery() : null
     const before = await read()
     await call()
-    return (await read()) - before - 1
+    const count = (await read()) - before - 1
+    if (queries) {
+      const after = await byQuery()
+      const repeated = [...after].map(([query, n]) => [n - (queries.get(query) ?? 0), query] as const).filter(([n]) => n > 0).sort((a, b) => b[0] - a[0])
+      for (const [n, query] of repeated.slice(0, 12)) console.log(`[bench] ${String(n).padStart(4)}× ${query.replace(/\s+/g, ' ').slice(0, 160)}`)
+    }
+    return count
   }
   return { close: () => db.end(), during }
 }
@@ -207,7 +219,7 @@ export const crunch = async ({ client, world, databaseUrl, serverPid, log }: Con
     run: async (dossier) => {
       let reply: Reply
       try {
-        reply = await client.request({ body: { status: 'submitted' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}?depth=0`, token: dossier.editor.token })
+        reply = await client.request({ body: { status: 'submitted' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}${buttonQuery}`, token: dossier.editor.token })
       } catch (error) {
         replies.push({ message: String(error), status: 0 })
         return
@@ -446,7 +458,7 @@ export const workflow = async ({ client, world, runs, log }: Context): Promise<S
     const lead = world.leads[district]
     const dossiers = world.dossiers.filter((dossier) => dossier.district === district).slice(0, perDistrict)
     for (const dossier of dossiers) {
-      const reply = await client.request({ body: { status: 'in-review' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}?depth=0`, token: admin.token })
+      const reply = await client.request({ body: { status: 'in-review' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}${buttonQuery}`, token: admin.token })
       if (reply.status === 200) times.accept.push(reply.ms)
       else problems.push(`accept ${reply.status} ${reply.text.slice(0, 200)}`)
     }
@@ -455,7 +467,7 @@ export const workflow = async ({ client, world, runs, log }: Context): Promise<S
       const review = await client.json<{ doc: Row }>({ body: { selfAssessment: dossier.id }, expect: 201, method: 'POST', path: '/api/reviews?depth=0', token: lead.token })
       const verdicts = (review.doc.verdicts as Row[]).map((row) => ({ ...row, verdict: 'met' }))
       await client.json({ body: { recommendation: 'recognise', verdicts }, method: 'PATCH', path: `/api/reviews/${review.doc.id}?depth=0`, token: lead.token })
-      const reply = await client.request({ body: { status: 'reviewed' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}?depth=0`, token: lead.token })
+      const reply = await client.request({ body: { status: 'reviewed' }, method: 'PATCH', path: `/api/self-assessments/${dossier.id}${buttonQuery}`, token: lead.token })
       if (reply.status === 200) times.close.push(reply.ms)
       else problems.push(`close ${reply.status} ${reply.text.slice(0, 200)}`)
     }

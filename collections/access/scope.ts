@@ -18,20 +18,20 @@ const nodesKey = 'authorityNodes'
  * queries). A write to `authorities` forgets it (`forgetAuthorityTree`), so a request that changes
  * the tree and then asks about it reads it again.
  */
-export const loadAuthorityNodes = async ({ req }: { req: PayloadRequest }): Promise<AuthorityNode[]> => {
-  const cached = req.context[nodesKey] as AuthorityNode[] | undefined
+export const loadAuthorityNodes = ({ req }: { req: PayloadRequest }): Promise<AuthorityNode[]> => {
+  // the promise is kept, not its result: the admin asks its access questions concurrently, and
+  // every one of them must wait for the same single read
+  const cached = req.context[nodesKey] as Promise<AuthorityNode[]> | undefined
   if (cached) return cached
-  const { docs } = await req.payload.find({
-    collection: 'authorities',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    req,
-    select: { parent: true },
+  const loading = req.payload
+    .find({ collection: 'authorities', depth: 0, limit: 0, pagination: false, req, select: { parent: true } })
+    .then(({ docs }) => docs.map((doc) => ({ id: doc.id, parent: relationId(doc.parent) })))
+  req.context[nodesKey] = loading
+  // a failed read is not kept: the next question reads again
+  loading.catch(() => {
+    if (req.context[nodesKey] === loading) delete req.context[nodesKey]
   })
-  const nodes = docs.map((doc) => ({ id: doc.id, parent: relationId(doc.parent) }))
-  req.context[nodesKey] = nodes
-  return nodes
+  return loading
 }
 
 /** Forgets the request's copy of the tree and of the user's subtree (after a write to `authorities`). */

@@ -25,7 +25,7 @@ import { relationId } from '../access/roles'
 import { fromIsoDay, toIsoDay } from '../dates'
 import { latestRecognition } from '../recognitions/prior'
 import { loadPublishedSet } from '../criteria-sets/publishedSet'
-import { writeStep } from '../self-assessments/steps'
+import { writeStep, writeSteps } from '../self-assessments/steps'
 
 type Entry = { id?: string | null; selfAssessment?: unknown; unit?: unknown; level?: number | null; grade?: string | null; outcomeLabel?: string | null; isRemoved?: boolean | null; removalReason?: string | null }
 type DecisionData = {
@@ -210,20 +210,37 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
 
 /** Issuing a recognition decision: the register rows, the dossiers' outcomes, the reviews opened to their units. */
 const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, any>; req: PayloadRequest; signedOn: string }) => {
-  const round = await req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(doc.round) as number, overrideAccess: true, req })
-  const authority = await req.payload.findByID({ collection: 'authorities', depth: 0, id: relationId(doc.authority) as number, overrideAccess: true, req })
+  const round = await req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(doc.round) as number, overrideAccess: true, req, select: { year: true } })
+  const authority = await req.payload.findByID({ collection: 'authorities', depth: 0, id: relationId(doc.authority) as number, overrideAccess: true, req, select: { name: true } })
+  const entries = ((doc.entries ?? []) as Entry[]).filter((entry) => !entry.isRemoved)
+  // the entries' dossiers and units in one read each (a decision names tens of units)
+  const readAll = async <T extends 'self-assessments' | 'units'>(collection: T, ids: number[], select: Record<string, true>) =>
+    ids.length === 0 ? [] : (await req.payload.find({ collection, depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select, where: { id: { in: ids } } })).docs
+  const dossiers = new Map(
+    (await readAll('self-assessments', entries.map((entry) => relationId(entry.selfAssessment) as number), { authority: true, criteriaSet: true, round: true, status: true, unit: true })).map((sa) => [String(sa.id), sa as unknown as Record<string, any>]),
+  )
+  const units = new Map((await readAll('units', [...dossiers.values()].map((sa) => relationId(sa.unit) as number), { name: true })).map((unit) => [String(unit.id), unit as unknown as { id: number; name: string }]))
+  const sets = new Map<string, Awaited<ReturnType<typeof loadPublishedSet>>>()
   const recognised = new Set<string>()
   const recognitions: number[] = []
-  for (const entry of (doc.entries ?? []) as Entry[]) {
-    if (entry.isRemoved) continue
+  const steps: { id: number; status: string; authority?: unknown; round?: unknown; unit?: unknown }[] = []
+  for (const entry of entries) {
     const saId = relationId(entry.selfAssessment) as number
-    const detail = await entryFor({ req, saId })
-    if (!detail) continue
-    const until = validUntil({ decidedOn: signedOn, validityMonths: detail.set.recognition?.validityMonths ?? 36 })
-    const unit = await req.payload.findByID({ collection: 'units', depth: 0, id: relationId(detail.sa.unit) as number, overrideAccess: true, req, select: { name: true } })
-    const row = await req.payload.create({
+    const sa = dossiers.get(String(saId))
+    if (!sa) continue
+    const setKey = String(relationId(sa.criteriaSet))
+    if (!sets.has(setKey)) sets.set(setKey, await loadPublishedSet({ id: setKey, req }))
+    const set = sets.get(setKey)?.doc
+    const unit = units.get(String(relationId(sa.unit)))
+    if (!set || !unit) continue
+    const until = validUntil({ decidedOn: signedOn, validityMonths: set.recognition?.validityMonths ?? 36 })
+    // straight to the adapter: every field is this step's and the register has no create hooks
+    const now = new Date().toISOString()
+    const row = await req.payload.db.create({
       collection: 'recognitions',
       data: {
+        createdAt: now,
+        updatedAt: now,
         authority: authority.id,
         authorityName: authority.name,
         decidedOn: fromIsoDay(signedOn),
@@ -232,7 +249,7 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
         grade: entry.grade ?? null,
         level: entry.level ?? null,
         outcomeLabel: entry.outcomeLabel ?? null,
-        regime: detail.set.regime,
+        regime: set.regime,
         selfAssessment: saId,
         status: 'valid',
         unit: unit.id,
@@ -241,14 +258,14 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
         validUntil: fromIsoDay(until.ok ? until.date : signedOn),
         year: round.year,
       },
-      depth: 0,
-      overrideAccess: true,
       req,
+      select: { id: true },
     })
-    recognitions.push(row.id)
+    recognitions.push(row.id as number)
     recognised.add(String(saId))
-    await writeStep({ dossier: detail.sa, fields: { decision: doc.id }, req, roles: ['system'], to: 'recognised' })
+    steps.push({ ...sa, id: saId, status: String(sa.status) })
   }
+  await writeSteps({ dossiers: steps, fields: { decision: doc.id }, req, roles: ['system'], to: 'recognised' })
   const { docs: reviewed } = await req.payload.find({
     collection: 'self-assessments',
     depth: 0,
@@ -259,10 +276,8 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
     select: { authority: true, round: true, status: true, unit: true },
     where: { and: [{ round: { equals: round.id } }, { status: { equals: 'reviewed' } }] },
   })
-  for (const sa of reviewed) {
-    if (!recognised.has(String(sa.id))) await writeStep({ dossier: sa, fields: { decision: doc.id }, req, roles: ['system'], to: 'not-recognised' })
-  }
-  // one statement for the round's reviews: `isDecided` is this step's field, nothing else changes
+  await writeSteps({ dossiers: reviewed.filter((sa) => !recognised.has(String(sa.id))), fields: { decision: doc.id }, req, roles: ['system'], to: 'not-recognised' })
+  // through the adapter, without each review's full update: `isDecided` is this step's field and no hook of reviews reads it
   await req.payload.db.updateMany({ collection: 'reviews', data: { isDecided: true }, req, where: { round: { equals: round.id } } })
   await writeAuditEvent({
     event: { action: 'issue-decision', authority: authority.id, collection: 'decisions', comment: `${doc.number}: ${recognitions.length} đơn vị được công nhận`, docId: doc.id, from: 'draft', round: round.id, to: 'issued' },

@@ -129,42 +129,55 @@ export const teamResultFields = async ({ req, sa }: { req: PayloadRequest; sa: P
 
 type Id = number | string | null
 
+type Dossier = { id: number; status: string; authority?: unknown; round?: unknown; unit?: unknown }
+
 /**
- * A workflow step as its own small write: the status and the step's fields on the dossier's row,
- * and the step's audit row — the answer rows, the result and the versions untouched. The caller
- * holds the row (a transaction and the row lock, or the decision's transaction) and has checked
- * what only it can check; the core's transition table is checked here for `roles`.
+ * A workflow step as its own small write: the status and the step's fields on each dossier's row
+ * (one UPDATE), and its audit row — the answer rows, the result and the versions untouched. The caller holds
+ * the rows (a transaction and the row lock, or the decision's transaction) and has checked what
+ * only it can check; the core's transition table is checked here for `roles`.
  */
-export const writeStep = async ({
+export const writeSteps = async ({
   req,
-  dossier,
+  dossiers,
   to,
   roles,
   fields = {},
   comment = null,
 }: {
   req: PayloadRequest
-  dossier: { id: number; status: string; authority?: unknown; round?: unknown; unit?: unknown }
+  dossiers: readonly Dossier[]
   to: string
   roles: readonly string[]
   fields?: Record<string, unknown>
   comment?: string | null
 }) => {
-  const check = checkTransition({ from: dossier.status, reason: comment, roles: [...roles], to })
-  if (!check.ok) throw new Error(`Bước ${dossier.status} → ${to} của hồ sơ ${dossier.id} không hợp lệ: ${check.issues.map((issue) => issue.message).join('; ')}`)
-  await req.payload.db.updateOne({ collection: 'self-assessments', data: { ...fields, status: to, updatedAt: new Date().toISOString() }, id: dossier.id, req, returning: false })
-  await writeAuditEvent({
-    event: {
-      action: check.action,
-      authority: relationId(dossier.authority) as Id,
-      collection: 'self-assessments',
-      comment,
-      docId: dossier.id,
-      from: dossier.status,
-      round: relationId(dossier.round) as Id,
-      to,
-      unit: relationId(dossier.unit) as Id,
-    },
-    req,
+  if (dossiers.length === 0) return
+  const actions = dossiers.map((dossier) => {
+    const check = checkTransition({ from: dossier.status, reason: comment, roles: [...roles], to })
+    if (!check.ok) throw new Error(`Bước ${dossier.status} → ${to} của hồ sơ ${dossier.id} không hợp lệ: ${check.issues.map((issue) => issue.message).join('; ')}`)
+    return check.action
   })
+  const data = { ...fields, status: to, updatedAt: new Date().toISOString() }
+  for (const [index, dossier] of dossiers.entries()) {
+    // one UPDATE each (the adapter's updateMany also updates row by row, after a select)
+    await req.payload.db.updateOne({ collection: 'self-assessments', data, id: dossier.id, req, returning: false })
+    await writeAuditEvent({
+      event: {
+        action: actions[index],
+        authority: relationId(dossier.authority) as Id,
+        collection: 'self-assessments',
+        comment,
+        docId: dossier.id,
+        from: dossier.status,
+        round: relationId(dossier.round) as Id,
+        to,
+        unit: relationId(dossier.unit) as Id,
+      },
+      req,
+    })
+  }
 }
+
+/** One dossier's step (writeSteps). */
+export const writeStep = ({ dossier, ...rest }: Omit<Parameters<typeof writeSteps>[0], 'dossiers'> & { dossier: Dossier }) => writeSteps({ ...rest, dossiers: [dossier] })

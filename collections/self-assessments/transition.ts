@@ -147,19 +147,29 @@ const payloadUpdate = ({ req }: { req: PayloadRequest }) => {
   return own.handler(req)
 }
 
-const onlyDepth = (url: string | undefined) => {
+/**
+ * The query options this path answers like Payload's update: `depth`, and `select` of top-level
+ * fields (`select[status]=true`, as the sidebar's buttons ask, which only need the status back).
+ * Anything else (locale, draft, populate, nested select …) goes to Payload's update.
+ */
+const queryOptions = (url: string | undefined) => {
   const params = new URL(url ?? '', 'http://localhost').searchParams
-  const keys = [...params.keys()]
   const depth = params.get('depth')
-  if (keys.some((key) => key !== 'depth') || (depth !== null && !/^[0-9]$/.test(depth))) return null
-  return { depth: depth === null ? undefined : Number(depth) }
+  const select: Record<string, true> = {}
+  for (const [key, value] of params) {
+    const field = /^select\[([A-Za-z]+)\]$/.exec(key)?.[1]
+    if (field && value === 'true') select[field] = true
+    else if (key !== 'depth') return null
+  }
+  if (depth !== null && !/^[0-9]$/.test(depth)) return null
+  return { depth: depth === null ? undefined : Number(depth), select: Object.keys(select).length > 0 ? select : undefined }
 }
 
 export const transitionEndpoint: Endpoint = {
   custom: { isTransition: true },
   handler: async (req) => {
     const id = Number(req.routeParams?.id)
-    const query = onlyDepth(req.url)
+    const query = queryOptions(req.url)
     const isJson = (req.headers.get('Content-Type') ?? '').split(';', 1)[0].trim() === 'application/json'
     if (!req.user || !isJson || !query || !Number.isSafeInteger(id) || id <= 0 || typeof req.text !== 'function') return payloadUpdate({ req })
     const text = await req.text()
@@ -173,7 +183,7 @@ export const transitionEndpoint: Endpoint = {
     }
     const wanted = pureTransition(body)
     if (!wanted || !(await takeTransition({ id, req, wanted }))) return payloadUpdate({ req })
-    const doc = await req.payload.findByID({ collection: slug, depth: query.depth, id, overrideAccess: false, req })
+    const doc = await req.payload.findByID({ collection: slug, depth: query.depth, id, overrideAccess: false, req, select: query.select })
     return Response.json({ doc, message: req.t('general:updatedSuccessfully') }, { headers: headersWithCors({ headers: new Headers(), req }), status: 200 })
   },
   method: 'patch',

@@ -31,7 +31,8 @@ export const WorkflowActions = () => {
     }
     setBusy(true)
     setProblems([])
-    const response = await fetch(`/api/self-assessments/${id}?depth=0`, {
+    // only the status is needed back: the page reloads (the transition path answers with the fields asked)
+    const response = await fetch(`/api/self-assessments/${id}?depth=0&select[status]=true`, {
       body: JSON.stringify(transition.requiresReason ? { returnReason: reason, status: transition.to } : { status: transition.to }),
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
