@@ -24,8 +24,22 @@ const cache = new Map<string, PublishedSet>()
 
 const keyOf = ({ id, updatedAt }: { id: number | string; updatedAt: string }) => `${id}@${updatedAt}`
 
-/** The published set `id` (null when there is none), from the cache when its row is unchanged. */
-export const loadPublishedSet = async ({ id, req }: { id: number | string; req: PayloadRequest }): Promise<PublishedSet | null> => {
+/**
+ * The published set `id` (null when there is none), from the cache when its row is unchanged; asked
+ * again within one request (a decision's twenty entries share a set), the same answer.
+ */
+export const loadPublishedSet = ({ id, req }: { id: number | string; req: PayloadRequest }): Promise<PublishedSet | null> => {
+  const asked = (req.context.publishedSets ??= new Map()) as Map<string, Promise<PublishedSet | null>>
+  const key = String(id)
+  const known = asked.get(key)
+  if (known) return known
+  const loading = readPublishedSet({ id, req })
+  asked.set(key, loading)
+  loading.catch(() => asked.delete(key))
+  return loading
+}
+
+const readPublishedSet = async ({ id, req }: { id: number | string; req: PayloadRequest }): Promise<PublishedSet | null> => {
   const stamp = await req.payload.db.findOne<{ id: number; updatedAt: string }>({ collection: 'criteria-sets', req, select: { updatedAt: true }, where: { id: { equals: id } } })
   if (!stamp) return null
   const cached = cache.get(keyOf({ id, updatedAt: stamp.updatedAt }))

@@ -17,6 +17,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionB
 import { ValidationError } from 'payload'
 import { z } from 'zod'
 
+import type { SelfAssessment } from '@/payload-types'
+
 import { checkPrerequisiteOn, statusLabels, validUntil } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 import { emitDomainEvent } from '@hooks/events'
@@ -94,16 +96,18 @@ const inputProblems = (data: unknown): FieldError[] => {
   })
 }
 
-const entryFor = async ({ req, saId }: { req: PayloadRequest; saId: number | string }) => {
-  const sa = await req.payload.findByID({
-    collection: 'self-assessments',
-    depth: 0,
-    disableErrors: true,
-    id: saId,
-    overrideAccess: true,
-    req,
-    select: { authority: true, criteriaSet: true, decision: true, round: true, status: true, teamLevel: true, teamOutcome: true, title: true, unit: true },
-  })
+const entrySelect = { authority: true, criteriaSet: true, decision: true, round: true, status: true, teamLevel: true, teamOutcome: true, title: true, unit: true } as const
+
+/** The entries' dossiers in one read (a decision names tens of units), by id. */
+const dossiersOf = async ({ req, ids }: { req: PayloadRequest; ids: (number | string)[] }) => {
+  const numeric = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
+  if (numeric.length === 0) return new Map<string, SelfAssessment>()
+  const { docs } = await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: entrySelect, where: { id: { in: numeric } } })
+  return new Map(docs.map((sa) => [String(sa.id), sa as SelfAssessment]))
+}
+
+const entryFor = async ({ req, saId, dossiers }: { req: PayloadRequest; saId: number | string; dossiers?: Map<string, SelfAssessment> }) => {
+  const sa = dossiers ? (dossiers.get(String(saId)) ?? null) : await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req, select: entrySelect })
   if (!sa) return null
   const published = await loadPublishedSet({ id: relationId(sa.criteriaSet) as number, req })
   if (!published) return null
@@ -158,9 +162,10 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
   const errors: FieldError[] = []
   const filled: Entry[] = []
   const details: Detail[] = []
+  const dossiers = await dossiersOf({ ids: entries.map((entry) => relationId(entry.selfAssessment)).filter((id) => id !== null), req })
   for (const [index, entry] of entries.entries()) {
     const saId = relationId(entry.selfAssessment)
-    const found = saId === null ? null : await entryFor({ req, saId })
+    const found = saId === null ? null : await entryFor({ dossiers, req, saId })
     if (!found || String(relationId(found.sa.round)) !== String(round.id)) {
       errors.push({ message: 'Hồ sơ không thuộc đợt đánh giá của quyết định.', path: `entries.${index}.selfAssessment` })
       continue
@@ -196,7 +201,8 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
         errors.push({ message: `«${detail.sa.title}» chưa được đoàn kết luận đạt; không đưa vào quyết định công nhận.`, path: `entries.${index}.selfAssessment` })
         continue
       }
-      if (signedOn) {
+      // only a set that needs an earlier recognition (level 2) asks the register
+      if (signedOn && detail.set.recognition?.prerequisiteLevel) {
         const prior = await latestRecognition({ req, unitId: relationId(detail.sa.unit) as number })
         const prerequisite = checkPrerequisiteOn({ level: entry.level ?? null, prior, recognition: detail.set.recognition?.prerequisiteLevel ? { monthsAfterPrerequisite: detail.set.recognition.monthsAfterPrerequisite ?? 12, prerequisiteLevel: Number(detail.set.recognition.prerequisiteLevel) as 1 | 2, validityMonths: detail.set.recognition.validityMonths ?? 36 } : null, signedOn })
         if (prerequisite && !prerequisite.isMet) errors.push({ message: `${detail.sa.title}: ${prerequisite.reason}`, path: `entries.${index}.selfAssessment` })
