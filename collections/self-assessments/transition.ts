@@ -29,9 +29,9 @@ import { heldCapacities } from '../access/capacities'
 import { relationId } from '../access/roles'
 import { todayInVietnam } from '../dates'
 import { canUpdateSelfAssessments } from './access'
-import type { AnswerRow } from './answers'
 import { selfAssessmentInput } from './input'
-import { submissionProblems, teamResultFields, writeStep, type RoundForSteps } from './steps'
+import { submissionProblems, teamResultFields, writeStep } from './steps'
+import { storedAnswerRows, storedRoundForSubmission } from './storedRows'
 
 const slug = 'self-assessments'
 
@@ -59,7 +59,6 @@ type Stored = {
   round?: unknown
   unit?: unknown
   criteriaSet?: unknown
-  answers?: AnswerRow[] | null
   result?: unknown
 }
 
@@ -84,8 +83,8 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
     const stored = (await req.payload.db.findOne({
       collection: slug,
       req,
+      // the row itself only: no join; the answer rows are read below when the step needs them
       select: {
-        answers: { evidence: true, evidenceRequired: true, explanation: true, indicator: true, isApplicable: true, measure: true, points: true, status: true },
         authority: true,
         criteriaSet: true,
         result: true,
@@ -106,22 +105,19 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
     const now = new Date()
     const data: Record<string, unknown> = {}
     if (wanted.to === 'submitted') {
-      const round = (await req.payload.db.findOne({
-        collection: 'rounds',
-        req,
-        select: { deadlines: true, extensions: true, status: true, title: true, year: true },
-        where: { id: { equals: roundId } },
-      })) as RoundForSteps | null
+      // one after the other: inside the transaction they share one connection
+      const round = await storedRoundForSubmission({ id: Number(roundId), req })
+      const rows = await storedAnswerRows({ id, req })
       const report = stored.result as EvaluationReport | null
       if (!round || !report || typeof report !== 'object') return giveUp()
-      const problems = submissionProblems({ hasUser: true, report, round, rows: stored.answers ?? [], today: todayInVietnam(now), unitId })
+      const problems = submissionProblems({ hasUser: true, report, round, rows, today: todayInVietnam(now), unitId })
       if (problems.length > 0) return giveUp()
       data.submittedAt = now.toISOString()
       data.submittedBy = typeof user.id === 'number' ? user.id : null
     }
     if (wanted.to === 'returned') data.returnReason = (wanted.reason ?? '').trim()
     if (wanted.to === 'reviewed') {
-      const team = await teamResultFields({ req, sa: { answers: stored.answers, criteriaSet: stored.criteriaSet, id, round: stored.round, unit: stored.unit } })
+      const team = await teamResultFields({ req, sa: { answers: await storedAnswerRows({ id, req }), criteriaSet: stored.criteriaSet, id, round: stored.round, unit: stored.unit } })
       if (!team.fields) return giveUp()
       Object.assign(data, team.fields)
     }

@@ -1,0 +1,88 @@
+/**
+ * What a transition reads besides the dossier's own row, with plain SELECTs on the tables Payload
+ * made for the collections (no relational query, no field traversal): the answer rows as the
+ * submission check needs them, with their evidence, and the round's submission deadline and
+ * extensions. A submission read them through the adapter's relational queries, whose building was
+ * the largest part of its CPU (issue 10's crunch). The tables and columns are the adapter's own
+ * (`payload.db.tables`, keyed by field name), so they follow the collections' config.
+ */
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { and, asc, eq, like } from '@payloadcms/db-postgres/drizzle'
+import type { PayloadRequest } from 'payload'
+
+import type { AnswerRow } from './answers'
+import type { RoundForSteps } from './steps'
+
+type Table = Record<string, any>
+
+/** The request's transaction, or the pool when there is none (the embedded default). */
+const databaseOf = async ({ req }: { req: PayloadRequest }) => {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  const transactionId = await req.transactionID
+  const session = transactionId === undefined || transactionId === null ? undefined : adapter.sessions?.[String(transactionId)]?.db
+  return { db: (session ?? adapter.drizzle) as PostgresAdapter['drizzle'], tables: adapter.tables as Record<string, Table> }
+}
+
+/** The answer rows of dossier `id` in their order, each with the ids of its evidence. */
+export const storedAnswerRows = async ({ id, req }: { id: number; req: PayloadRequest }): Promise<AnswerRow[]> => {
+  const { db, tables } = await databaseOf({ req })
+  const rows = tables.sa_answers
+  const links = tables.self_assessments_rels
+  // one after the other: inside a transaction they share one connection
+  const answers = await db
+    .select({
+      evidenceRequired: rows.evidenceRequired,
+      explanation: rows.explanation,
+      indicator: rows.indicator,
+      isApplicable: rows.isApplicable,
+      measure: rows.measure,
+      points: rows.points,
+      status: rows.status,
+    })
+    .from(rows as never)
+    .where(eq(rows._parentID, id))
+    .orderBy(asc(rows._order))
+  const evidence = await db
+    .select({ evidence: links.evidenceID, path: links.path })
+    .from(links as never)
+    .where(and(eq(links.parent, id), like(links.path, 'answers.%.evidence')))
+  // a row's evidence is stored under the path `answers.<index>.evidence`
+  const byIndex = new Map<number, number[]>()
+  for (const link of evidence as { evidence: number | null; path: string }[]) {
+    const index = Number(link.path.split('.')[1])
+    if (link.evidence !== null) byIndex.set(index, [...(byIndex.get(index) ?? []), link.evidence])
+  }
+  return (answers as AnswerRow[]).map((row, index) => ({ ...row, evidence: byIndex.get(index) ?? [] }))
+}
+
+/** What the submission check reads of round `id`: status, title, year, deadline rule, extensions. */
+export const storedRoundForSubmission = async ({ id, req }: { id: number; req: PayloadRequest }): Promise<RoundForSteps | null> => {
+  const { db, tables } = await databaseOf({ req })
+  const rounds = tables.rounds
+  const extensions = tables.rounds_extensions
+  const found = await db
+      .select({
+        day: rounds.deadlines_submission_day,
+        id: rounds.id,
+        kind: rounds.deadlines_submission_kind,
+        month: rounds.deadlines_submission_month,
+        status: rounds.status,
+        text: rounds.deadlines_submission_text,
+        title: rounds.title,
+        year: rounds.year,
+        yearOffset: rounds.deadlines_submission_yearOffset,
+      })
+      .from(rounds as never)
+      .where(eq(rounds.id, id))
+  const granted = await db.select({ unit: extensions.unit, until: extensions.until }).from(extensions as never).where(eq(extensions._parentID, id))
+  const round = (found as Record<string, any>[])[0]
+  if (!round) return null
+  return {
+    deadlines: { submission: { day: round.day, kind: round.kind, month: round.month, text: round.text, yearOffset: round.yearOffset } },
+    extensions: granted as RoundForSteps['extensions'],
+    id: round.id,
+    status: round.status,
+    title: round.title,
+    year: round.year,
+  }
+}
