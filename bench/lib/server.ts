@@ -91,7 +91,9 @@ export const startServer = async ({
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PORT: String(port), ...env }
   for (const name of ['DATABASE_POOL_MAX', 'DATABASE_POOL_ACQUIRE_TIMEOUT_MS', 'DATABASE_EMBEDDED', 'TEST_DATABASE_URL']) if (!(name in env)) delete fullEnv[name]
   if (!env.DATABASE_URL) delete fullEnv.DATABASE_URL
-  const child = spawn(process.execPath, [path.join(projectRoot, entry)], { cwd: projectRoot, detached: true, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  // BENCH_NODE_ARGS: flags for the server's Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` with WEB_CONCURRENCY=1
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, entry)], { cwd: projectRoot, detached: true, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-100_000)

@@ -85,6 +85,28 @@ describe('a transition over REST is a small write', () => {
     ])
   })
 
+  it('counts evidence on the stored rows: a row with evidence and no explanation submits', async () => {
+    const { answered } = await answeredDraft('Đợt SVP có minh chứng')
+    const own = await payload.db.create({ collection: 'evidence', data: { filename: 'kh.pdf', mimeType: 'application/pdf', title: 'Kế hoạch năm', unit: world.units.unitA1.id } })
+    const rows = answered.answers ?? []
+    const last = rows.map((row, index) => ({ index, row })).filter(({ row }) => row.isApplicable && row.evidenceRequired).at(-1)
+    expect(last).toBeDefined()
+    // the last such row is answered with evidence only: its evidence must be found under its own index
+    await payload.update({
+      collection: 'self-assessments',
+      data: { answers: rows.map((row, index) => (index === last?.index ? { ...row, evidence: [own.id], explanation: null } : row)) },
+      id: answered.id,
+      ...as(world.users.unitEditor),
+    })
+    const versionsBefore = await versionCount(answered.id)
+    const submitted = await patch('unitEditor', answered.id, { status: 'submitted' }, '?depth=0&select[status]=true')
+    expect(submitted.status).toBe(200)
+    // taken by the small write (the full save would have written a version)
+    expect(await versionCount(answered.id)).toBe(versionsBefore)
+    expect(submitted.body.doc).toEqual({ id: answered.id, status: 'submitted' })
+    expect(await auditOf(answered.id)).toEqual([{ action: 'submit', actor_id: world.users.unitEditor.id, comment: null, from: 'draft', to: 'submitted' }])
+  })
+
   it('answers at the depth asked, as Payload’s update does', async () => {
     const { answered, round } = await answeredDraft('Đợt SVP độ sâu')
     const submitted = await patch('unitEditor', answered.id, { status: 'submitted' }, '?depth=1')
