@@ -14,7 +14,6 @@ import { ValidationError } from 'payload'
 
 import { checkTransition, evaluate, statusLabels } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
-import { emitDomainEvent } from '@hooks/events'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
 import { authoritySubtree } from '../access/scope'
@@ -25,7 +24,7 @@ import { heldCapacities } from '../access/capacities'
 import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, sameRows, type AnswerRow } from './answers'
 import { inputProblems } from './input'
 import { latestRecognition } from '../recognitions/prior'
-import { deadlineText, outcomeOf, rowPath, submissionProblems, teamResultFields, type FieldError } from './steps'
+import { announceStep, deadlineText, outcomeOf, rowPath, submissionProblems, teamResultFields, type FieldError } from './steps'
 
 type SelfAssessmentData = {
   id?: number
@@ -245,12 +244,7 @@ export const auditSelfAssessment: CollectionAfterChangeHook = async ({ doc, oper
     req,
   })
   delete req.context[contextKey(doc.id)]
-  if (change.to === 'returned' && isTransition) {
-    await emitDomainEvent({ event: { reason: doc.returnReason ?? '', selfAssessment: doc.id, type: 'self-assessment.returned', unit: relationId(doc.unit) as number | null }, req })
-  }
-  if (change.to === 'reviewed' && isTransition) {
-    await emitDomainEvent({ event: { outcome: doc.teamOutcome ?? null, selfAssessment: doc.id, type: 'self-assessment.reviewed', unit: relationId(doc.unit) as number | null }, req })
-  }
+  if (isTransition) await announceStep({ dossier: doc as Parameters<typeof announceStep>[0]['dossier'], req, to: change.to })
   return doc
 }
 

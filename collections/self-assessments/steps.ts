@@ -21,6 +21,7 @@ import {
 } from '@criteria/index'
 
 import { writeAuditEvent } from '@hooks/audit'
+import { emitDomainEvent } from '@hooks/events'
 
 import { relationId } from '../access/roles'
 import { toIsoDay } from '../dates'
@@ -181,3 +182,21 @@ export const writeSteps = async ({
 
 /** One dossier's step (writeSteps). */
 export const writeStep = ({ dossier, ...rest }: Omit<Parameters<typeof writeSteps>[0], 'dossiers'> & { dossier: Dossier }) => writeSteps({ ...rest, dossiers: [dossier] })
+
+/**
+ * The domain events of a step, once it is saved: a return tells the unit why, a closed review
+ * tells it the team's outcome. Both ways of taking a transition (hooks.ts, transition.ts) call it.
+ */
+export const announceStep = async ({
+  req,
+  dossier,
+  to,
+}: {
+  req: PayloadRequest
+  dossier: { id: number; unit?: unknown; returnReason?: string | null; teamOutcome?: string | null }
+  to: string
+}) => {
+  const unit = relationId(dossier.unit) === null ? null : Number(relationId(dossier.unit))
+  if (to === 'returned') await emitDomainEvent({ event: { reason: dossier.returnReason ?? '', selfAssessment: dossier.id, type: 'self-assessment.returned', unit }, req })
+  if (to === 'reviewed') await emitDomainEvent({ event: { outcome: dossier.teamOutcome ?? null, selfAssessment: dossier.id, type: 'self-assessment.reviewed', unit }, req })
+}

@@ -22,7 +22,6 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { commitTransaction, headersWithCors, initTransaction, killTransaction } from 'payload'
 
 import { checkTransition, type EvaluationReport } from '@criteria/index'
-import { emitDomainEvent } from '@hooks/events'
 import { lockRow } from '@hooks/lockRow'
 
 import { heldCapacities } from '../access/capacities'
@@ -30,7 +29,7 @@ import { relationId } from '../access/roles'
 import { todayInVietnam } from '../dates'
 import { canUpdateSelfAssessments } from './access'
 import { selfAssessmentInput } from './input'
-import { submissionProblems, teamResultFields, writeStep } from './steps'
+import { announceStep, submissionProblems, teamResultFields, writeStep } from './steps'
 import { storedAnswerRows, storedRoundForSubmission } from './storedRows'
 
 const slug = 'self-assessments'
@@ -67,7 +66,7 @@ type Stored = {
  * hands the request to Payload's update).
  */
 const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadRequest; wanted: Wanted }): Promise<boolean> => {
-  let unitId: number | string | null = null
+  let announced: Parameters<typeof announceStep>[0]['dossier'] | null = null
   const { user } = req
   if (!user) return false
   const access = await canUpdateSelfAssessments({ id, req })
@@ -96,7 +95,7 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
     })) as Stored | null
     if (!stored || stored.status === wanted.to) return giveUp()
     const roundId = relationId(stored.round)
-    unitId = relationId(stored.unit)
+    const unitId = relationId(stored.unit)
     if (roundId === null || unitId === null) return giveUp()
 
     const held = await heldCapacities({ authority: relationId(stored.authority), operation: 'update', req, round: roundId, unit: unitId })
@@ -124,14 +123,13 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
 
     await writeStep({ comment: wanted.to === 'returned' ? (data.returnReason as string) : null, dossier: { ...stored, id }, fields: data, req, roles: held, to: wanted.to })
     if (shouldCommit) await commitTransaction(req)
+    announced = { ...data, id, unit: stored.unit } as NonNullable<typeof announced>
   } catch (error) {
     await killTransaction(req)
     throw error
   }
   // after the commit, as the save path's afterChange hook does
-  if (wanted.to === 'returned') {
-    await emitDomainEvent({ event: { reason: (wanted.reason ?? '').trim(), selfAssessment: id, type: 'self-assessment.returned', unit: unitId === null ? null : Number(unitId) }, req })
-  }
+  if (announced) await announceStep({ dossier: announced, req, to: wanted.to })
   return true
 }
 

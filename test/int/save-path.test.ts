@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '@payload-config'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
-import { as, createAccount } from './helpers/dossiers'
+import { onDomainEvent, type DomainEvent } from '@hooks/events'
+
+import { as, createAccount, reviewDossier } from './helpers/dossiers'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, metAnswers, setIdByCode } from './helpers/rounds'
@@ -105,6 +107,24 @@ describe('a transition over REST is a small write', () => {
     expect(await versionCount(answered.id)).toBe(versionsBefore)
     expect(submitted.body.doc).toEqual({ id: answered.id, status: 'submitted' })
     expect(await auditOf(answered.id)).toEqual([{ action: 'submit', actor_id: world.users.unitEditor.id, comment: null, from: 'draft', to: 'submitted' }])
+  })
+
+  it('closing the review over REST records the team’s result and announces it, as the full save does', async () => {
+    const { answered } = await answeredDraft('Đợt SVP kết thúc')
+    await payload.update({ collection: 'self-assessments', data: { status: 'submitted' }, id: answered.id, ...as(world.users.unitEditor) })
+    const accepted = await payload.update({ collection: 'self-assessments', data: { status: 'in-review' }, id: answered.id, ...as(world.users.districtAdmin) })
+    await reviewDossier({ payload, reviewer: world.users.reviewer, rows: () => ({ verdict: 'met' }), sa: accepted })
+    const heard: DomainEvent[] = []
+    const stop = onDomainEvent((event) => {
+      if ('selfAssessment' in event && event.selfAssessment === answered.id) heard.push(event)
+    })
+    const versionsBefore = await versionCount(answered.id)
+    const closed = await patch('reviewer', answered.id, { status: 'reviewed' })
+    stop()
+    expect(closed.status).toBe(200)
+    expect(closed.body.doc).toMatchObject({ disagreements: 0, status: 'reviewed', teamLevel: 1, teamOutcome: 'met' })
+    expect(await versionCount(answered.id)).toBe(versionsBefore)
+    expect(heard).toEqual([{ outcome: 'met', selfAssessment: answered.id, type: 'self-assessment.reviewed', unit: world.units.unitA1.id }])
   })
 
   it('answers at the depth asked, as Payload’s update does', async () => {
