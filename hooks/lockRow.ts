@@ -17,11 +17,17 @@ type AdapterLike = {
   tableNameMap?: Map<string, string>
 }
 
-export const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
+/** The drizzle session of the request's PostgreSQL transaction, if it has one (not on the embedded default). */
+export const transactionSession = async ({ req }: { req: PayloadRequest }) => {
   const transactionId = await req.transactionID
-  if (transactionId === undefined || transactionId === null) return
+  if (transactionId === undefined || transactionId === null) return { session: undefined, transactionId: null }
+  return { session: (req.payload.db as unknown as AdapterLike).sessions?.[String(transactionId)]?.db, transactionId }
+}
+
+export const lockRow = async ({ req, table, id }: { req: PayloadRequest; table: string; id: number | string }) => {
+  const { session, transactionId } = await transactionSession({ req })
+  if (transactionId === null) return
   const adapter = req.payload.db as unknown as AdapterLike
-  const session = adapter.sessions?.[String(transactionId)]?.db
   if (session) await session.execute(sql`select id from ${sql.identifier(table)} where id = ${Number(id)} for update`)
   else await adapter.lockDocument?.({ holder: String(transactionId), key: `${table}:${Number(id)}` })
 }

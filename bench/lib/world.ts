@@ -15,6 +15,7 @@ import { SignJWT } from 'jose'
 import pg from 'pg'
 
 import { projectRoot } from '../../src/build.mjs'
+import { metAnswers as metRows } from '../../test/int/helpers/rounds'
 import type { Client } from './http'
 
 export const benchPassword = 'mat-khau-bench-2026'
@@ -70,21 +71,8 @@ export type World = {
 
 type Row = Record<string, any>
 
-/** Every applicable row answered so that it is met, with an explanation where evidence is asked. */
-export const metAnswers = (rows: Row[]): Row[] =>
-  rows.map((row) => {
-    if (!row.isApplicable) return row
-    const scale = (row.scale as { code: string }[] | null) ?? []
-    const filled = {
-      ...row,
-      denominator: row.measure === 'ratio' ? 20 : row.denominator,
-      numerator: row.measure === 'ratio' ? 20 : row.numerator,
-      points: row.measure === 'points' ? row.maxPoints : row.points,
-      rank: row.measure === 'rank' ? (scale.at(-1)?.code ?? null) : row.rank,
-      yesNo: row.measure === 'boolean' ? 'yes' : row.yesNo,
-    }
-    return row.evidenceRequired ? { ...filled, explanation: 'Hồ sơ gốc lưu tại văn phòng đơn vị.' } : filled
-  })
+/** Every applicable row answered so that it is met, with an explanation where evidence is asked (the integration tests' own). */
+export const metAnswers = (rows: Row[]): Row[] => metRows({ rows: rows as Parameters<typeof metRows>[0]['rows'] }) as Row[]
 
 const columnsOf = async ({ db, table, except }: { db: pg.Client; table: string; except: string[] }) => {
   const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])

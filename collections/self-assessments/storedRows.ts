@@ -10,6 +10,8 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { and, asc, eq, like } from '@payloadcms/db-postgres/drizzle'
 import type { PayloadRequest } from 'payload'
 
+import { transactionSession } from '@hooks/lockRow'
+
 import type { AnswerRow } from './answers'
 import type { RoundForSteps } from './steps'
 
@@ -18,8 +20,7 @@ type Table = Record<string, any>
 /** The request's transaction, or the pool when there is none (the embedded default). */
 const databaseOf = async ({ req }: { req: PayloadRequest }) => {
   const adapter = req.payload.db as unknown as PostgresAdapter
-  const transactionId = await req.transactionID
-  const session = transactionId === undefined || transactionId === null ? undefined : adapter.sessions?.[String(transactionId)]?.db
+  const { session } = await transactionSession({ req })
   return { db: (session ?? adapter.drizzle) as PostgresAdapter['drizzle'], tables: adapter.tables as Record<string, Table> }
 }
 
