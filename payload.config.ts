@@ -18,10 +18,13 @@ import { Authorities } from './collections/authorities'
 import { CriteriaSets } from './collections/criteria-sets'
 import { Decisions } from './collections/decisions'
 import { Evidence } from './collections/evidence'
+import { LegalDocuments } from './collections/legal-documents'
 import { Recognitions } from './collections/recognitions'
 import { Reviews } from './collections/reviews'
 import { Rounds } from './collections/rounds'
 import { SelfAssessments } from './collections/self-assessments'
+import { Tiers } from './collections/tiers'
+import { UnitTypes } from './collections/unit-types'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { translateErrors } from './hooks/errorMessages'
@@ -68,7 +71,7 @@ export const buildAppConfig = ({
     // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts)
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, Authorities, Units, CriteriaSets, Users, AuditEvents]),
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]),
       ...benchExtras().collections,
     ],
     // the pool's size and timeouts come from the environment; at most max − 2 transactions are open

@@ -73,8 +73,11 @@ export interface Config {
     decisions: Decision;
     recognitions: Recognition;
     evidence: Evidence;
+    'legal-documents': LegalDocument;
     authorities: Authority;
     units: Unit;
+    tiers: Tier;
+    'unit-types': UnitType;
     'criteria-sets': CriteriaSet;
     users: User;
     'audit-events': AuditEvent;
@@ -91,8 +94,11 @@ export interface Config {
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
     recognitions: RecognitionsSelect<false> | RecognitionsSelect<true>;
     evidence: EvidenceSelect<false> | EvidenceSelect<true>;
+    'legal-documents': LegalDocumentsSelect<false> | LegalDocumentsSelect<true>;
     authorities: AuthoritiesSelect<false> | AuthoritiesSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
+    tiers: TiersSelect<false> | TiersSelect<true>;
+    'unit-types': UnitTypesSelect<false> | UnitTypesSelect<true>;
     'criteria-sets': CriteriaSetsSelect<false> | CriteriaSetsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -147,12 +153,16 @@ export interface Round {
    */
   year: number;
   authority: number | Authority;
-  tier: 'huyen' | 'tinh';
+  tier: string;
   status: 'draft' | 'open' | 'reviewing' | 'closed';
   /**
    * Criteria sets offered.
    */
   criteriaSets?: (number | CriteriaSet)[] | null;
+  /**
+   * The local guide or plan the round follows.
+   */
+  basis?: (number | LegalDocument)[] | null;
   plan?:
     | {
         task: string;
@@ -166,6 +176,13 @@ export interface Round {
       }[]
     | null;
   deadlines?: {
+    opening?: {
+      kind?: ('before' | 'by') | null;
+      day?: number | null;
+      month?: number | null;
+      yearOffset?: ('0' | '1' | '2') | null;
+      text?: string | null;
+    };
     submission?: {
       kind?: ('before' | 'by') | null;
       day?: number | null;
@@ -187,14 +204,21 @@ export interface Round {
       yearOffset?: ('0' | '1' | '2') | null;
       text?: string | null;
     };
-    reportUp?: {
-      kind?: ('before' | 'by') | null;
-      day?: number | null;
-      month?: number | null;
-      yearOffset?: ('0' | '1' | '2') | null;
-      text?: string | null;
-    };
   };
+  /**
+   * Each report to a superior, with its recipient.
+   */
+  reportDeadlines?:
+    | {
+        recipient: string;
+        kind?: ('before' | 'by') | null;
+        day?: number | null;
+        month?: number | null;
+        yearOffset?: ('0' | '1' | '2') | null;
+        text?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Per-unit extensions, audited.
    */
@@ -207,6 +231,10 @@ export interface Round {
       }[]
     | null;
   /**
+   * The decision setting up the team.
+   */
+  teamDecision?: (number | null) | LegalDocument;
+  /**
    * How the team verdict is formed.
    */
   consolidationMode?: ('lead' | 'majority') | null;
@@ -217,9 +245,13 @@ export interface Round {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Each item is an attachment slot in the unit’s dossier.
+   */
   dossier?:
     | {
         title: string;
+        isRequired?: boolean | null;
         note?: string | null;
         id?: string | null;
       }[]
@@ -252,6 +284,14 @@ export interface Authority {
    * Office receiving dossiers.
    */
   receivingOffice?: string | null;
+  publication?: {
+    register?: ('all' | 'recognised' | 'none') | null;
+    countsForEmulation?: boolean | null;
+    /**
+     * Where else results are announced.
+     */
+    channels?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -271,7 +311,7 @@ export interface CriteriaSet {
   regime: string;
   title: string;
   model: 'pass-fail' | 'points';
-  tier?: ('huyen' | 'tinh') | null;
+  tier?: string | null;
   /**
    * 1 or 2.
    */
@@ -285,6 +325,10 @@ export interface CriteriaSet {
         code: string;
         title: string;
         maxPoints?: number | null;
+        /**
+         * Optional per-group floor.
+         */
+        minPoints?: number | null;
         indicators?:
           | {
               code: string;
@@ -310,23 +354,7 @@ export interface CriteriaSet {
                */
               appliesTo?:
                 | {
-                    unitType:
-                      | 'xa'
-                      | 'co_quan_dang'
-                      | 'co_quan_nha_nuoc'
-                      | 'doan_the'
-                      | 'luc_luong_vu_trang'
-                      | 'doanh_nghiep'
-                      | 'mam_non_cong_lap'
-                      | 'tieu_hoc'
-                      | 'thcs'
-                      | 'thpt'
-                      | 'gdtx'
-                      | 'gdnn'
-                      | 'dai_hoc'
-                      | 'cao_dang'
-                      | 'hoi'
-                      | 'khac';
+                    unitType: string;
                     id?: string | null;
                   }[]
                 | null;
@@ -336,6 +364,38 @@ export interface CriteriaSet {
                */
               isVerified?: boolean | null;
               source?: string | null;
+              /**
+               * Allowed scores.
+               */
+              rubric?: {
+                kind?: ('step' | 'levels') | null;
+                step?: number | null;
+                levels?:
+                  | {
+                      label: string;
+                      points: number;
+                      id?: string | null;
+                    }[]
+                  | null;
+              };
+              /**
+               * Evidence the unit is expected to provide.
+               */
+              expectedEvidence?:
+                | {
+                    title: string;
+                    id?: string | null;
+                  }[]
+                | null;
+              /**
+               * An unverified indicator is confirmed by a local document before a round opens on it.
+               */
+              confirmation?: {
+                document?: (number | null) | LegalDocument;
+                threshold?: string | null;
+                confirmedBy?: (number | null) | User;
+                confirmedAt?: string | null;
+              };
               id?: string | null;
             }[]
           | null;
@@ -353,14 +413,30 @@ export interface CriteriaSet {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Recognition rules.
+   */
   recognition?: {
     /**
      * E.g. 1 for a level-2 set.
      */
     prerequisiteLevel?: number | null;
     monthsAfterPrerequisite?: number | null;
+    waitMeasuredAt?: ('application' | 'decision') | null;
+    expiredPrerequisiteCounts?: boolean | null;
+    /**
+     * Empty: no validity period.
+     */
     validityMonths?: number | null;
+    validityAnchor?: ('after-decision-year' | 'signing-date' | 'after-evaluation-year') | null;
+    ruleText?: string | null;
+    isVerified?: boolean | null;
+    source?: string | null;
   };
+  /**
+   * Indicators neither verified nor locally confirmed.
+   */
+  unsettledCount?: number | null;
   unverifiedCount?: number | null;
   unverifiedIndicators?: string | null;
   updatedAt: string;
@@ -369,43 +445,28 @@ export interface CriteriaSet {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "units".
+ * via the `definition` "legal-documents".
  */
-export interface Unit {
+export interface LegalDocument {
   id: number;
-  name: string;
-  code?: string | null;
-  unitType:
-    | 'xa'
-    | 'co_quan_dang'
-    | 'co_quan_nha_nuoc'
-    | 'doan_the'
-    | 'luc_luong_vu_trang'
-    | 'doanh_nghiep'
-    | 'mam_non_cong_lap'
-    | 'tieu_hoc'
-    | 'thcs'
-    | 'thpt'
-    | 'gdtx'
-    | 'gdnn'
-    | 'dai_hoc'
-    | 'cao_dang'
-    | 'hoi'
-    | 'khac';
-  tier: 'huyen' | 'tinh';
-  authority: number | Authority;
-  /**
-   * Staff members.
-   */
-  memberCount: number;
-  /**
-   * Education institutions only.
-   */
-  learnerCount?: number | null;
-  email?: string | null;
-  isActive?: boolean | null;
+  number: string;
+  issuedOn: string;
+  issuer?: string | null;
+  title?: string | null;
+  kind: 'huong-dan' | 'thanh-lap-doan' | 'xac-nhan-nguong' | 'khac';
+  authority?: (number | null) | Authority;
+  label?: string | null;
   updatedAt: string;
   createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -445,6 +506,30 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "units".
+ */
+export interface Unit {
+  id: number;
+  name: string;
+  code?: string | null;
+  unitType: string;
+  tier: string;
+  authority: number | Authority;
+  /**
+   * Staff members.
+   */
+  memberCount: number;
+  /**
+   * Education institutions only.
+   */
+  learnerCount?: number | null;
+  email?: string | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "self-assessments".
  */
 export interface SelfAssessment {
@@ -476,6 +561,7 @@ export interface SelfAssessment {
         text?: string | null;
         threshold?: string | null;
         evidenceRequired?: boolean | null;
+        thresholdBasis?: string | null;
         yesNo?: ('yes' | 'no') | null;
         numerator?: number | null;
         /**
@@ -485,7 +571,20 @@ export interface SelfAssessment {
         points?: number | null;
         rank?: string | null;
         evidence?: (number | Evidence)[] | null;
+        expectedEvidence?: string | null;
         explanation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The round’s dossier checklist.
+   */
+  dossierFiles?:
+    | {
+        item?: string | null;
+        title?: string | null;
+        isRequired?: boolean | null;
+        files?: (number | Evidence)[] | null;
         id?: string | null;
       }[]
     | null;
@@ -564,7 +663,7 @@ export interface Decision {
   /**
    * For a revocation: taken from the revoked decision.
    */
-  round: number | Round;
+  round?: (number | null) | Round;
   number?: string | null;
   signedOn?: string | null;
   /**
@@ -572,12 +671,12 @@ export interface Decision {
    */
   signer?: string | null;
   /**
-   * Issuing is final.
+   * A new decision is a draft: save it, check the list, then choose Issued and save. Issuing is final.
    */
   status: 'draft' | 'issued';
   authority?: (number | null) | Authority;
   /**
-   * Filled from the consolidated outcomes when left empty.
+   * Left empty, a recognition lists the dossiers the team found met; a revocation, every unit of the revoked decision.
    */
   entries?:
     | {
@@ -654,12 +753,61 @@ export interface Recognition {
   decisionNumber?: string | null;
   decidedOn: string;
   validFrom: string;
-  validUntil: string;
+  /**
+   * Empty: no validity period.
+   */
+  validUntil?: string | null;
+  countsForEmulation?: boolean | null;
+  isPublic?: boolean | null;
+  basisNote?: string | null;
   selfAssessment?: (number | null) | SelfAssessment;
   status?: ('valid' | 'revoked') | null;
   revokedBy?: (number | null) | Decision;
   revokedOn?: string | null;
   revocationReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers".
+ */
+export interface Tier {
+  /**
+   * Lower case, digits, _ or -, e.g. xa.
+   */
+  id: string;
+  label: string;
+  /**
+   * Which authority evaluates this tier.
+   */
+  evaluatedBy?: string | null;
+  order?: number | null;
+  /**
+   * Empty: national.
+   */
+  authority?: (number | null) | Authority;
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "unit-types".
+ */
+export interface UnitType {
+  /**
+   * Lower case, digits, _ or -, e.g. thpt.
+   */
+  id: string;
+  label: string;
+  tier?: string | null;
+  order?: number | null;
+  /**
+   * Empty: national.
+   */
+  authority?: (number | null) | Authority;
+  source?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -728,12 +876,24 @@ export interface PayloadLockedDocument {
         value: number | Evidence;
       } | null)
     | ({
+        relationTo: 'legal-documents';
+        value: number | LegalDocument;
+      } | null)
+    | ({
         relationTo: 'authorities';
         value: number | Authority;
       } | null)
     | ({
         relationTo: 'units';
         value: number | Unit;
+      } | null)
+    | ({
+        relationTo: 'tiers';
+        value: string | Tier;
+      } | null)
+    | ({
+        relationTo: 'unit-types';
+        value: string | UnitType;
       } | null)
     | ({
         relationTo: 'criteria-sets';
@@ -800,6 +960,7 @@ export interface RoundsSelect<T extends boolean = true> {
   tier?: T;
   status?: T;
   criteriaSets?: T;
+  basis?: T;
   plan?:
     | T
     | {
@@ -815,6 +976,15 @@ export interface RoundsSelect<T extends boolean = true> {
   deadlines?:
     | T
     | {
+        opening?:
+          | T
+          | {
+              kind?: T;
+              day?: T;
+              month?: T;
+              yearOffset?: T;
+              text?: T;
+            };
         submission?:
           | T
           | {
@@ -842,15 +1012,17 @@ export interface RoundsSelect<T extends boolean = true> {
               yearOffset?: T;
               text?: T;
             };
-        reportUp?:
-          | T
-          | {
-              kind?: T;
-              day?: T;
-              month?: T;
-              yearOffset?: T;
-              text?: T;
-            };
+      };
+  reportDeadlines?:
+    | T
+    | {
+        recipient?: T;
+        kind?: T;
+        day?: T;
+        month?: T;
+        yearOffset?: T;
+        text?: T;
+        id?: T;
       };
   extensions?:
     | T
@@ -860,6 +1032,7 @@ export interface RoundsSelect<T extends boolean = true> {
         reason?: T;
         id?: T;
       };
+  teamDecision?: T;
   consolidationMode?: T;
   team?:
     | T
@@ -872,6 +1045,7 @@ export interface RoundsSelect<T extends boolean = true> {
     | T
     | {
         title?: T;
+        isRequired?: T;
         note?: T;
         id?: T;
       };
@@ -901,13 +1075,24 @@ export interface SelfAssessmentsSelect<T extends boolean = true> {
         text?: T;
         threshold?: T;
         evidenceRequired?: T;
+        thresholdBasis?: T;
         yesNo?: T;
         numerator?: T;
         denominator?: T;
         points?: T;
         rank?: T;
         evidence?: T;
+        expectedEvidence?: T;
         explanation?: T;
+        id?: T;
+      };
+  dossierFiles?:
+    | T
+    | {
+        item?: T;
+        title?: T;
+        isRequired?: T;
+        files?: T;
         id?: T;
       };
   status?: T;
@@ -1012,6 +1197,9 @@ export interface RecognitionsSelect<T extends boolean = true> {
   decidedOn?: T;
   validFrom?: T;
   validUntil?: T;
+  countsForEmulation?: T;
+  isPublic?: T;
+  basisNote?: T;
   selfAssessment?: T;
   status?: T;
   revokedBy?: T;
@@ -1043,6 +1231,30 @@ export interface EvidenceSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-documents_select".
+ */
+export interface LegalDocumentsSelect<T extends boolean = true> {
+  number?: T;
+  issuedOn?: T;
+  issuer?: T;
+  title?: T;
+  kind?: T;
+  authority?: T;
+  label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "authorities_select".
  */
 export interface AuthoritiesSelect<T extends boolean = true> {
@@ -1052,6 +1264,13 @@ export interface AuthoritiesSelect<T extends boolean = true> {
   tierLabel?: T;
   deciderTitle?: T;
   receivingOffice?: T;
+  publication?:
+    | T
+    | {
+        register?: T;
+        countsForEmulation?: T;
+        channels?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1074,6 +1293,34 @@ export interface UnitsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers_select".
+ */
+export interface TiersSelect<T extends boolean = true> {
+  id?: T;
+  label?: T;
+  evaluatedBy?: T;
+  order?: T;
+  authority?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "unit-types_select".
+ */
+export interface UnitTypesSelect<T extends boolean = true> {
+  id?: T;
+  label?: T;
+  tier?: T;
+  order?: T;
+  authority?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "criteria-sets_select".
  */
 export interface CriteriaSetsSelect<T extends boolean = true> {
@@ -1090,6 +1337,7 @@ export interface CriteriaSetsSelect<T extends boolean = true> {
         code?: T;
         title?: T;
         maxPoints?: T;
+        minPoints?: T;
         indicators?:
           | T
           | {
@@ -1114,6 +1362,33 @@ export interface CriteriaSetsSelect<T extends boolean = true> {
               evidenceRequired?: T;
               isVerified?: T;
               source?: T;
+              rubric?:
+                | T
+                | {
+                    kind?: T;
+                    step?: T;
+                    levels?:
+                      | T
+                      | {
+                          label?: T;
+                          points?: T;
+                          id?: T;
+                        };
+                  };
+              expectedEvidence?:
+                | T
+                | {
+                    title?: T;
+                    id?: T;
+                  };
+              confirmation?:
+                | T
+                | {
+                    document?: T;
+                    threshold?: T;
+                    confirmedBy?: T;
+                    confirmedAt?: T;
+                  };
               id?: T;
             };
         id?: T;
@@ -1131,8 +1406,15 @@ export interface CriteriaSetsSelect<T extends boolean = true> {
     | {
         prerequisiteLevel?: T;
         monthsAfterPrerequisite?: T;
+        waitMeasuredAt?: T;
+        expiredPrerequisiteCounts?: T;
         validityMonths?: T;
+        validityAnchor?: T;
+        ruleText?: T;
+        isVerified?: T;
+        source?: T;
       };
+  unsettledCount?: T;
   unverifiedCount?: T;
   unverifiedIndicators?: T;
   updatedAt?: T;

@@ -73,3 +73,9 @@ export const selfAccount: TargetCheck = async ({ req, value }) => {
   if (id === null) return null
   return String(id) === String(req.user?.id) ? null : 'Chỉ lập được phiếu đánh giá của chính bạn.'
 }
+
+/** The owner of a province's catalogue row or reference document: the writer's own subtree; none (national) is the admin's. */
+export const catalogueOwner: TargetCheck = async (args) => {
+  if (relationId(args.value) === null) return 'Danh mục dùng chung toàn quốc do quản trị hệ thống quản lý; hãy chọn cấp quản lý của bạn.'
+  return authorityInSubtree(args)
+}

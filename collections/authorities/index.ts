@@ -67,6 +67,32 @@ export const Authorities: CollectionConfig = applyWriteRules({
         admin: { description: { vi: 'Nơi tiếp nhận hồ sơ, ví dụ "Phòng GDĐT".', en: 'Office receiving dossiers.' } },
         label: { vi: 'Cơ quan tiếp nhận hồ sơ', en: 'Receiving office' },
       },
+      {
+        // REGULATIONS §5.2.10: where results are published and whether they feed the emulation review
+        name: 'publication',
+        type: 'group',
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              {
+                name: 'register',
+                type: 'select',
+                defaultValue: 'all',
+                label: { vi: 'Trang tra cứu công khai hiển thị', en: 'Public register shows' },
+                options: [
+                  { label: { vi: 'Mọi kết quả công nhận, xếp loại', en: 'All results' }, value: 'all' },
+                  { label: { vi: 'Chỉ đơn vị được công nhận mức độ, xếp loại Tốt', en: 'Recognised and Tốt only' }, value: 'recognised' },
+                  { label: { vi: 'Không công khai trên trang này', en: 'Nothing' }, value: 'none' },
+                ],
+              },
+              { name: 'countsForEmulation', type: 'checkbox', defaultValue: false, label: { vi: 'Kết quả được tính vào bình xét thi đua hằng năm', en: 'Results count for the emulation review' } },
+            ],
+          },
+          { name: 'channels', type: 'textarea', admin: { description: { vi: 'Ví dụ: Cổng thông tin điện tử huyện; Đài truyền thanh huyện; niêm yết tại trụ sở.', en: 'Where else results are announced.' } }, label: { vi: 'Nơi công bố kết quả', en: 'Published in' } },
+        ],
+        label: { vi: 'Công bố kết quả', en: 'Publication' },
+      },
     ],
     hooks: {
       beforeDelete: [

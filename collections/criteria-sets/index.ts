@@ -8,8 +8,9 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
 
+import { codeRelation } from '../catalogueCode'
+
 import { measureKinds } from '@criteria/measures/registry'
-import { tiers, unitTypes } from '@criteria/unitTypes'
 
 import { versionsAccess } from '../access/scope'
 import { canChangeCriteriaSets, canCreateCriteriaSet, canReadCriteriaSets } from './access'
@@ -71,14 +72,12 @@ const indicatorFields: Field[] = [
       initCollapsed: true,
     },
     fields: [
-      {
+      codeRelation({
         name: 'unitType',
-        type: 'select',
-        enumName: 'enum_indicator_unit_type',
         label: { vi: 'Loại đơn vị', en: 'Unit type' },
-        options: unitTypes.map((type) => ({ label: { vi: type.vi, en: type.en }, value: type.code })),
+        relationTo: 'unit-types',
         required: true,
-      },
+      }),
     ],
     label: { vi: 'Chỉ áp dụng cho loại đơn vị', en: 'Applies to' },
     labels: { plural: { vi: 'Loại đơn vị', en: 'Unit types' }, singular: { vi: 'Loại đơn vị', en: 'Unit type' } },
@@ -97,6 +96,87 @@ const indicatorFields: Field[] = [
     ],
   },
   { name: 'source', type: 'text', label: { vi: 'Nguồn', en: 'Source' } },
+  {
+    // TT 22: how points are given inside an indicator (REGULATIONS §3.2: not in the circular; each
+    // province's guide says it, e.g. Cao Bằng HD 219 Phụ lục 1)
+    name: 'rubric',
+    type: 'group',
+    admin: { condition: (data) => data?.model === 'points', description: { vi: 'Điểm được chấm cho chỉ tiêu này theo hướng dẫn của địa phương. Để trống: chưa có hướng dẫn (chỉ tiêu chưa xác định, không mở đợt được).', en: 'Allowed scores.' } },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'kind',
+            type: 'select',
+            label: { vi: 'Cách cho điểm', en: 'Kind' },
+            options: [
+              { label: { vi: 'Theo bước điểm (0, bước, 2×bước … tối đa)', en: 'Steps' }, value: 'step' },
+              { label: { vi: 'Theo các mức có tên', en: 'Named levels' }, value: 'levels' },
+            ],
+          },
+          { name: 'step', type: 'number', admin: { condition: (_data, sibling) => sibling?.kind === 'step' }, label: { vi: 'Bước điểm', en: 'Step' }, min: 0 },
+        ],
+      },
+      {
+        name: 'levels',
+        type: 'array',
+        dbName: 'indicator_rubric_levels',
+        admin: { condition: (_data, sibling) => sibling?.kind === 'levels' },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'label', type: 'text', label: { vi: 'Mức', en: 'Label' }, required: true },
+              { name: 'points', type: 'number', label: { vi: 'Điểm', en: 'Points' }, min: 0, required: true },
+            ],
+          },
+        ],
+        label: { vi: 'Các mức điểm', en: 'Levels' },
+        labels: { plural: { vi: 'Mức điểm', en: 'Levels' }, singular: { vi: 'Mức điểm', en: 'Level' } },
+      },
+    ],
+    label: { vi: 'Hướng dẫn chấm điểm', en: 'Rubric' },
+  },
+  {
+    // "danh mục hồ sơ minh chứng" per indicator (seed 000, Cao Bằng CV 383): shown to the unit beside the row
+    name: 'expectedEvidence',
+    type: 'array',
+    dbName: 'indicator_expected_evidence',
+    admin: { description: { vi: 'Các minh chứng đơn vị cần có cho chỉ tiêu này; đơn vị thấy danh mục này khi tự đánh giá.', en: 'Evidence the unit is expected to provide.' }, initCollapsed: true },
+    fields: [{ name: 'title', type: 'text', label: { vi: 'Minh chứng', en: 'Evidence' }, required: true }],
+    label: { vi: 'Danh mục minh chứng', en: 'Evidence catalogue' },
+    labels: { plural: { vi: 'Minh chứng', en: 'Evidence' }, singular: { vi: 'Minh chứng', en: 'Evidence' } },
+  },
+  {
+    // a value the circular leaves open (UNKNOWN in REGULATIONS), fixed by the province's own document
+    name: 'confirmation',
+    type: 'group',
+    admin: {
+      condition: (_data, sibling) => sibling?.isVerified !== true,
+      description: {
+        vi: 'Chỉ tiêu chưa đối chiếu văn bản gốc: tỉnh/huyện xác nhận ngưỡng (hoặc hướng dẫn chấm) bằng văn bản của địa phương. Chưa xác nhận thì không mở đợt và không ra quyết định được.',
+        en: 'An unverified indicator is confirmed by a local document before a round opens on it.',
+      },
+    },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'document', type: 'relationship', label: { vi: 'Văn bản xác nhận', en: 'Confirming document' }, relationTo: 'legal-documents' },
+          { name: 'threshold', type: 'text', admin: { readOnly: true }, label: { vi: 'Ngưỡng đã xác nhận', en: 'Confirmed threshold' } },
+        ],
+      },
+      {
+        type: 'row',
+        fields: [
+          { name: 'confirmedBy', type: 'relationship', admin: { readOnly: true }, label: { vi: 'Người xác nhận', en: 'Confirmed by' }, relationTo: 'users' },
+          { name: 'confirmedAt', type: 'date', admin: { readOnly: true }, label: { vi: 'Ngày xác nhận', en: 'Confirmed at' } },
+        ],
+      },
+    ],
+    label: { vi: 'Xác nhận của địa phương', en: 'Local confirmation' },
+  },
 ]
 
 export const CriteriaSets: CollectionConfig = applyWriteRules({
@@ -164,12 +244,7 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
             ],
             required: true,
           },
-          {
-            name: 'tier',
-            type: 'select',
-            label: { vi: 'Cấp đơn vị', en: 'Tier' },
-            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
-          },
+          codeRelation({ name: 'tier', label: { vi: 'Cấp đơn vị', en: 'Tier' }, relationTo: 'tiers' }),
           { name: 'level', type: 'number', admin: { description: { vi: '1 hoặc 2; để trống với TT 22.', en: '1 or 2.' } }, label: { vi: 'Mức độ', en: 'Level' }, max: 2, min: 1 },
         ],
       },
@@ -191,6 +266,13 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
               { name: 'title', type: 'text', admin: { width: '60%' }, label: { vi: 'Tên tiêu chí', en: 'Title' }, required: true },
               { name: 'maxPoints', type: 'number', admin: { width: '20%' }, label: { vi: 'Điểm tối đa', en: 'Max points' }, min: 0 },
             ],
+          },
+          {
+            name: 'minPoints',
+            type: 'number',
+            admin: { condition: (data) => data?.model === 'points', description: { vi: 'Tùy chọn: nhóm dưới số điểm này thì đơn vị xếp loại thấp nhất (Chưa đạt).', en: 'Optional per-group floor.' } },
+            label: { vi: 'Điểm tối thiểu của nhóm', en: 'Group minimum' },
+            min: 0,
           },
           {
             name: 'indicators',
@@ -223,20 +305,68 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
         label: { vi: 'Xếp loại theo điểm', en: 'Grade bands' },
       },
       {
+        // stated in the words of the set's regulation; REGULATIONS §2.3 gives the defaults, and where
+        // it says UNKNOWN the rule stays unverified and the admin sees it
         name: 'recognition',
         type: 'group',
-        admin: { condition: (data) => data?.model === 'pass-fail' },
+        admin: { description: { vi: 'Điều kiện công nhận và thời hạn bảo lưu theo văn bản của bộ tiêu chí. TT 22 (xếp loại hằng năm): để trống thời hạn.', en: 'Recognition rules.' } },
         fields: [
           {
             type: 'row',
             fields: [
               { name: 'prerequisiteLevel', type: 'number', admin: { description: { vi: 'Ví dụ 1 với bộ mức độ 2; để trống nếu không cần.', en: 'E.g. 1 for a level-2 set.' } }, label: { vi: 'Mức độ phải có trước', en: 'Prerequisite level' }, max: 2, min: 1 },
               { name: 'monthsAfterPrerequisite', type: 'number', label: { vi: 'Số tháng tối thiểu kể từ quyết định trước', en: 'Months after prerequisite' }, min: 0 },
-              { name: 'validityMonths', type: 'number', label: { vi: 'Thời hạn bảo lưu (tháng)', en: 'Validity (months)' }, min: 1 },
+              {
+                name: 'waitMeasuredAt',
+                type: 'select',
+                defaultValue: 'application',
+                label: { vi: 'Số tháng tính đến', en: 'Wait measured at' },
+                options: [
+                  { label: { vi: 'Ngày đơn vị nộp hồ sơ đề nghị', en: 'Application' }, value: 'application' },
+                  { label: { vi: 'Ngày ký quyết định công nhận', en: 'Decision' }, value: 'decision' },
+                ],
+              },
+            ],
+          },
+          {
+            name: 'expiredPrerequisiteCounts',
+            type: 'checkbox',
+            defaultValue: false,
+            label: { vi: 'Mức độ trước đã hết thời hạn bảo lưu vẫn được tính', en: 'An expired lower level still counts' },
+          },
+          {
+            type: 'row',
+            fields: [
+              { name: 'validityMonths', type: 'number', admin: { description: { vi: 'Để trống: kết quả không có thời hạn bảo lưu (ví dụ xếp loại hằng năm TT 22).', en: 'Empty: no validity period.' } }, label: { vi: 'Thời hạn bảo lưu (tháng)', en: 'Validity (months)' }, min: 1 },
+              {
+                name: 'validityAnchor',
+                type: 'select',
+                defaultValue: 'after-decision-year',
+                label: { vi: 'Thời hạn tính từ', en: 'Validity counted from' },
+                options: [
+                  { label: { vi: 'Ngày 01/01 năm sau năm ký quyết định', en: '1 January after the decision year' }, value: 'after-decision-year' },
+                  { label: { vi: 'Ngày ký quyết định', en: 'Signing date' }, value: 'signing-date' },
+                  { label: { vi: 'Ngày 01/01 năm sau năm đánh giá', en: '1 January after the evaluation year' }, value: 'after-evaluation-year' },
+                ],
+              },
+            ],
+          },
+          { name: 'ruleText', type: 'textarea', label: { vi: 'Nguyên văn quy định', en: 'Rule as written' } },
+          {
+            type: 'row',
+            fields: [
+              { name: 'isVerified', type: 'checkbox', defaultValue: false, label: { vi: 'Đã đối chiếu văn bản gốc', en: 'Verified' } },
+              { name: 'source', type: 'text', label: { vi: 'Nguồn', en: 'Source' } },
             ],
           },
         ],
         label: { vi: 'Điều kiện công nhận', en: 'Recognition' },
+      },
+      {
+        name: 'unsettledCount',
+        type: 'number',
+        admin: { description: { vi: 'Chỉ tiêu chưa có ngưỡng/hướng dẫn chấm đã đối chiếu hoặc được địa phương xác nhận: chưa mở đợt được.', en: 'Indicators neither verified nor locally confirmed.' }, position: 'sidebar', readOnly: true },
+        label: { vi: 'Chỉ tiêu chưa xác định', en: 'Unsettled indicators' },
       },
       {
         name: 'unverifiedCount',

@@ -8,9 +8,11 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { isAdmin, relationId } from '../access/roles'
 
 export const prepareCopy: CollectionBeforeOperationHook = ({ args, operation }) => {
-  if (operation !== 'create' || args.duplicateFromID === undefined || args.duplicateFromID === null) return args
+  if (operation !== 'create') return args
   const data: Record<string, unknown> = { ...(args.data ?? {}) }
   const { user } = args.req
-  if (user && !isAdmin(user) && data.authority === undefined) data.authority = relationId(user.authority)
-  return { ...args, data, draft: true }
+  // an authority-admin's new set or copy is its own province's (a national set is the admin's)
+  if (user && !isAdmin(user) && (data.authority === undefined || data.authority === null || data.authority === '')) data.authority = relationId(user.authority)
+  const isCopy = args.duplicateFromID !== undefined && args.duplicateFromID !== null
+  return isCopy ? { ...args, data, draft: true } : { ...args, data }
 }

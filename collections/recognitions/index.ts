@@ -65,9 +65,17 @@ export const Recognitions: CollectionConfig = applyWriteRules({
         fields: [
           { name: 'decidedOn', type: 'date', admin: dayOnly, index: true, label: { vi: 'Ngày quyết định', en: 'Decided on' }, required: true },
           { name: 'validFrom', type: 'date', admin: dayOnly, label: { vi: 'Hiệu lực từ', en: 'Valid from' }, required: true },
-          { name: 'validUntil', type: 'date', admin: dayOnly, index: true, label: { vi: 'Hiệu lực đến hết ngày', en: 'Valid until' }, required: true },
+          { name: 'validUntil', type: 'date', admin: { ...dayOnly, description: { vi: 'Trống: kết quả không có thời hạn bảo lưu (xếp loại của năm đánh giá).', en: 'Empty: no validity period.' } }, index: true, label: { vi: 'Hiệu lực đến hết ngày', en: 'Valid until' } },
         ],
       },
+      {
+        type: 'row',
+        fields: [
+          { name: 'countsForEmulation', type: 'checkbox', label: { vi: 'Tính vào bình xét thi đua', en: 'Counts for emulation' } },
+          { name: 'isPublic', type: 'checkbox', defaultValue: true, index: true, label: { vi: 'Công khai trên trang tra cứu', en: 'Public' } },
+        ],
+      },
+      { name: 'basisNote', type: 'textarea', label: { vi: 'Ngưỡng do địa phương xác nhận', en: 'Locally confirmed thresholds' } },
       { name: 'selfAssessment', type: 'relationship', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Self-assessment' }, relationTo: 'self-assessments' },
       {
         name: 'status',

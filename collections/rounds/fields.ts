@@ -3,23 +3,20 @@ import type { Field } from 'payload'
 
 import type { DeadlineRule } from '@criteria/deadlines'
 
-export const deadlineKeys = ['submission', 'review', 'decision', 'reportUp'] as const
+export const deadlineKeys = ['opening', 'submission', 'review', 'decision'] as const
 export type DeadlineKey = (typeof deadlineKeys)[number]
 
 export const deadlineLabels: Record<DeadlineKey, { vi: string; en: string }> = {
+  opening: { vi: 'Đơn vị bắt đầu nộp hồ sơ từ ngày', en: 'Self-assessment opens' },
   submission: { vi: 'Hạn đơn vị nộp hồ sơ', en: 'Submission deadline' },
   review: { vi: 'Hạn đoàn đánh giá hoàn thành', en: 'Review deadline' },
   decision: { vi: 'Hạn ra quyết định công nhận', en: 'Decision deadline' },
-  reportUp: { vi: 'Hạn báo cáo cấp trên', en: 'Report to the superior' },
 }
 
 export type DeadlineGroup = { kind?: string | null; day?: number | null; month?: number | null; yearOffset?: string | null; text?: string | null }
 
-export const deadlineField = ({ key, defaults }: { key: DeadlineKey; defaults?: DeadlineRule }): Field => ({
-  name: key,
-  type: 'group',
-  fields: [
-    {
+/** The row of a deadline rule: kind, day, month, year (relative to N) and the date it makes for this round. */
+export const deadlineRow = ({ defaults }: { defaults?: DeadlineRule } = {}): Field => ({
       type: 'row',
       fields: [
         {
@@ -54,8 +51,12 @@ export const deadlineField = ({ key, defaults }: { key: DeadlineKey; defaults?: 
           label: { vi: 'Thành ngày', en: 'Date' },
         },
       ],
-    },
-  ],
+})
+
+export const deadlineField = ({ key, defaults }: { key: DeadlineKey; defaults?: DeadlineRule }): Field => ({
+  name: key,
+  type: 'group',
+  fields: [deadlineRow({ defaults })],
   label: deadlineLabels[key],
 })
 

@@ -7,15 +7,15 @@ import type { CollectionConfig } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { defaultDeadlineRules } from '@criteria/deadlines'
+import { codeRelation } from '../catalogueCode'
+
 import { consolidationModes } from '@criteria/review'
 import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@criteria/rounds'
-import { tiers } from '@criteria/unitTypes'
 
 import { requiredText } from '../validation'
 import { canChangeRounds, canCreateRound, canReadRounds } from './access'
 import { copyToNextYearEndpoint, participationEndpoint } from './endpoints'
-import { deadlineField } from './fields'
+import { deadlineField, deadlineRow } from './fields'
 import { auditRound, keepStartedRounds, prepareRound } from './hooks'
 import { dayOnly } from '../fieldOptions'
 import { roundRules } from './writeRules'
@@ -57,14 +57,7 @@ export const Rounds: CollectionConfig = applyWriteRules({
               (typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100) || `Năm đánh giá phải là số nguyên từ 2000 đến 2100 (đã nhập: ${String(value ?? '')}).`,
           },
           { name: 'authority', type: 'relationship', label: { vi: 'Cấp quản lý tổ chức', en: 'Authority' }, relationTo: 'authorities', required: true },
-          {
-            name: 'tier',
-            type: 'select',
-            defaultValue: 'huyen',
-            label: { vi: 'Cấp đơn vị tham gia', en: 'Unit tier' },
-            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
-            required: true,
-          },
+          codeRelation({ name: 'tier', defaultValue: 'huyen', label: { vi: 'Cấp đơn vị tham gia', en: 'Unit tier' }, relationTo: 'tiers', required: true }),
         ],
       },
       {
@@ -90,6 +83,15 @@ export const Rounds: CollectionConfig = applyWriteRules({
         hasMany: true,
         label: { vi: 'Bộ tiêu chí áp dụng', en: 'Criteria sets' },
         relationTo: 'criteria-sets',
+      },
+      {
+        // the province's or district's guide or plan the round follows (REGULATIONS §5.2.1)
+        name: 'basis',
+        type: 'relationship',
+        admin: { description: { vi: 'Hướng dẫn, kế hoạch của tỉnh/huyện mà đợt thực hiện (số, ngày, tệp): thêm tại Danh mục → Văn bản căn cứ.', en: 'The local guide or plan the round follows.' } },
+        hasMany: true,
+        label: { vi: 'Văn bản căn cứ', en: 'Legal basis' },
+        relationTo: 'legal-documents',
       },
       {
         type: 'tabs',
@@ -133,18 +135,29 @@ export const Rounds: CollectionConfig = applyWriteRules({
           },
           {
             label: { vi: 'Thời hạn', en: 'Deadlines' },
-            description: { vi: 'Tính theo năm đánh giá, nên sao chép sang năm sau không cần sửa. TT 24: nộp trước 15/01, quyết định trước 15/02 năm N+1.', en: 'Rules relative to the evaluation year.' },
+            description: {
+              vi: 'Tính theo năm đánh giá, nên sao chép sang năm sau không cần sửa. Để trống thì lấy mặc định của văn bản khi lưu: TT 24 cấp huyện nộp trước 15/01 và quyết định trước 15/02 năm N+1; TT 22 nộp đến hết quý I năm N+1; cấp tỉnh chưa có mặc định cho hạn quyết định.',
+              en: 'Rules relative to the evaluation year; empty ones take the regime defaults on save.',
+            },
             fields: [
               {
                 name: 'deadlines',
                 type: 'group',
                 fields: [
-                  deadlineField({ defaults: defaultDeadlineRules.submission, key: 'submission' }),
+                  deadlineField({ key: 'opening' }),
+                  deadlineField({ key: 'submission' }),
                   deadlineField({ key: 'review' }),
-                  deadlineField({ defaults: defaultDeadlineRules.decision, key: 'decision' }),
-                  deadlineField({ key: 'reportUp' }),
+                  deadlineField({ key: 'decision' }),
                 ],
                 label: false,
+              },
+              {
+                name: 'reportDeadlines',
+                type: 'array',
+                admin: { description: { vi: 'Mỗi lần báo cáo lên cấp trên: gửi ai, hạn nào (ví dụ Hưng Yên: UBND huyện báo cáo Sở trước 30/4; Sở báo cáo UBND tỉnh trước 31/5).', en: 'Each report to a superior, with its recipient.' } },
+                fields: [{ name: 'recipient', type: 'text', label: { vi: 'Báo cáo gửi', en: 'Recipient' }, required: true }, deadlineRow()],
+                label: { vi: 'Hạn báo cáo cấp trên', en: 'Report-up deadlines' },
+                labels: { plural: { vi: 'Hạn báo cáo', en: 'Report deadlines' }, singular: { vi: 'Hạn báo cáo', en: 'Report deadline' } },
               },
               {
                 name: 'extensions',
@@ -168,6 +181,13 @@ export const Rounds: CollectionConfig = applyWriteRules({
           {
             label: { vi: 'Đoàn đánh giá', en: 'Team' },
             fields: [
+              {
+                name: 'teamDecision',
+                type: 'relationship',
+                admin: { description: { vi: 'Quyết định thành lập đoàn đánh giá (số, ngày, tệp).', en: 'The decision setting up the team.' } },
+                label: { vi: 'Quyết định thành lập đoàn', en: 'Team decision' },
+                relationTo: 'legal-documents',
+              },
               {
                 name: 'consolidationMode',
                 type: 'select',
@@ -207,8 +227,15 @@ export const Rounds: CollectionConfig = applyWriteRules({
                 name: 'dossier',
                 type: 'array',
                 defaultValue: tt24Dossier,
+                admin: { description: { vi: 'Mỗi tài liệu là một ô đơn vị đính kèm tệp trong hồ sơ tự đánh giá; tài liệu bắt buộc còn trống thì không nộp được.', en: 'Each item is an attachment slot in the unit’s dossier.' } },
                 fields: [
-                  { name: 'title', type: 'text', label: { vi: 'Tài liệu', en: 'Document' }, required: true },
+                  {
+                    type: 'row',
+                    fields: [
+                      { name: 'title', type: 'text', admin: { width: '60%' }, label: { vi: 'Tài liệu', en: 'Document' }, required: true },
+                      { name: 'isRequired', type: 'checkbox', admin: { width: '40%' }, defaultValue: true, label: { vi: 'Bắt buộc đính kèm', en: 'Required' } },
+                    ],
+                  },
                   { name: 'note', type: 'text', label: { vi: 'Ghi chú (mẫu, số bản…)', en: 'Note' } },
                 ],
                 label: { vi: 'Thành phần hồ sơ', en: 'Required documents' },

@@ -54,6 +54,7 @@ const answerFields: Field[] = [
     fields: [
       { name: 'threshold', type: 'text', admin: { readOnly: true, width: '30%' }, label: { vi: 'Ngưỡng đạt', en: 'Threshold' } },
       { name: 'evidenceRequired', type: 'checkbox', admin: { readOnly: true, width: '30%' }, label: { vi: 'Cần minh chứng', en: 'Evidence required' } },
+      { name: 'thresholdBasis', type: 'text', admin: { condition: (_data, sibling) => Boolean(sibling?.thresholdBasis), readOnly: true, width: '40%' }, label: { vi: 'Ngưỡng theo văn bản', en: 'Threshold basis' } },
     ],
   },
   {
@@ -108,6 +109,12 @@ const answerFields: Field[] = [
     hasMany: true,
     label: { vi: 'Minh chứng', en: 'Evidence' },
     relationTo: 'evidence',
+  },
+  {
+    name: 'expectedEvidence',
+    type: 'textarea',
+    admin: { condition: (_data, sibling) => Boolean(sibling?.expectedEvidence), readOnly: true },
+    label: { vi: 'Danh mục minh chứng cần có', en: 'Expected evidence' },
   },
   { name: 'explanation', type: 'textarea', label: { vi: 'Giải trình', en: 'Explanation' } },
 ]
@@ -202,6 +209,40 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         fields: answerFields,
         label: { vi: 'Tự đánh giá theo chỉ tiêu', en: 'Answers' },
         labels: { plural: { vi: 'Chỉ tiêu', en: 'Indicators' }, singular: { vi: 'Chỉ tiêu', en: 'Indicator' } },
+      },
+      {
+        // the round's dossier checklist as attachment slots (rounds.dossier): one row per item
+        name: 'dossierFiles',
+        type: 'array',
+        admin: {
+          condition: (data) => Boolean(data?.id),
+          description: { vi: 'Thành phần hồ sơ theo đợt đánh giá: đính kèm tệp (tải lên tại Minh chứng) cho từng tài liệu; tài liệu bắt buộc còn trống thì không nộp được.', en: 'The round’s dossier checklist.' },
+        },
+        dbName: 'sa_dossier_files',
+        fields: [
+          { name: 'item', type: 'text', admin: { hidden: true }, label: { vi: 'Mục', en: 'Item' } },
+          {
+            type: 'row',
+            fields: [
+              { name: 'title', type: 'text', admin: { readOnly: true, width: '60%' }, label: { vi: 'Tài liệu', en: 'Document' } },
+              { name: 'isRequired', type: 'checkbox', admin: { readOnly: true, width: '40%' }, label: { vi: 'Bắt buộc', en: 'Required' } },
+            ],
+          },
+          {
+            name: 'files',
+            type: 'relationship',
+            filterOptions: ({ data }) => {
+              const unitId = relationId((data as { unit?: unknown } | undefined)?.unit)
+              return unitId === null ? true : { unit: { equals: unitId } }
+            },
+            hasMany: true,
+            label: { vi: 'Tệp đính kèm', en: 'Files' },
+            relationTo: 'evidence',
+            validate: checkedByHook,
+          },
+        ],
+        label: { vi: 'Thành phần hồ sơ', en: 'Dossier documents' },
+        labels: { plural: { vi: 'Tài liệu', en: 'Documents' }, singular: { vi: 'Tài liệu', en: 'Document' } },
       },
       {
         name: 'status',

@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { isUnitType, tiers, unitTypes } from '@criteria/unitTypes'
+import { codeRelation } from '../catalogueCode'
+
 
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
 import { importEndpoint } from './import'
@@ -49,26 +50,20 @@ export const Units: CollectionConfig = applyWriteRules({
       {
         type: 'row',
         fields: [
-          {
+          codeRelation({
+            // the code is the catalogue row's id: REST keeps answering "thpt", never a populated object
             name: 'unitType',
-            type: 'select',
             label: { vi: 'Loại đơn vị', en: 'Unit type' },
-            options: unitTypes.map((type) => ({ label: { vi: type.vi, en: type.en }, value: type.code })),
+            relationTo: 'unit-types',
             required: true,
-            validate: (value: unknown) =>
-              isUnitType(value) ||
-              (value === null || value === undefined || value === ''
-                ? 'Loại đơn vị là bắt buộc.'
-                : `Loại đơn vị "${String(value)}" không có trong danh mục.`),
-          },
-          {
+          }),
+          codeRelation({
             name: 'tier',
-            type: 'select',
             defaultValue: 'huyen',
             label: { vi: 'Cấp đơn vị', en: 'Tier' },
-            options: tiers.map((tier) => ({ label: { vi: tier.vi, en: tier.en }, value: tier.code })),
+            relationTo: 'tiers',
             required: true,
-          },
+          }),
         ],
       },
       {

@@ -6,7 +6,7 @@
  * by administrators (and nobody changes their own role: users/guardAssignment.ts).
  */
 import type { WriteRules } from '../fieldRules'
-import { derived, input, managers, noWorkflow } from './shared'
+import { derived, fixed, input, managers, noWorkflow } from './shared'
 
 const managed = input({ create: managers, update: managers })
 
@@ -17,6 +17,7 @@ export const authorityWrites: WriteRules = {
     code: managed,
     deciderTitle: managed,
     name: managed,
+    publication: managed,
     parent: input({ create: managers, target: 'authority-in-subtree', update: managers }),
     receivingOffice: managed,
     tierLabel: managed,
@@ -70,10 +71,53 @@ export const criteriaSetWrites: WriteRules = {
     regime: managed,
     tier: managed,
     title: managed,
+    unsettledCount: derived,
     unverifiedCount: derived,
     unverifiedIndicators: derived,
   },
   noun: 'bộ tiêu chí',
+  steps: {},
+}
+
+/** A province's own catalogue row: the owner may only be inside the writer's subtree (none: national, the admin's). */
+const catalogueFields = {
+  authority: input({ create: managers, target: 'catalogue-owner', update: managers }),
+  id: fixed({ create: managers }),
+  label: managed,
+  order: managed,
+  source: managed,
+}
+
+export const tierWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'tiers',
+  fields: { ...catalogueFields, evaluatedBy: managed },
+  noun: 'cấp đơn vị',
+  steps: {},
+}
+
+export const unitTypeWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'unit-types',
+  fields: { ...catalogueFields, tier: managed },
+  noun: 'loại đơn vị',
+  steps: {},
+}
+
+/** Reference documents (a province's guide, plan, team decision): entered by the authority that issued or received them. */
+export const legalDocumentWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'legal-documents',
+  fields: {
+    authority: input({ create: managers, target: 'catalogue-owner', update: managers }),
+    issuedOn: managed,
+    issuer: managed,
+    kind: managed,
+    label: derived,
+    number: managed,
+    title: managed,
+  },
+  noun: 'văn bản',
   steps: {},
 }
 

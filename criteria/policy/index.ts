@@ -1,7 +1,7 @@
 /** Every collection's field-write rules, by slug (the tables the server enforces and the tests walk). */
 import type { WriteRules } from '../fieldRules'
 import { decisionWrites } from './decisions'
-import { auditEventWrites, authorityWrites, criteriaSetWrites, unitWrites, userWrites } from './directory'
+import { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
 import { evidenceWrites } from './evidence'
 import { recognitionWrites } from './recognitions'
 import { reviewWrites } from './reviews'
@@ -14,14 +14,17 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   'criteria-sets': criteriaSetWrites,
   decisions: decisionWrites,
   evidence: evidenceWrites,
+  'legal-documents': legalDocumentWrites,
   recognitions: recognitionWrites,
   reviews: reviewWrites,
   rounds: roundWrites,
   'self-assessments': selfAssessmentWrites,
+  tiers: tierWrites,
+  'unit-types': unitTypeWrites,
   units: unitWrites,
   users: userWrites,
 }
 
-export { auditEventWrites, authorityWrites, criteriaSetWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
+export { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
 export { evidenceStates } from './evidence'
 export { reviewStates } from './reviews'

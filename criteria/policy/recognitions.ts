@@ -15,10 +15,13 @@ export const recognitionWrites: WriteRules = {
   fields: {
     authority: issued,
     authorityName: issued,
+    basisNote: issued,
+    countsForEmulation: issued,
     decidedOn: issued,
     decision: issued,
     decisionNumber: issued,
     grade: issued,
+    isPublic: issued,
     level: issued,
     outcomeLabel: issued,
     regime: issued,

@@ -15,6 +15,7 @@ export const roundWrites: WriteRules = {
   collection: 'rounds',
   fields: {
     authority: input({ create: managers, target: 'authority-in-subtree', update: { draft: managers } }),
+    basis: input({ create: managers, update: untilClosed }),
     consolidationMode: input({ create: managers, update: untilClosed }),
     copiedFrom: step('copy-to-next-year'),
     criteriaSets: input({ create: managers, update: inStates({ states: ['draft', 'open'], writers: managers }) }),
@@ -22,8 +23,10 @@ export const roundWrites: WriteRules = {
     dossier: input({ create: managers, update: untilClosed }),
     extensions: input({ create: managers, update: untilClosed }),
     plan: input({ create: managers, update: untilClosed }),
+    reportDeadlines: input({ create: managers, update: untilClosed }),
     status,
     team: input({ create: managers, update: untilClosed }),
+    teamDecision: input({ create: managers, update: untilClosed }),
     tier: input({ create: managers, update: { draft: managers } }),
     title: input({ create: managers, update: untilClosed }),
     year: input({ create: managers, update: { draft: managers } }),

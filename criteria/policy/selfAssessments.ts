@@ -28,6 +28,7 @@ export const selfAssessmentWrites: WriteRules = {
     authority: derived,
     criteriaSet: fixed({ create: ['unit-editor', 'admin'] }),
     deadlineText: derived,
+    dossierFiles: input({ create: ['unit-editor'], update: { draft: ['unit-editor'], returned: ['unit-editor'] } }),
     decision: step('issue-decision'),
     disagreements: step('close'),
     isComplete: derived,

@@ -9,9 +9,7 @@ export const demoRoundSourceYear = 2021
 export const demoRound = {
   authorityCode: 'CB-HQ',
   criteriaSetCodes: ['tt24-2023-huyen-1', 'tt24-2023-huyen-2'],
-  deadlines: {
-    reportUp: { day: 20, kind: 'before', month: 2, yearOffset: '1' },
-  },
+  reportDeadlines: [{ day: 20, kind: 'before', month: 2, recipient: 'Sở Giáo dục và Đào tạo', yearOffset: '1' }],
   plan: [
     {
       due: '2022-01-04',

@@ -3,6 +3,7 @@ import * as migration_20261123_182103_criteria_sets from './20261123_182103_crit
 import * as migration_20261123_203017_rounds_self_assessments from './20261123_203017_rounds_self_assessments';
 import * as migration_20261123_205442_reviews_decisions_recognitions from './20261123_205442_reviews_decisions_recognitions';
 import * as migration_20261129_125057_write_rules_revocations from './20261129_125057_write_rules_revocations';
+import * as migration_20261129_193949_province_data from './20261129_193949_province_data';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_125057_write_rules_revocations.up,
     down: migration_20261129_125057_write_rules_revocations.down,
-    name: '20261129_125057_write_rules_revocations'
+    name: '20261129_125057_write_rules_revocations',
+  },
+  {
+    up: migration_20261129_193949_province_data.up,
+    down: migration_20261129_193949_province_data.down,
+    name: '20261129_193949_province_data'
   },
 ];

@@ -92,7 +92,7 @@ const loadDemoRound = async ({ authorityIds, payload, req, year }: { authorityId
     data: {
       authority: authorityIds.get(demoRound.authorityCode) as number,
       criteriaSets: demoRound.criteriaSetCodes.map((code) => sets.docs.find((set) => set.code === code)?.id).filter((id): id is number => id !== undefined),
-      deadlines: { reportUp: { ...demoRound.deadlines.reportUp } },
+      reportDeadlines: demoRound.reportDeadlines.map((row) => ({ ...row })),
       plan: demoRound.plan.map((row) => ({ ...row, due: shift(row.due), start: shift('start' in row ? row.start : undefined) })),
       status: 'open',
       team: lead.docs[0] ? [{ role: 'truong-doan', user: lead.docs[0].id }] : [],

@@ -1,0 +1,39 @@
+/**
+ * Access shared by the province's own catalogues (tiers, unit types, reference documents, criteria
+ * sets): the admin keeps the national rows (no authority); an authority-admin creates and changes
+ * rows of its own subtree. Payload's admin asks `create` without data to decide whether to show the
+ * "Tạo mới" button: an authority-admin may, and the authority is then filled with its own
+ * (`ownAuthorityByDefault`) before access and the write rules check it.
+ */
+import type { Access, CollectionBeforeOperationHook } from 'payload'
+
+import { hasRole, isAdmin, relationId } from './roles'
+import { isInUserSubtree, userAuthoritySubtree, whereIn } from './scope'
+
+export const canCreateOwn: Access = async ({ data, req }) => {
+  if (isAdmin(req.user)) return true
+  if (!hasRole({ user: req.user, role: 'authority-admin' })) return false
+  // the admin panel's permission probe carries no data
+  if (data === undefined || data === null) return true
+  const authorityId = relationId((data as { authority?: unknown }).authority)
+  return authorityId !== null && isInUserSubtree({ authorityId, req })
+}
+
+export const canChangeOwn: Access = async ({ req }) => {
+  if (isAdmin(req.user)) return true
+  if (!hasRole({ user: req.user, role: 'authority-admin' })) return false
+  const ids = await userAuthoritySubtree({ req })
+  return ids.length === 0 ? false : whereIn({ field: 'authority', ids })
+}
+
+/** On create by a non-admin, an unset owner becomes the creator's own authority. */
+export const ownAuthorityByDefault: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'create') return args
+  const { user } = args.req
+  const data: Record<string, unknown> = { ...(args.data ?? {}) }
+  if (user && !isAdmin(user) && (data.authority === undefined || data.authority === null || data.authority === '')) {
+    const own = relationId(user.authority)
+    if (own !== null) data.authority = own
+  }
+  return { ...args, data }
+}
