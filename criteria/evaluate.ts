@@ -103,8 +103,21 @@ const parsePrior = ({
       }),
     )
   }
+  const hasValidUntil = prior.validUntil !== undefined && prior.validUntil !== null
+  const validUntil = hasValidUntil ? parseIsoDate(prior.validUntil) : null
+  if (hasValidUntil && !validUntil) {
+    issues.push(malformedDateIssue({ path: ['prior', 'validUntil'], value: prior.validUntil }))
+  } else if (validUntil && decidedOn && compareDates(validUntil, decidedOn) < 0) {
+    issues.push(
+      makeError({
+        code: 'prior-valid-until-before-decision',
+        path: ['prior', 'validUntil'],
+        message: `Ngày hết thời hạn bảo lưu (${String(prior.validUntil)}) trước ngày quyết định công nhận trước đây (${String(prior.decidedOn)}).`,
+      }),
+    )
+  }
   if (issues.length > 0 || !decidedOn || typeof level !== 'number') return { prior: null, issues }
-  return { prior: { level, decidedOn }, issues }
+  return { prior: { level, decidedOn, validUntil }, issues }
 }
 
 /**

@@ -18,6 +18,10 @@
  *   `null`/absent = not answered: the indicator is `missing`, the result incomplete (no grade, not met).
  * - `eligibleFrom({ decidedOn, months })`, `validUntil({ decidedOn, validityMonths })` →
  *   `{ ok: true, date }` | `{ ok: false, issues }`; dates are `YYYY-MM-DD`.
+ * - `validityOf({ rule, decidedOn, evaluationYear? })` → `{ ok: true, validUntil }` (null when the rule
+ *   has no validity period) | `{ ok: false, issues }`, for every `validityAnchor` of the rule.
+ * - `checkPrerequisiteOn({ recognition, level, prior, appliedOn?, signedOn? })`: the prerequisite on the
+ *   day the rule's `waitMeasuredAt` names; `describeRecognitionRule({ rule, level })` says the rule in Vietnamese.
  */
 export { addMonths, compareDates, eligibleFrom, formatIsoDate, formatVietnameseDate, parseIsoDate, validUntil } from './calendar'
 export type { CalendarDate, DateResult } from './calendar'
@@ -63,6 +67,7 @@ export type {
   IndicatorDefinition,
   IndicatorInput,
   RecognitionRule,
+  RecognitionRuleInput,
   ScoringModelCode,
 } from './schema'
 export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTypes'
@@ -100,5 +105,12 @@ export { checkSubmission } from './submission'
 export type { SubmissionAnswer } from './submission'
 export { checkConsolidationComplete, consolidate, consolidationModes, verdictSet } from './review'
 export type { Consolidation, ConsolidatedIndicator, ConsolidationMode, ReviewInput, UnitIndicator, VerdictValue } from './review'
-export { checkPrerequisiteOn } from './recognition'
-export type { PrerequisiteCheck } from './recognition'
+export {
+  checkPrerequisite,
+  checkPrerequisiteOn,
+  describeRecognitionRule,
+  validityAnchorOptions,
+  validityOf,
+  waitMeasuredAtOptions,
+} from './recognition'
+export type { PrerequisiteCheck, PrerequisiteRule, ValidityAnchor, ValidityResult, ValidityRule, WaitMeasuredAt } from './recognition'

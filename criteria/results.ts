@@ -69,6 +69,8 @@ export interface PriorRecognition {
   level: number
   /** `YYYY-MM-DD`, the date of the recognition decision. */
   decidedOn: string
+  /** `YYYY-MM-DD`, the last day it is kept; null or absent when not known or kept without limit. */
+  validUntil?: string | null
 }
 
 export interface EvaluationReport {

@@ -10,6 +10,7 @@ import { makeError } from './issues'
 import { measureKindCodes, measureKinds } from './measures/registry'
 import { scoringModelCodes } from './models/codes'
 import { scoringModels } from './models/registry'
+import { validityAnchorCodes, waitMeasuredAtCodes } from './recognitionOptions'
 import { tierCodes, unitTypeCodes } from './unitTypes'
 
 export type { ScoringModelCode } from './models/codes'
@@ -55,10 +56,25 @@ export const gradeBandSchema = z.object({
 export const recognitionSchema = z.object({
   /** Level a unit must already hold (TT 24/2023: Level 1 before Level 2), or null. */
   prerequisiteLevel: levelSchema.nullable(),
-  /** Calendar months between the prerequisite decision and the application. */
+  /** Calendar months between the prerequisite decision and the day `waitMeasuredAt` names. */
   monthsAfterPrerequisite: z.number().int().min(0),
-  /** Months the recognition is kept, counted from 1 January after the year of the decision. */
-  validityMonths: z.number().int().min(1),
+  /**
+   * The day the wait is measured at: the unit's application (TT 24/2023 "được đề nghị công nhận
+   * mức độ 2 sau ít nhất 1 năm (12 tháng) kể từ ngày ra quyết định công nhận") or the decision's signing.
+   */
+  waitMeasuredAt: z.enum(waitMeasuredAtCodes).default('application'),
+  /** Whether a prerequisite recognition past its validity still counts. REGULATIONS is silent (UNKNOWN): false. */
+  expiredPrerequisiteCounts: z.boolean().default(false),
+  /** Months the recognition is kept, from `validityAnchor`; null = the result has no validity period (TT 22 yearly grading). */
+  validityMonths: z.number().int().min(1).nullable(),
+  /** Where the validity months start; TT 24/2023 "tiếp theo năm được công nhận": 1 January after the decision's year. */
+  validityAnchor: z.enum(validityAnchorCodes).default('after-decision-year'),
+  /** The regulation's own words for the rule. */
+  ruleText: z.string().nullable().default(null),
+  /** False until the rule is checked against the official text. */
+  isVerified: z.boolean().default(false),
+  /** Where the rule comes from, e.g. `TT 24/2023 Điều 8 [S13]`. */
+  source: z.string().nullable().default(null),
 })
 
 const criteriaSetShape = z.object({
@@ -83,6 +99,8 @@ export type CriterionDefinition = CriteriaSet['criteria'][number]
 export type IndicatorDefinition = CriterionDefinition['indicators'][number]
 export type GradeBand = CriteriaSet['gradeBands'][number]
 export type RecognitionRule = z.output<typeof recognitionSchema>
+/** A rule as an admin form or a seed gives it: the fields with defaults may be left out. */
+export type RecognitionRuleInput = z.input<typeof recognitionSchema>
 
 /** Semantic checks of a structurally valid set; the issues' paths start at the set. */
 export const checkCriteriaSet = ({ set }: { set: CriteriaSet }): Issue[] => {
