@@ -12,7 +12,9 @@
  *   `set` must come from `validateCriteriaSet`. Everything else is checked: an unknown unit type, an
  *   answer for an unknown indicator, a value of the wrong type or out of range, a malformed date give
  *   `ok: false` with every error (answer errors have the path `['answers', indicatorCode]`). With
- *   `ok: true`, `issues` holds only warnings, e.g. `unverified-indicator` (path `[indicatorCode]`).
+ *   `ok: true`, `issues` holds only warnings, e.g. `unverified-indicator` (path `[indicatorCode]`, for an
+ *   indicator neither verified nor confirmed locally) or `missing-threshold` (a ratio or rank stored
+ *   without its threshold: answered, it is `no-threshold`, and the result is incomplete).
  *   Answer values: boolean → `true|false`; ratio → `{ numerator, denominator }` (integers); points →
  *   a number in [0, maxPoints] with at most 2 decimals; rank → a code of the indicator's scale.
  *   `null`/absent = not answered: the indicator is `missing`, the result incomplete (no grade, not met).
@@ -48,8 +50,12 @@ export type {
   PrerequisiteStatus,
   PriorRecognition,
 } from './results'
+export { indicatorStatusLabels } from './results'
+export { isApplicable, isConfirmed, isSettled, lacksThreshold, sameThreshold, unsettledIndicators } from './settlement'
+export type { UnsettledIndicator, UnsettledProblem } from './settlement'
 export {
   checkCriteriaSet,
+  confirmationSchema,
   criteriaSetSchema,
   criterionSchema,
   gradeBandSchema,
@@ -58,6 +64,7 @@ export {
   validateCriteriaSet,
 } from './schema'
 export type {
+  Confirmation,
   CriteriaSet,
   CriteriaSetInput,
   CriteriaSetValidation,

@@ -19,12 +19,26 @@ const codeSchema = z.string().trim().min(1)
 const textSchema = z.string().trim().min(1)
 const levelSchema = z.literal([1, 2])
 
+/**
+ * A province's own document fixing an indicator's value where the circular's is UNKNOWN or left to
+ * it (e.g. `KH 12/KH-UBND ngày 03/01/2025`). The indicator is settled by it only while the stored
+ * threshold is the one confirmed.
+ */
+export const confirmationSchema = z.object({
+  /** The confirmed value, written as the indicator's threshold (ratio 0.9, rank code; none for boolean and points). */
+  threshold: z.union([z.number(), z.string()]).nullable().default(null),
+  documentLabel: textSchema,
+})
+
 export const indicatorSchema = z.object({
   code: codeSchema,
   /** The regulation's Vietnamese wording. */
   text: textSchema,
   measure: z.enum(measureKindCodes),
-  /** Ratio: a number in (0, 1]; rank: a code of `scale`; boolean and points: none. */
+  /**
+   * Ratio: a number in (0, 1]; rank: a code of `scale`; boolean and points: none. Null on a ratio or
+   * rank while the value is UNKNOWN, which only an unverified indicator may be.
+   */
   threshold: z.union([z.number(), z.string()]).nullable().default(null),
   /** Points models only: what the indicator is worth. */
   maxPoints: z.number().nullable().default(null),
@@ -37,6 +51,8 @@ export const indicatorSchema = z.object({
   isVerified: z.boolean().default(false),
   /** Where the wording comes from, e.g. `TT 24/2023 Điều 6.1 [S12]`. */
   source: z.string().nullable().default(null),
+  /** A local document fixing the value, or null. */
+  confirmation: confirmationSchema.nullable().default(null),
 })
 
 export const criterionSchema = z.object({
@@ -95,12 +111,36 @@ export type CriteriaSet = z.output<typeof criteriaSetShape>
 export type CriteriaSetInput = z.input<typeof criteriaSetShape>
 export type CriterionInput = z.input<typeof criterionSchema>
 export type IndicatorInput = z.input<typeof indicatorSchema>
+export type Confirmation = z.output<typeof confirmationSchema>
 export type CriterionDefinition = CriteriaSet['criteria'][number]
 export type IndicatorDefinition = CriterionDefinition['indicators'][number]
 export type GradeBand = CriteriaSet['gradeBands'][number]
 export type RecognitionRule = z.output<typeof recognitionSchema>
 /** A rule as an admin form or a seed gives it: the fields with defaults may be left out. */
 export type RecognitionRuleInput = z.input<typeof recognitionSchema>
+
+/**
+ * A confirmation's threshold is written like the indicator's own: the kind checks it as if it were
+ * the threshold of a verified indicator (so a ratio or rank confirmation must name its value).
+ */
+const checkConfirmation = ({ indicator, path }: { indicator: IndicatorDefinition; path: (string | number)[] }): Issue[] => {
+  const { confirmation } = indicator
+  if (confirmation === null) return []
+  const kind = measureKinds[indicator.measure]
+  const refusal = (message: string) =>
+    makeError({
+      code: 'invalid-confirmation-threshold',
+      path: [...path, 'confirmation', 'threshold'],
+      message: `Chỉ tiêu ${indicator.code}, ngưỡng theo ${confirmation.documentLabel}: ${message}`,
+    })
+  if (kind.needsThreshold && confirmation.threshold === null) {
+    return [refusal('cần ghi ngưỡng mà văn bản này xác nhận.')]
+  }
+  return kind
+    .checkDefinition({ indicator: { ...indicator, threshold: confirmation.threshold } })
+    .filter((problem) => problem.field === 'threshold')
+    .map((problem) => refusal(problem.message))
+}
 
 /** Semantic checks of a structurally valid set; the issues' paths start at the set. */
 export const checkCriteriaSet = ({ set }: { set: CriteriaSet }): Issue[] => {
@@ -150,6 +190,7 @@ export const checkCriteriaSet = ({ set }: { set: CriteriaSet }): Issue[] => {
       for (const problem of kind.checkDefinition({ indicator })) {
         issues.push(makeError({ code: problem.code, path: [...path, problem.field], message: problem.message }))
       }
+      issues.push(...checkConfirmation({ indicator, path }))
     })
   })
 

@@ -6,6 +6,7 @@ const label = 'Có/Không'
 
 export const booleanMeasure: MeasureKind = {
   label,
+  needsThreshold: false,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale'] }),
   assess: ({ indicator, value }) => {

@@ -10,6 +10,7 @@ const label = 'Chấm điểm'
 
 export const pointsMeasure: MeasureKind = {
   label,
+  needsThreshold: false,
   allowedModels: ['points'],
   // maxPoints is required by the points model for every indicator, so it is checked there
   checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale'] }),

@@ -4,12 +4,13 @@
  * met when the answer is at or above the threshold code.
  */
 import type { DefinitionProblem, MeasureKind } from './types'
-import { indicatorLabel, invalidAnswer } from './types'
+import { indicatorLabel, invalidAnswer, verifiedWithoutThreshold } from './types'
 
 const label = 'Xếp bậc'
 
 export const rankMeasure: MeasureKind = {
   label,
+  needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {
     const problems: DefinitionProblem[] = []
@@ -23,7 +24,18 @@ export const rankMeasure: MeasureKind = {
     } else if (new Set(scale).size !== scale.length) {
       problems.push({ field: 'scale', code: 'duplicate-scale-code', message: 'Thang bậc có mã bị trùng.' })
     }
-    if (typeof threshold !== 'string' || !scale.includes(threshold)) {
+    if (threshold === null) {
+      // an unknown threshold is stored empty while unverified (evaluate judges it `no-threshold`)
+      if (indicator.isVerified) {
+        problems.push(
+          verifiedWithoutThreshold({
+            indicator,
+            code: 'threshold-not-in-scale',
+            expected: `một mã trong thang bậc (${scale.join(' < ')})`,
+          }),
+        )
+      }
+    } else if (typeof threshold !== 'string' || !scale.includes(threshold)) {
       problems.push({
         field: 'threshold',
         code: 'threshold-not-in-scale',

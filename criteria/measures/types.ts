@@ -33,12 +33,35 @@ export interface MeasureKind {
   label: string
   /** Scoring models whose sets may use this kind. */
   allowedModels: readonly ScoringModelCode[]
+  /**
+   * Whether an answer is judged against the indicator's threshold. Such an indicator may be stored
+   * without one while it is not verified (REGULATIONS: an UNKNOWN value is seeded empty, never
+   * guessed); it is then judged `no-threshold` and settles nothing.
+   */
+  needsThreshold: boolean
   checkDefinition: (args: { indicator: IndicatorDefinition }) => DefinitionProblem[]
   /** Reads and judges one answer; an answer of the wrong shape or range is `isValid: false`. */
   assess: (args: { indicator: IndicatorDefinition; value: unknown }) => Assessment
 }
 
 export const indicatorLabel = ({ code }: { code: string }): string => `Chỉ tiêu ${code}`
+
+/** The refusal of a verified indicator without a threshold; `expected` says what a threshold looks like. */
+export const verifiedWithoutThreshold = ({
+  indicator,
+  code,
+  expected,
+}: {
+  indicator: IndicatorDefinition
+  code: string
+  expected: string
+}): DefinitionProblem => ({
+  field: 'threshold',
+  code,
+  message:
+    `${indicatorLabel(indicator)} đã được đánh dấu xác minh nên cần ngưỡng: ${expected}. ` +
+    'Nếu văn bản chưa quy định ngưỡng, hãy bỏ đánh dấu xác minh và để trống ngưỡng.',
+})
 
 export const invalidAnswer = ({ code, message }: { code: string; message: string }): Assessment => ({
   isValid: false,
