@@ -16,7 +16,9 @@
  *   indicator neither verified nor confirmed locally) or `missing-threshold` (a ratio or rank stored
  *   without its threshold: answered, it is `no-threshold`, and the result is incomplete).
  *   Answer values: boolean → `true|false`; ratio → `{ numerator, denominator }` (integers); points →
- *   a number in [0, maxPoints] with at most 2 decimals; rank → a code of the indicator's scale.
+ *   a number in [0, maxPoints] with at most 2 decimals, one of its `rubric`'s scores when it has one
+ *   (else `answer-not-in-rubric`); rank → a code of the indicator's scale. A points set's group below
+ *   its `minPoints` floor gets the lowest band and a `group-floor` gap.
  *   `null`/absent = not answered: the indicator is `missing`, the result incomplete (no grade, not met).
  * - `eligibleFrom({ decidedOn, months })`, `validUntil({ decidedOn, validityMonths })` →
  *   `{ ok: true, date }` | `{ ok: false, issues }`; dates are `YYYY-MM-DD`.
@@ -61,6 +63,7 @@ export {
   gradeBandSchema,
   indicatorSchema,
   recognitionSchema,
+  rubricSchema,
   validateCriteriaSet,
 } from './schema'
 export type {
@@ -75,6 +78,7 @@ export type {
   IndicatorInput,
   RecognitionRule,
   RecognitionRuleInput,
+  Rubric,
   ScoringModelCode,
 } from './schema'
 export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTypes'

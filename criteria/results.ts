@@ -41,7 +41,7 @@ export interface CriterionResult {
   maxPoints: number | null
 }
 
-export type GapCode = 'missing' | 'no-threshold' | 'not-met' | 'next-grade' | 'prerequisite'
+export type GapCode = 'missing' | 'no-threshold' | 'not-met' | 'next-grade' | 'group-floor' | 'prerequisite'
 
 /** One thing a unit lacks for its outcome, in plain Vietnamese. */
 export interface Gap {

@@ -30,6 +30,16 @@ export const confirmationSchema = z.object({
   documentLabel: textSchema,
 })
 
+/**
+ * A scoring guide (TT 22: the circular gives only maximum points; provinces write how partial
+ * points are given). `step`: 0, step, 2·step, … up to maxPoints, and maxPoints itself; `levels`:
+ * exactly the listed points, each named. Checked against maxPoints by `checkCriteriaSet`.
+ */
+export const rubricSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('step'), step: z.number() }),
+  z.object({ kind: z.literal('levels'), levels: z.array(z.object({ label: z.string(), points: z.number() })) }),
+])
+
 export const indicatorSchema = z.object({
   code: codeSchema,
   /** The regulation's Vietnamese wording. */
@@ -53,12 +63,19 @@ export const indicatorSchema = z.object({
   source: z.string().nullable().default(null),
   /** A local document fixing the value, or null. */
   confirmation: confirmationSchema.nullable().default(null),
+  /** Points only: the scores an answer may take; null = any score in [0, maxPoints] with 2 decimals. */
+  rubric: rubricSchema.nullable().default(null),
 })
 
 export const criterionSchema = z.object({
   code: codeSchema,
   title: textSchema,
   maxPoints: z.number().nullable().default(null),
+  /**
+   * Points models only: the group's floor. A complete self-assessment with a group below its floor
+   * gets the lowest grade, whatever its total. TT 22 states none (REGULATIONS §3.3): default none.
+   */
+  minPoints: z.number().nullable().default(null),
   indicators: z.array(indicatorSchema).min(1),
 })
 
@@ -112,6 +129,7 @@ export type CriteriaSetInput = z.input<typeof criteriaSetShape>
 export type CriterionInput = z.input<typeof criterionSchema>
 export type IndicatorInput = z.input<typeof indicatorSchema>
 export type Confirmation = z.output<typeof confirmationSchema>
+export type Rubric = z.output<typeof rubricSchema>
 export type CriterionDefinition = CriteriaSet['criteria'][number]
 export type IndicatorDefinition = CriterionDefinition['indicators'][number]
 export type GradeBand = CriteriaSet['gradeBands'][number]
@@ -188,7 +206,7 @@ export const checkCriteriaSet = ({ set }: { set: CriteriaSet }): Issue[] => {
         )
       }
       for (const problem of kind.checkDefinition({ indicator })) {
-        issues.push(makeError({ code: problem.code, path: [...path, problem.field], message: problem.message }))
+        issues.push(makeError({ code: problem.code, path: [...path, problem.field, ...(problem.at ?? [])], message: problem.message }))
       }
       issues.push(...checkConfirmation({ indicator, path }))
     })

@@ -1,6 +1,7 @@
 /**
  * Whether an indicator's value is settled: checked against the official text (`isVerified`), or
- * fixed by a province's own document (`confirmation`) for the very threshold stored. REGULATIONS
+ * fixed by a province's own document (`confirmation`) for the very threshold stored (and, for points,
+ * scored by a guide). REGULATIONS
  * asks an UNKNOWN value to be seeded empty and shown as such; these functions list what is still
  * open, so an administrator sees it before publishing or opening a round.
  */
@@ -53,6 +54,10 @@ export interface UnsettledIndicator {
 const unsettledReason = (indicator: IndicatorDefinition): { problem: UnsettledProblem; reason: string } | null => {
   if (indicator.isVerified) return null
   if (lacksThreshold(indicator)) return { problem: 'no-threshold', reason: 'chưa có ngưỡng' }
+  // a local document may confirm a value, but only a verified indicator is scored without a guide
+  if (measureKinds[indicator.measure].needsRubric && indicator.rubric === null) {
+    return { problem: 'no-rubric', reason: 'chưa có hướng dẫn chấm điểm' }
+  }
   if (isConfirmed(indicator)) return null
   const { confirmation } = indicator
   if (!measureKinds[indicator.measure].needsThreshold) {
@@ -67,7 +72,10 @@ const unsettledReason = (indicator: IndicatorDefinition): { problem: UnsettledPr
   }
 }
 
-/** Verified, or confirmed locally for its stored threshold; a kind needing a threshold must have one. */
+/**
+ * Verified, or confirmed locally for its stored threshold; a kind needing a threshold must have one,
+ * and a points indicator without a scoring guide is settled only by verification.
+ */
 export const isSettled = (indicator: IndicatorDefinition): boolean => unsettledReason(indicator) === null
 
 /**

@@ -3,17 +3,18 @@
  * `tap-the-lao-dong-tien-tien` < `tap-the-lao-dong-xuat-sac`; digital-transformation levels);
  * met when the answer is at or above the threshold code.
  */
-import type { DefinitionProblem, MeasureKind } from './types'
-import { indicatorLabel, invalidAnswer, verifiedWithoutThreshold } from './types'
+import type { MeasureKind } from './types'
+import { indicatorLabel, invalidAnswer, refuseUnusedFields, verifiedWithoutThreshold } from './types'
 
 const label = 'Xếp bậc'
 
 export const rankMeasure: MeasureKind = {
   label,
+  needsRubric: false,
   needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {
-    const problems: DefinitionProblem[] = []
+    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['rubric'] })
     const { scale, threshold } = indicator
     if (scale.length < 2) {
       problems.push({

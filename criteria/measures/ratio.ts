@@ -36,10 +36,11 @@ const thresholdOf = ({ threshold }: { threshold: number | string | null }): numb
 
 export const ratioMeasure: MeasureKind = {
   label,
+  needsRubric: false,
   needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {
-    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['scale'] })
+    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['scale', 'rubric'] })
     const { threshold } = indicator
     if (threshold === null) {
       // an unknown threshold is stored empty while unverified (evaluate judges it `no-threshold`)
