@@ -24,6 +24,8 @@
  *   `{ ok: true, date }` | `{ ok: false, issues }`; dates are `YYYY-MM-DD`.
  * - `validityOf({ rule, decidedOn, evaluationYear? })` → `{ ok: true, validUntil }` (null when the rule
  *   has no validity period) | `{ ok: false, issues }`, for every `validityAnchor` of the rule.
+ * - `isSettled(indicator)`, `unsettledIndicators({ set, unitType? })`: which values are neither verified
+ *   nor confirmed by a local document (no threshold, no scoring guide, not confirmed), with why.
  * - `checkPrerequisiteOn({ recognition, level, prior, appliedOn?, signedOn? })`: the prerequisite on the
  *   day the rule's `waitMeasuredAt` names; `describeRecognitionRule({ rule, level })` says the rule in Vietnamese.
  */

@@ -138,8 +138,8 @@ export type RecognitionRule = z.output<typeof recognitionSchema>
 export type RecognitionRuleInput = z.input<typeof recognitionSchema>
 
 /**
- * A confirmation's threshold is written like the indicator's own: the kind checks it as if it were
- * the threshold of a verified indicator (so a ratio or rank confirmation must name its value).
+ * A confirmation's threshold is written like the indicator's own and checked by the kind the same
+ * way; a ratio or rank confirmation must name its value (confirming "no value" settles nothing).
  */
 const checkConfirmation = ({ indicator, path }: { indicator: IndicatorDefinition; path: (string | number)[] }): Issue[] => {
   const { confirmation } = indicator
