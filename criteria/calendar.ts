@@ -57,6 +57,33 @@ export const addMonths = ({ date, months }: { date: CalendarDate; months: number
   return { year, month, day: Math.min(date.day, daysInMonth({ year, month })) }
 }
 
+/** The day before `date`. */
+export const previousDay = ({ year, month, day }: CalendarDate): CalendarDate => {
+  if (day > 1) return { year, month, day: day - 1 }
+  const before = addMonths({ date: { year, month, day: 1 }, months: -1 })
+  return { ...before, day: daysInMonth(before) }
+}
+
+/** The day after `date`. */
+export const nextDay = ({ year, month, day }: CalendarDate): CalendarDate =>
+  day < daysInMonth({ year, month }) ? { year, month, day: day + 1 } : addMonths({ date: { year, month, day: 1 }, months: 1 })
+
+/** Last day of `months` calendar months that start on 1 January of `year` (months ≥ 1). */
+export const endOfMonthsFromNewYear = ({ year, months }: { year: number; months: number }): CalendarDate => {
+  const lastMonth = addMonths({ date: { year, month: 1, day: 1 }, months: months - 1 })
+  return { ...lastMonth, day: daysInMonth(lastMonth) }
+}
+
+/**
+ * Last day of `months` calendar months counted from `date` itself as day one: the day before the
+ * same day `months` later (15/03/2025 + 36 → 14/03/2028), or, when that month has no such day,
+ * its last day (31/01/2025 + 1 → 28/02/2025), so no period is cut short by a short month.
+ */
+export const endOfMonthsFrom = ({ date, months }: { date: CalendarDate; months: number }): CalendarDate => {
+  const sameDay = addMonths({ date, months })
+  return sameDay.day < date.day ? sameDay : previousDay(sameDay)
+}
+
 export const malformedDateIssue = ({ path, value }: { path: IssuePath; value: unknown }): Issue =>
   makeError({
     code: 'invalid-date',
@@ -64,7 +91,7 @@ export const malformedDateIssue = ({ path, value }: { path: IssuePath; value: un
     message: `Ngày không hợp lệ: ${JSON.stringify(value) ?? String(value)}; cần dạng YYYY-MM-DD (ví dụ 2025-01-15).`,
   })
 
-const invalidMonthsIssue = ({ path, value }: { path: IssuePath; value: unknown }): Issue =>
+export const invalidMonthsIssue = ({ path, value }: { path: IssuePath; value: unknown }): Issue =>
   makeError({
     code: 'invalid-months',
     path,
@@ -86,7 +113,8 @@ export const eligibleFrom = ({ decidedOn, months }: { decidedOn: string; months:
 }
 
 /**
- * Last day a recognition is kept. TT 24/2023: "bảo lưu trong thời hạn 03 năm (36 tháng) tiếp theo
+ * Last day a recognition is kept under the rule's default anchor (`validityOf` in recognition.ts
+ * handles every anchor and a rule without validity). TT 24/2023: "bảo lưu trong thời hạn 03 năm (36 tháng) tiếp theo
  * năm được công nhận": the months start on 1 January after the year of the decision, so a
  * decision of any day in year N with 36 months is valid until 31/12 of N+3.
  */
@@ -104,6 +132,5 @@ export const validUntil = ({
     issues.push(invalidMonthsIssue({ path: ['validityMonths'], value: validityMonths }))
   }
   if (!date || issues.length > 0) return { ok: false, issues }
-  const lastMonth = addMonths({ date: { year: date.year + 1, month: 1, day: 1 }, months: validityMonths - 1 })
-  return { ok: true, date: formatIsoDate({ ...lastMonth, day: daysInMonth(lastMonth) }) }
+  return { ok: true, date: formatIsoDate(endOfMonthsFromNewYear({ year: date.year + 1, months: validityMonths })) }
 }

@@ -20,8 +20,8 @@ import type {
   IndicatorStatus,
   PriorRecognition,
 } from './results'
-import type { CriteriaSet, IndicatorDefinition } from './schema'
-import type { UnitType } from './unitTypes'
+import type { CriteriaSet } from './schema'
+import { isApplicable, isConfirmed, lacksThreshold } from './settlement'
 import { isUnitType } from './unitTypes'
 
 export interface EvaluationInput {
@@ -54,15 +54,13 @@ const indicatorCodesOf = ({ set }: { set: CriteriaSet }): ReadonlySet<string> =>
   return codes
 }
 
-const isApplicable = ({ indicator, unitType }: { indicator: IndicatorDefinition; unitType: UnitType }): boolean =>
-  indicator.appliesTo.length === 0 || indicator.appliesTo.includes(unitType)
-
-/** A criterion's status from its indicators' statuses. */
+/** A criterion's status from its indicators' statuses: a failure outweighs a gap in the answers, which outweighs an unknown threshold. */
 const aggregateStatus = ({ statuses }: { statuses: readonly IndicatorStatus[] }): IndicatorStatus => {
   const applicable = statuses.filter((status) => status !== 'not-applicable')
   if (applicable.length === 0) return 'not-applicable'
   if (applicable.includes('not-met')) return 'not-met'
   if (applicable.includes('missing')) return 'missing'
+  if (applicable.includes('no-threshold')) return 'no-threshold'
   return 'met'
 }
 
@@ -103,8 +101,21 @@ const parsePrior = ({
       }),
     )
   }
+  const hasValidUntil = prior.validUntil !== undefined && prior.validUntil !== null
+  const validUntil = hasValidUntil ? parseIsoDate(prior.validUntil) : null
+  if (hasValidUntil && !validUntil) {
+    issues.push(malformedDateIssue({ path: ['prior', 'validUntil'], value: prior.validUntil }))
+  } else if (validUntil && decidedOn && compareDates(validUntil, decidedOn) < 0) {
+    issues.push(
+      makeError({
+        code: 'prior-valid-until-before-decision',
+        path: ['prior', 'validUntil'],
+        message: `Ngày hết thời hạn bảo lưu (${String(prior.validUntil)}) trước ngày quyết định công nhận trước đây (${String(prior.decidedOn)}).`,
+      }),
+    )
+  }
   if (issues.length > 0 || !decidedOn || typeof level !== 'number') return { prior: null, issues }
-  return { prior: { level, decidedOn }, issues }
+  return { prior: { level, decidedOn, validUntil }, issues }
 }
 
 /**
@@ -157,6 +168,7 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
   const criteria: CriterionResult[] = []
   const gaps: Gap[] = []
   const missingGaps: Gap[] = []
+  const noThresholdGaps: Gap[] = []
   let isComplete = true
   let totalHundredths = 0
   let totalMaxHundredths = 0
@@ -170,6 +182,8 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
       const { code } = indicator
       const value = Object.hasOwn(answers, code) ? answers[code] : undefined
       const maxHundredths = indicator.maxPoints === null ? null : toHundredths(indicator.maxPoints)
+      const isLocallyConfirmed = isConfirmed(indicator)
+      const hasNoThreshold = lacksThreshold(indicator)
       const result: IndicatorResult = {
         code,
         criterion: criterion.code,
@@ -177,6 +191,7 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
         points: null,
         maxPoints: indicator.maxPoints,
         isVerified: indicator.isVerified,
+        confirmation: isLocallyConfirmed ? (indicator.confirmation?.documentLabel ?? null) : null,
       }
 
       if (knownUnitType !== null && !isApplicable({ indicator, unitType: knownUnitType })) {
@@ -192,7 +207,7 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
           )
         }
       } else {
-        if (!indicator.isVerified) {
+        if (!indicator.isVerified && !isLocallyConfirmed) {
           warnings.push(
             makeWarning({
               code: 'unverified-indicator',
@@ -200,6 +215,25 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
               message: `${indicatorLabel(indicator)} chưa được xác minh với văn bản gốc; cần đối chiếu nội dung, ngưỡng và đối tượng áp dụng.`,
             }),
           )
+        }
+        if (hasNoThreshold) {
+          // no verdict either way until someone fixes the value: the outcome waits, as for a missing answer
+          isComplete = false
+          warnings.push(
+            makeWarning({
+              code: 'missing-threshold',
+              path: [code],
+              message: `${indicatorLabel(indicator)} chưa có ngưỡng đạt (văn bản chưa quy định hoặc chưa được xác định); chưa thể kết luận chỉ tiêu này.`,
+            }),
+          )
+          noThresholdGaps.push({
+            code: 'no-threshold',
+            indicator: code,
+            shortfall: null,
+            message:
+              `${indicatorLabel(indicator)}: chưa có ngưỡng đạt, nên chưa thể kết luận đạt hay chưa đạt; ` +
+              'kết quả chung chờ cơ quan có thẩm quyền xác định ngưỡng.',
+          })
         }
         if (maxHundredths !== null) {
           criterionMaxHundredths = (criterionMaxHundredths ?? 0) + maxHundredths
@@ -223,6 +257,9 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
                 message: `${indicatorLabel(indicator)}: ${assessment.message}`,
               }),
             )
+          } else if (hasNoThreshold) {
+            // the answer is well formed and kept; without a threshold it earns no verdict and no points
+            result.status = 'no-threshold'
           } else {
             result.status = assessment.isMet ? 'met' : 'not-met'
             if (maxHundredths !== null) {
@@ -273,7 +310,7 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
     outcome: summary.outcome,
     criteria,
     indicators,
-    gaps: [...missingGaps, ...gaps, ...summary.gaps],
+    gaps: [...missingGaps, ...noThresholdGaps, ...gaps, ...summary.gaps],
     issues: warnings,
   }
 }

@@ -12,12 +12,22 @@
  *   `set` must come from `validateCriteriaSet`. Everything else is checked: an unknown unit type, an
  *   answer for an unknown indicator, a value of the wrong type or out of range, a malformed date give
  *   `ok: false` with every error (answer errors have the path `['answers', indicatorCode]`). With
- *   `ok: true`, `issues` holds only warnings, e.g. `unverified-indicator` (path `[indicatorCode]`).
+ *   `ok: true`, `issues` holds only warnings, e.g. `unverified-indicator` (path `[indicatorCode]`, for an
+ *   indicator neither verified nor confirmed locally) or `missing-threshold` (a ratio or rank stored
+ *   without its threshold: answered, it is `no-threshold`, and the result is incomplete).
  *   Answer values: boolean → `true|false`; ratio → `{ numerator, denominator }` (integers); points →
- *   a number in [0, maxPoints] with at most 2 decimals; rank → a code of the indicator's scale.
+ *   a number in [0, maxPoints] with at most 2 decimals, one of its `rubric`'s scores when it has one
+ *   (else `answer-not-in-rubric`); rank → a code of the indicator's scale. A points set's group below
+ *   its `minPoints` floor gets the lowest band and a `group-floor` gap.
  *   `null`/absent = not answered: the indicator is `missing`, the result incomplete (no grade, not met).
  * - `eligibleFrom({ decidedOn, months })`, `validUntil({ decidedOn, validityMonths })` →
  *   `{ ok: true, date }` | `{ ok: false, issues }`; dates are `YYYY-MM-DD`.
+ * - `validityOf({ rule, decidedOn, evaluationYear? })` → `{ ok: true, validUntil }` (null when the rule
+ *   has no validity period) | `{ ok: false, issues }`, for every `validityAnchor` of the rule.
+ * - `isSettled(indicator)`, `unsettledIndicators({ set, unitType? })`: which values are neither verified
+ *   nor confirmed by a local document (no threshold, no scoring guide, not confirmed), with why.
+ * - `checkPrerequisiteOn({ recognition, level, prior, appliedOn?, signedOn? })`: the prerequisite on the
+ *   day the rule's `waitMeasuredAt` names; `describeRecognitionRule({ rule, level })` says the rule in Vietnamese.
  */
 export { addMonths, compareDates, eligibleFrom, formatIsoDate, formatVietnameseDate, parseIsoDate, validUntil } from './calendar'
 export type { CalendarDate, DateResult } from './calendar'
@@ -44,16 +54,22 @@ export type {
   PrerequisiteStatus,
   PriorRecognition,
 } from './results'
+export { indicatorStatusLabels } from './results'
+export { isApplicable, isConfirmed, isSettled, lacksThreshold, sameThreshold, unsettledIndicators } from './settlement'
+export type { UnsettledIndicator, UnsettledProblem } from './settlement'
 export {
   checkCriteriaSet,
+  confirmationSchema,
   criteriaSetSchema,
   criterionSchema,
   gradeBandSchema,
   indicatorSchema,
   recognitionSchema,
+  rubricSchema,
   validateCriteriaSet,
 } from './schema'
 export type {
+  Confirmation,
   CriteriaSet,
   CriteriaSetInput,
   CriteriaSetValidation,
@@ -63,6 +79,8 @@ export type {
   IndicatorDefinition,
   IndicatorInput,
   RecognitionRule,
+  RecognitionRuleInput,
+  Rubric,
   ScoringModelCode,
 } from './schema'
 export { isUnitType, tierCodes, tiers, unitTypeCodes, unitTypes } from './unitTypes'
@@ -100,5 +118,12 @@ export { checkSubmission } from './submission'
 export type { SubmissionAnswer } from './submission'
 export { checkConsolidationComplete, consolidate, consolidationModes, verdictSet } from './review'
 export type { Consolidation, ConsolidatedIndicator, ConsolidationMode, ReviewInput, UnitIndicator, VerdictValue } from './review'
-export { checkPrerequisiteOn } from './recognition'
-export type { PrerequisiteCheck } from './recognition'
+export {
+  checkPrerequisite,
+  checkPrerequisiteOn,
+  describeRecognitionRule,
+  validityAnchorOptions,
+  validityOf,
+  waitMeasuredAtOptions,
+} from './recognition'
+export type { PrerequisiteCheck, PrerequisiteRule, ValidityAnchor, ValidityResult, ValidityRule, WaitMeasuredAt } from './recognition'

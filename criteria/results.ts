@@ -1,8 +1,21 @@
 /** The shapes `evaluate` returns: per-indicator and per-criterion statuses, the outcome, and the gaps. */
 import type { Issue } from './issues'
 
-/** `not-applicable`: the indicator does not apply to the unit's type and weighs nothing. */
-export type IndicatorStatus = 'met' | 'not-met' | 'not-applicable' | 'missing'
+/**
+ * `not-applicable`: the indicator does not apply to the unit's type and weighs nothing.
+ * `no-threshold`: answered, but its threshold is not known yet (UNKNOWN in the regulation), so it
+ * can be judged neither met nor not met; an unanswered one stays `missing`.
+ */
+export type IndicatorStatus = 'met' | 'not-met' | 'not-applicable' | 'missing' | 'no-threshold'
+
+/** What an indicator's or a criterion's status reads as in the UI. */
+export const indicatorStatusLabels: Record<IndicatorStatus, string> = {
+  met: 'Đạt',
+  'not-met': 'Chưa đạt',
+  'not-applicable': 'Không áp dụng',
+  missing: 'Chưa trả lời',
+  'no-threshold': 'Chưa có ngưỡng đạt',
+}
 
 export interface IndicatorResult {
   code: string
@@ -12,18 +25,23 @@ export interface IndicatorResult {
   points: number | null
   maxPoints: number | null
   isVerified: boolean
+  /** The local document the threshold stands on ("Ngưỡng theo <documentLabel>"), when it is confirmed; else null. */
+  confirmation: string | null
 }
 
 export interface CriterionResult {
   code: string
   title: string
-  /** met: every applicable indicator met; not-met: one is not met; missing: none failed but some unanswered. */
+  /**
+   * met: every applicable indicator met; not-met: one is not met; missing: none failed but some
+   * unanswered; no-threshold: none failed or unanswered but some cannot be judged yet.
+   */
   status: IndicatorStatus
   points: number | null
   maxPoints: number | null
 }
 
-export type GapCode = 'missing' | 'not-met' | 'next-grade' | 'prerequisite'
+export type GapCode = 'missing' | 'no-threshold' | 'not-met' | 'next-grade' | 'group-floor' | 'prerequisite'
 
 /** One thing a unit lacks for its outcome, in plain Vietnamese. */
 export interface Gap {
@@ -69,9 +87,12 @@ export interface PriorRecognition {
   level: number
   /** `YYYY-MM-DD`, the date of the recognition decision. */
   decidedOn: string
+  /** `YYYY-MM-DD`, the last day it is kept; null or absent when not known or kept without limit. */
+  validUntil?: string | null
 }
 
 export interface EvaluationReport {
+  /** Every applicable indicator answered and judgeable (none `no-threshold`); else no grade and not met. */
   isComplete: boolean
   outcome: Outcome
   criteria: CriterionResult[]

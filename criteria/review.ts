@@ -36,6 +36,8 @@ export const verdictSet = ({ set }: { set: CriteriaSet }): CriteriaSet => ({
       measure: scoringModels[set.model].verdictMeasure,
       scale: [],
       threshold: null,
+      // a local confirmation still stands behind the team's verdict, for the threshold it no longer carries
+      confirmation: indicator.confirmation && { ...indicator.confirmation, threshold: null },
     })),
   })),
 })

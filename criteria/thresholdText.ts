@@ -1,7 +1,8 @@
 /**
  * How an administrator writes a threshold in one text field: a ratio as a percentage ("90%",
  * "97,5 %") or a fraction ("0.9"); a rank as a code of the indicator's scale. Boolean and points
- * indicators take none. Parsing is strict so a typo is refused, never guessed.
+ * indicators take none. Parsing is strict so a typo is refused, never guessed. An empty field is
+ * no threshold: an UNKNOWN value stays empty, and the schema refuses that only on a verified indicator.
  */
 import type { MeasureKindCode } from './measures/registry'
 
@@ -21,9 +22,9 @@ const thresholdForms: Record<MeasureKindCode, ThresholdForm> = {
 }
 
 const parsers: Record<ThresholdForm, (value: string) => ThresholdParse> = {
-  code: (value) => (value === '' ? { ok: false, message: 'Cần nhập ngưỡng: mã một mức trong thang.' } : { ok: true, threshold: value }),
+  code: (value) => ({ ok: true, threshold: value === '' ? null : value }),
   fraction: (value) => {
-    if (value === '') return { ok: false, message: 'Cần nhập ngưỡng, ví dụ 90%.' }
+    if (value === '') return { ok: true, threshold: null }
     const percent = percentPattern.exec(value)
     if (percent) {
       const number = Number(percent[1].replace(',', '.'))

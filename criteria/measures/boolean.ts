@@ -6,8 +6,10 @@ const label = 'Có/Không'
 
 export const booleanMeasure: MeasureKind = {
   label,
+  needsRubric: false,
+  needsThreshold: false,
   allowedModels: ['points', 'pass-fail'],
-  checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale'] }),
+  checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale', 'rubric'] }),
   assess: ({ indicator, value }) => {
     if (typeof value !== 'boolean') {
       return invalidAnswer({ code: 'invalid-answer-type', message: 'cần trả lời true (đạt) hoặc false (chưa đạt).' })

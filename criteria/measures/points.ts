@@ -1,8 +1,10 @@
 /**
  * Points measure (TT 22/2020 style): the unit is given a score in [0, maxPoints], in steps of
- * 0.01. The points are summed by the points model; the indicator counts as met only at full marks.
+ * 0.01, or one its scoring guide (`rubric`) allows. The points are summed by the points model; the
+ * indicator counts as met only at full marks.
  */
 import { formatHundredths, toHundredths } from '../fixedPoint'
+import { checkRubric, offRubric } from '../rubric'
 import type { MeasureKind } from './types'
 import { indicatorLabel, invalidAnswer, refuseUnusedFields } from './types'
 
@@ -10,9 +12,14 @@ const label = 'Chấm điểm'
 
 export const pointsMeasure: MeasureKind = {
   label,
+  needsRubric: true,
+  needsThreshold: false,
   allowedModels: ['points'],
   // maxPoints is required by the points model for every indicator, so it is checked there
-  checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale'] }),
+  checkDefinition: ({ indicator }) => [
+    ...refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale'] }),
+    ...checkRubric({ indicator }),
+  ],
   assess: ({ indicator, value }) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       return invalidAnswer({ code: 'invalid-answer-type', message: 'cần một số điểm.' })
@@ -26,6 +33,13 @@ export const pointsMeasure: MeasureKind = {
       return invalidAnswer({
         code: 'answer-out-of-range',
         message: `điểm ${formatHundredths(hundredths)} phải từ 0 đến ${formatHundredths(maxHundredths)}.`,
+      })
+    }
+    const allowed = offRubric({ rubric: indicator.rubric, hundredths, maxHundredths })
+    if (allowed !== null) {
+      return invalidAnswer({
+        code: 'answer-not-in-rubric',
+        message: `điểm ${formatHundredths(hundredths)} không có trong hướng dẫn chấm (${allowed}).`,
       })
     }
     const isMet = hundredths === maxHundredths

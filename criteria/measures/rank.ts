@@ -3,16 +3,18 @@
  * `tap-the-lao-dong-tien-tien` < `tap-the-lao-dong-xuat-sac`; digital-transformation levels);
  * met when the answer is at or above the threshold code.
  */
-import type { DefinitionProblem, MeasureKind } from './types'
-import { indicatorLabel, invalidAnswer } from './types'
+import type { MeasureKind } from './types'
+import { indicatorLabel, invalidAnswer, refuseUnusedFields, verifiedWithoutThreshold } from './types'
 
 const label = 'Xếp bậc'
 
 export const rankMeasure: MeasureKind = {
   label,
+  needsRubric: false,
+  needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {
-    const problems: DefinitionProblem[] = []
+    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['rubric'] })
     const { scale, threshold } = indicator
     if (scale.length < 2) {
       problems.push({
@@ -23,7 +25,18 @@ export const rankMeasure: MeasureKind = {
     } else if (new Set(scale).size !== scale.length) {
       problems.push({ field: 'scale', code: 'duplicate-scale-code', message: 'Thang bậc có mã bị trùng.' })
     }
-    if (typeof threshold !== 'string' || !scale.includes(threshold)) {
+    if (threshold === null) {
+      // an unknown threshold is stored empty while unverified (evaluate judges it `no-threshold`)
+      if (indicator.isVerified) {
+        problems.push(
+          verifiedWithoutThreshold({
+            indicator,
+            code: 'threshold-not-in-scale',
+            expected: `một mã trong thang bậc (${scale.join(' < ')})`,
+          }),
+        )
+      }
+    } else if (typeof threshold !== 'string' || !scale.includes(threshold)) {
       problems.push({
         field: 'threshold',
         code: 'threshold-not-in-scale',

@@ -12,7 +12,7 @@ import {
   toPartsPerMillion,
 } from '../fixedPoint'
 import type { DefinitionProblem, MeasureKind } from './types'
-import { indicatorLabel, invalidAnswer, refuseUnusedFields } from './types'
+import { indicatorLabel, invalidAnswer, refuseUnusedFields, verifiedWithoutThreshold } from './types'
 
 const label = 'Tỷ lệ'
 
@@ -36,11 +36,20 @@ const thresholdOf = ({ threshold }: { threshold: number | string | null }): numb
 
 export const ratioMeasure: MeasureKind = {
   label,
+  needsRubric: false,
+  needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {
-    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['scale'] })
+    const problems = refuseUnusedFields({ indicator, kindLabel: label, fields: ['scale', 'rubric'] })
     const { threshold } = indicator
-    if (typeof threshold !== 'number') {
+    if (threshold === null) {
+      // an unknown threshold is stored empty while unverified (evaluate judges it `no-threshold`)
+      if (indicator.isVerified) {
+        problems.push(
+          verifiedWithoutThreshold({ indicator, code: 'invalid-threshold', expected: 'một số trong khoảng (0, 1], ví dụ 0.9 cho 90%' }),
+        )
+      }
+    } else if (typeof threshold !== 'number') {
       problems.push(thresholdProblem('Chỉ tiêu tỷ lệ cần ngưỡng là một số trong khoảng (0, 1], ví dụ 0.9 cho 90%.'))
     } else if (!(threshold > 0 && threshold <= 1)) {
       problems.push(thresholdProblem(`Ngưỡng tỷ lệ ${threshold} nằm ngoài khoảng (0, 1]; 90% được ghi là 0.9.`))

@@ -24,6 +24,14 @@ export const passFailModel: ScoringModel = {
           notAllowed({ path: ['criteria', criterionIndex, 'maxPoints'], message: 'Bộ tiêu chí đạt/không đạt không dùng điểm tối đa.' }),
         )
       }
+      if (criterion.minPoints !== null) {
+        issues.push(
+          notAllowed({
+            path: ['criteria', criterionIndex, 'minPoints'],
+            message: `Tiêu chí ${criterion.code}: bộ tiêu chí đạt/không đạt không dùng điểm sàn.`,
+          }),
+        )
+      }
       criterion.indicators.forEach((indicator, indicatorIndex) => {
         if (indicator.maxPoints !== null) {
           issues.push(

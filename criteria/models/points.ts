@@ -1,12 +1,14 @@
 /**
  * Points model (TT 22/2020): indicators are scored, scores are summed, and the total is graded by
  * the set's bands (Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50, else Chưa đạt). Not-applicable indicators
- * weigh 0; an incomplete self-assessment gets points but no grade.
+ * weigh 0; an incomplete self-assessment gets points but no grade. A group (criterion) may have a
+ * floor (`minPoints`): a complete self-assessment with a group below it gets the lowest band.
  */
 import { formatHundredths, toHundredths } from '../fixedPoint'
 import type { Issue } from '../issues'
 import { makeError } from '../issues'
-import type { GradeBand } from '../schema'
+import type { CriterionResult, Gap } from '../results'
+import type { CriteriaSet, GradeBand } from '../schema'
 import type { ScoringModel } from './types'
 
 /** Bands with bounds in hundredths, highest first. */
@@ -14,6 +16,37 @@ const rankBands = ({ bands }: { bands: readonly GradeBand[] }) =>
   bands
     .map((band) => ({ band, minHundredths: toHundredths(band.minPoints) ?? 0 }))
     .sort((a, b) => b.minHundredths - a.minHundredths)
+
+/** One gap per group below its floor, in the set's order; a group with nothing applicable has no points and no floor. */
+const belowFloors = ({
+  set,
+  criteria,
+  lowest,
+  totals,
+}: {
+  set: CriteriaSet
+  criteria: readonly CriterionResult[]
+  lowest: GradeBand
+  totals: { pointsHundredths: number }
+}): Gap[] => {
+  const resultByCode = new Map(criteria.map((criterion) => [criterion.code, criterion]))
+  return set.criteria.flatMap((criterion) => {
+    const result = resultByCode.get(criterion.code)
+    const floor = criterion.minPoints === null ? null : toHundredths(criterion.minPoints)
+    const points = result?.points == null ? null : toHundredths(result.points)
+    if (floor === null || points === null || points >= floor) return []
+    return [
+      {
+        code: 'group-floor' as const,
+        indicator: null,
+        shortfall: (floor - points) / 100,
+        message:
+          `Nhóm ${criterion.code} (${criterion.title}) đạt ${formatHundredths(points)} điểm, dưới điểm sàn ${formatHundredths(floor)} điểm ` +
+          `của nhóm: xếp loại ${lowest.label} dù tổng ${formatHundredths(totals.pointsHundredths)} điểm.`,
+      },
+    ]
+  })
+}
 
 export const pointsModel: ScoringModel = {
   label: 'Chấm điểm, xếp loại',
@@ -57,6 +90,27 @@ export const pointsModel: ScoringModel = {
           criterionHundredths += maxHundredths
         }
       })
+      if (criterion.minPoints !== null) {
+        const floor = toHundredths(criterion.minPoints)
+        const path = ['criteria', criterionIndex, 'minPoints']
+        if (floor === null || floor < 0) {
+          issues.push(
+            makeError({
+              code: 'invalid-criterion-min-points',
+              path,
+              message: `Điểm sàn của nhóm ${criterion.code} (${criterion.minPoints}) phải từ 0 trở lên và có tối đa 2 chữ số thập phân.`,
+            }),
+          )
+        } else if (floor > criterionHundredths) {
+          issues.push(
+            makeError({
+              code: 'criterion-min-points-above-max',
+              path,
+              message: `Điểm sàn của nhóm ${criterion.code} (${formatHundredths(floor)}) vượt điểm tối đa của nhóm (${formatHundredths(criterionHundredths)}).`,
+            }),
+          )
+        }
+      }
       if (criterion.maxPoints !== null && toHundredths(criterion.maxPoints) !== criterionHundredths) {
         issues.push(
           makeError({
@@ -120,9 +174,11 @@ export const pointsModel: ScoringModel = {
     }
     return issues
   },
-  summarise: ({ set, isComplete, totals }) => {
+  summarise: ({ set, criteria, isComplete, totals }) => {
     const bands = rankBands({ bands: set.gradeBands })
-    const reached = bands.find(({ minHundredths }) => minHundredths <= totals.pointsHundredths) ?? null
+    const lowest = bands.at(-1) ?? null
+    const floorGaps = isComplete && lowest ? belowFloors({ set, criteria, lowest: lowest.band, totals }) : []
+    const reached = floorGaps.length > 0 ? lowest : (bands.find(({ minHundredths }) => minHundredths <= totals.pointsHundredths) ?? null)
     const outcome = {
       model: 'points' as const,
       points: totals.pointsHundredths / 100,
@@ -130,6 +186,8 @@ export const pointsModel: ScoringModel = {
       grade: isComplete && reached ? reached.band.code : null,
       gradeLabel: isComplete && reached ? reached.band.label : null,
     }
+    // a floor missed decides the grade: more points on the total would not lift it
+    if (floorGaps.length > 0) return { outcome, gaps: floorGaps }
     // the next band up is the lowest bound above the total; only said once the score is final
     const next = bands.findLast(({ minHundredths }) => minHundredths > totals.pointsHundredths)
     if (!isComplete || !next) return { outcome, gaps: [] }

@@ -10,6 +10,8 @@ import type { CriteriaSet } from '../schema'
 export interface ParsedPriorRecognition {
   level: number
   decidedOn: CalendarDate
+  /** Last day the recognition is kept; null or absent when not known or without a validity period. */
+  validUntil?: CalendarDate | null
 }
 
 export interface ModelContext {

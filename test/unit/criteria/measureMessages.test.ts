@@ -82,9 +82,27 @@ describe('indicator definitions each kind refuses', () => {
       issue: { code: 'scale-not-allowed', path: `${path}.scale`, message: 'Chỉ tiêu loại "Tỷ lệ" không dùng thang bậc; hãy để trống thang bậc.' },
     },
     {
-      name: 'a ratio without a threshold',
+      // issue 11: only an unverified indicator may wait for its threshold
+      name: 'a verified ratio without a threshold',
       input: setWith({ model: 'pass-fail', indicator: { code: 'X', text: 'x', measure: 'ratio' } }),
-      issue: { code: 'invalid-threshold', path: `${path}.threshold`, message: 'Chỉ tiêu tỷ lệ cần ngưỡng là một số trong khoảng (0, 1], ví dụ 0.9 cho 90%.' },
+      issue: {
+        code: 'invalid-threshold',
+        path: `${path}.threshold`,
+        message:
+          'Chỉ tiêu X đã được đánh dấu xác minh nên cần ngưỡng: một số trong khoảng (0, 1], ví dụ 0.9 cho 90%. ' +
+          'Nếu văn bản chưa quy định ngưỡng, hãy bỏ đánh dấu xác minh và để trống ngưỡng.',
+      },
+    },
+    {
+      name: 'a verified rank without a threshold',
+      input: setWith({ model: 'pass-fail', indicator: { code: 'X', text: 'x', measure: 'rank', scale: ['thap', 'cao'] } }),
+      issue: {
+        code: 'threshold-not-in-scale',
+        path: `${path}.threshold`,
+        message:
+          'Chỉ tiêu X đã được đánh dấu xác minh nên cần ngưỡng: một mã trong thang bậc (thap < cao). ' +
+          'Nếu văn bản chưa quy định ngưỡng, hãy bỏ đánh dấu xác minh và để trống ngưỡng.',
+      },
     },
     {
       name: 'a ratio whose threshold is text',

@@ -49,10 +49,20 @@ describe('seeded criteria sets', () => {
       for (const criterion of set.criteria) {
         for (const indicator of criterion.indicators) expect(indicator.code).toMatch(new RegExp(`^${criterion.code}\\.CT\\d+b?$`))
       }
+      // the seeds leave the newer fields to the schema's defaults: measured at the application,
+      // expired level-1 recognitions do not count, kept from 1 January after the decision's year
+      const defaults = {
+        waitMeasuredAt: 'application',
+        expiredPrerequisiteCounts: false,
+        validityAnchor: 'after-decision-year',
+        ruleText: null,
+        isVerified: false,
+        source: null,
+      }
       expect(set.recognition).toEqual(
         set.level === 2
-          ? { prerequisiteLevel: 1, monthsAfterPrerequisite: 12, validityMonths: 36 }
-          : { prerequisiteLevel: null, monthsAfterPrerequisite: 0, validityMonths: 36 },
+          ? { prerequisiteLevel: 1, monthsAfterPrerequisite: 12, validityMonths: 36, ...defaults }
+          : { prerequisiteLevel: null, monthsAfterPrerequisite: 0, validityMonths: 36, ...defaults },
       )
     }
   })

@@ -12,6 +12,7 @@ const indicator = (code: string, status: IndicatorStatus): IndicatorResult => ({
   code,
   criterion: 'TC1',
   isVerified: true,
+  confirmation: null,
   maxPoints: null,
   points: null,
   status,

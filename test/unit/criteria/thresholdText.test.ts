@@ -14,6 +14,8 @@ describe('parseThresholdText', () => {
     ['rank', 'tap-the-lao-dong-tien-tien', 'tap-the-lao-dong-tien-tien'],
     ['boolean', '', null],
     ['points', '  ', null],
+    ['ratio', '', null],
+    ['rank', '', null],
   ] as const)('%s "%s" → %j', (measure, text, threshold) => {
     expect(parseThresholdText({ measure, text })).toEqual({ ok: true, threshold })
   })
@@ -24,8 +26,6 @@ describe('parseThresholdText', () => {
     ['ratio', '120%'],
     ['ratio', '1.5'],
     ['ratio', 'chín mươi'],
-    ['ratio', ''],
-    ['rank', ''],
     ['boolean', 'true'],
   ] as const)('%s "%s" is refused with a message', (measure, text) => {
     const parsed = parseThresholdText({ measure, text })
