@@ -33,6 +33,19 @@ export const defaultDeadlineRules = {
   decision: { kind: 'before', yearOffset: 1, month: 2, day: 15 },
 } as const satisfies Record<string, DeadlineRule>
 
+/**
+ * The deadlines a round takes when it leaves them empty, by the regime of its sets and its tier
+ * (REGULATIONS §2.9, §3.4): TT 24 — dossier before 15/01 of N+1 at both tiers [S8, S11], decision
+ * before 15/02 of N+1 at district level [S9], none at provincial level (UNKNOWN: the province sets
+ * it); TT 22 — the self-assessment report "no later than the first quarter" of N+1 [S1], read as up
+ * to and including 31/03. Any other regime (a province's own) has none.
+ */
+export const regimeDeadlineDefaults = ({ regime, tier }: { regime: string | null; tier: string | null }): { submission?: DeadlineRule; decision?: DeadlineRule } => {
+  if (regime === 'tt22-2020') return { submission: { kind: 'by', yearOffset: 1, month: 3, day: 31 } }
+  if (regime === 'tt24-2023') return tier === 'huyen' ? { ...defaultDeadlineRules } : { submission: defaultDeadlineRules.submission }
+  return {}
+}
+
 const ruleDate = ({ rule, year }: { rule: DeadlineRule; year: number }): CalendarDate => {
   const deadlineYear = year + rule.yearOffset
   return { year: deadlineYear, month: rule.month, day: Math.min(rule.day, daysInMonth({ year: deadlineYear, month: rule.month })) }

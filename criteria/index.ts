@@ -99,7 +99,7 @@ export {
   workflowTransitions,
 } from './workflow'
 export type { SelfAssessmentStatus, TransitionCheck, WorkflowAction, WorkflowTransition } from './workflow'
-export { checkDeadline, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, isOnTime } from './deadlines'
+export { checkDeadline, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, isOnTime, regimeDeadlineDefaults } from './deadlines'
 export type { DeadlineCheck, DeadlineRule } from './deadlines'
 export {
   checkRoundTransition,

@@ -11,7 +11,7 @@ import { measureKindCodes, measureKinds } from './measures/registry'
 import { scoringModelCodes } from './models/codes'
 import { scoringModels } from './models/registry'
 import { validityAnchorCodes, waitMeasuredAtCodes } from './recognitionOptions'
-import { tierCodes, unitTypeCodes } from './unitTypes'
+import { isCatalogueCode } from './unitTypes'
 
 export type { ScoringModelCode } from './models/codes'
 
@@ -55,7 +55,7 @@ export const indicatorSchema = z.object({
   /** Rank only: ordered codes, low to high. */
   scale: z.array(codeSchema).default([]),
   /** Unit types the indicator applies to; empty = all. */
-  appliesTo: z.array(z.enum(unitTypeCodes)).default([]),
+  appliesTo: z.array(z.string().refine(isCatalogueCode, 'Mã loại đơn vị không hợp lệ.')).default([]),
   evidenceRequired: z.boolean().default(false),
   /** False until the text, value and applicability are checked against the official text. */
   isVerified: z.boolean().default(false),
@@ -116,7 +116,7 @@ const criteriaSetShape = z.object({
   /** `tt22-2020`, `tt24-2023`, or a province's own regime. */
   regime: codeSchema,
   model: z.enum(scoringModelCodes),
-  tier: z.enum(tierCodes).nullable().default(null),
+  tier: z.string().refine(isCatalogueCode, 'Mã cấp đơn vị không hợp lệ.').nullable().default(null),
   level: levelSchema.nullable().default(null),
   criteria: z.array(criterionSchema).min(1),
   gradeBands: z.array(gradeBandSchema).default([]),

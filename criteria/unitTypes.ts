@@ -1,7 +1,14 @@
 /**
- * Unit types (loại đơn vị) of TT 24/2023 Art. 2 as restated in REGULATIONS §2.1.
- * Indicators use these codes in `appliesTo`; the units collection offers them as a select.
+ * Unit types (loại đơn vị) and tiers are data a province extends (the `unit-types` and `tiers`
+ * catalogues): the core knows only the shape of a code. The lists below are TT 24/2023 Art. 2 as
+ * restated in REGULATIONS §2.1 — the catalogues' first rows (seeded by the migration that created
+ * them) and the vocabulary of the seed criteria sets.
  */
+const codePattern = /^[a-z0-9][a-z0-9_-]{0,39}$/
+
+/** A catalogue code: lower-case letters, digits, "_" and "-", at most 40 characters. */
+export const isCatalogueCode = (value: unknown): value is string => typeof value === 'string' && codePattern.test(value)
+
 export const unitTypes = [
   { code: 'xa', vi: 'UBND cấp xã', en: 'Commune People’s Committee' },
   { code: 'co_quan_dang', vi: 'Cơ quan tham mưu, giúp việc cấp ủy', en: 'Party advisory body' },
@@ -21,12 +28,13 @@ export const unitTypes = [
   { code: 'khac', vi: 'Đơn vị khác', en: 'Other' },
 ] as const
 
-export type UnitType = (typeof unitTypes)[number]['code']
+/** A unit type's code: one of REGULATIONS §2.1's or a province's own. */
+export type UnitType = string
 
-export const unitTypeCodes = unitTypes.map((t) => t.code) as [UnitType, ...UnitType[]]
+export const unitTypeCodes = unitTypes.map((t) => t.code)
 
-export const isUnitType = (value: unknown): value is UnitType =>
-  typeof value === 'string' && (unitTypeCodes as readonly string[]).includes(value)
+/** Whether `value` is shaped like a unit-type code; whether the catalogue holds it is the app's check. */
+export const isUnitType = (value: unknown): value is UnitType => isCatalogueCode(value)
 
 /** The two tiers of TT 24/2023: district-level and provincial-level units. */
 export const tiers = [
@@ -34,6 +42,6 @@ export const tiers = [
   { code: 'tinh', vi: 'Cấp tỉnh', en: 'Provincial level' },
 ] as const
 
-export type Tier = (typeof tiers)[number]['code']
+export type Tier = string
 
-export const tierCodes = tiers.map((t) => t.code) as [Tier, ...Tier[]]
+export const tierCodes = tiers.map((t) => t.code)

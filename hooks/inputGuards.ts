@@ -215,7 +215,14 @@ const isStorableDate = (value: unknown): boolean => {
 const isNumeric = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 
+/** Catalogues whose rows are keyed by their code (collections/catalogueCode.ts), not by a serial id. */
+const codeKeyed = new Set(['tiers', 'unit-types'])
+const codePattern = /^[a-z0-9][a-z0-9_-]{0,39}$/
+const isCode = (value: unknown) => typeof value === 'string' && codePattern.test(value)
+
 const isReference = (field: FlattenedField, value: unknown): boolean => {
+  const relationTo = (field as { relationTo?: unknown }).relationTo
+  if (typeof relationTo === 'string' && codeKeyed.has(relationTo)) return isCode(value) || (isPlainObject(value) && isCode(value.id))
   if (isSerialId(value)) return true
   if (!isPlainObject(value)) return false
   if (Array.isArray((field as { relationTo?: unknown }).relationTo)) return typeof value.relationTo === 'string' && isSerialId(value.value)
@@ -255,6 +262,9 @@ const checkFieldValue = ({ field, value, path, push, name }: { field: FlattenedF
     }
     case 'relationship':
     case 'upload':
+      if (typeof field.relationTo === 'string' && codeKeyed.has(field.relationTo)) {
+        return each((item) => isReference(field, item)) ? null : `${name}: ${shown(value)} không phải mã hợp lệ (chữ thường không dấu, số, "_" hoặc "-").`
+      }
       return each((item) => isReference(field, item)) ? null : `${name}: ${shown(value)} không phải mã bản ghi hợp lệ (số nguyên từ 1 đến ${maxSerialId}).`
     case 'number':
       return each(isNumeric) ? null : `${name} phải là số, đã gửi ${shown(value)}.`
@@ -349,6 +359,7 @@ export const resolveQueryPath = ({ path, slug, fieldsOf }: { path: string; slug:
   const segments = path.replace(/__/g, '.').split('.')
   let fields = fieldsOf(slug)
   if (!fields) return null
+  let collection = slug
   const labels: string[] = []
   let isInList = false
   const found = <T extends QueryTarget>(target: T): T => ({ ...target, isInList })
@@ -356,7 +367,11 @@ export const resolveQueryPath = ({ path, slug, fieldsOf }: { path: string; slug:
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index]!
     const isLast = index === segments.length - 1
-    if (segment === 'id' && isLast) return found({ hasMany: false, kind: 'id', labels: [...labels, fallbackLabels.id!], options: [] })
+    if (segment === 'id' && isLast) {
+      // a catalogue's id is its code, compared as text
+      if (codeKeyed.has(collection)) return found({ hasMany: false, kind: 'text', labels: [...labels, fallbackLabels.id!], options: [] })
+      return found({ hasMany: false, kind: 'id', labels: [...labels, fallbackLabels.id!], options: [] })
+    }
     const field: FlattenedField | undefined = named(fields, segment)
     if (!field) {
       const versionKind = index === 0 ? versionColumns[segment] : undefined
@@ -373,11 +388,13 @@ export const resolveQueryPath = ({ path, slug, fieldsOf }: { path: string; slug:
       if (typeof field.relationTo !== 'string') return null
       const hasMany = field.hasMany === true
       if (isLast || (segments[index + 1] === 'id' && index + 1 === segments.length - 1)) {
+        if (codeKeyed.has(field.relationTo)) return found({ hasMany, kind: 'text', labels, options: [] })
         return found({ hasMany, kind: 'id', labels, options: [], relationTo: field.relationTo })
       }
       if (hasMany) isInList = true
       const related = fieldsOf(field.relationTo)
       if (!related) return null
+      collection = field.relationTo
       fields = related
       continue
     }

@@ -393,6 +393,7 @@ export interface CriteriaSet {
               confirmation?: {
                 document?: (number | null) | LegalDocument;
                 threshold?: string | null;
+                documentLabel?: string | null;
                 confirmedBy?: (number | null) | User;
                 confirmedAt?: string | null;
               };
@@ -1386,6 +1387,7 @@ export interface CriteriaSetsSelect<T extends boolean = true> {
                 | {
                     document?: T;
                     threshold?: T;
+                    documentLabel?: T;
                     confirmedBy?: T;
                     confirmedAt?: T;
                   };

@@ -167,6 +167,8 @@ const indicatorFields: Field[] = [
           { name: 'threshold', type: 'text', admin: { readOnly: true }, label: { vi: 'Ngưỡng đã xác nhận', en: 'Confirmed threshold' } },
         ],
       },
+      // how results cite it ("KH 12/KH-UBND ngày 03/01/2025"), copied from the document when confirmed
+      { name: 'documentLabel', type: 'text', admin: { hidden: true }, label: { vi: 'Trích dẫn văn bản', en: 'Document citation' } },
       {
         type: 'row',
         fields: [

@@ -6,7 +6,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { checkRoundTransition, deadlineRuleSchema, describeDeadline, describePlanTiming, formatIssuePath, roundStatusLabels } from '@criteria/index'
+import { checkRoundTransition, deadlineRuleSchema, describeDeadline, describePlanTiming, formatIssuePath, regimeDeadlineDefaults, roundStatusLabels } from '@criteria/index'
 import type { Issue } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 
@@ -39,9 +39,16 @@ export const prepareRound: CollectionBeforeChangeHook = async ({ data, originalD
   const issues: Issue[] = []
   const year = Number(merged.year)
 
+  // an empty submission or decision deadline takes the default of the regime its sets follow
+  const setIds = (merged.criteriaSets ?? []).map(relationId).filter((id): id is number | string => id !== null)
+  const firstSet = setIds.length === 0 ? null : (await req.payload.find({ collection: 'criteria-sets', depth: 0, limit: 1, overrideAccess: true, pagination: false, req, select: { regime: true, tier: true }, where: { id: { in: setIds } } })).docs[0]
+  const defaults = regimeDeadlineDefaults({ regime: firstSet?.regime ?? null, tier: firstSet?.tier ?? (merged as { tier?: string | null }).tier ?? null })
+
   const deadlines: Record<string, DeadlineGroup> = {}
   for (const key of deadlineKeys) {
-    const group = { ...(merged.deadlines?.[key] ?? {}) }
+    const group: DeadlineGroup = { ...(merged.deadlines?.[key] ?? {}) }
+    const fallback = key === 'submission' || key === 'decision' ? defaults[key] : undefined
+    if (fallback && group.day == null && group.month == null) Object.assign(group, { day: fallback.day, kind: fallback.kind, month: fallback.month, yearOffset: String(fallback.yearOffset) })
     const hasDay = group.day != null
     const hasMonth = group.month != null
     if (hasDay !== hasMonth) {

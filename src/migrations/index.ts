@@ -4,6 +4,7 @@ import * as migration_20261123_203017_rounds_self_assessments from './20261123_2
 import * as migration_20261123_205442_reviews_decisions_recognitions from './20261123_205442_reviews_decisions_recognitions';
 import * as migration_20261129_125057_write_rules_revocations from './20261129_125057_write_rules_revocations';
 import * as migration_20261129_193949_province_data from './20261129_193949_province_data';
+import * as migration_20261129_194242_confirmation_label from './20261129_194242_confirmation_label';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_193949_province_data.up,
     down: migration_20261129_193949_province_data.down,
-    name: '20261129_193949_province_data'
+    name: '20261129_193949_province_data',
+  },
+  {
+    up: migration_20261129_194242_confirmation_label.up,
+    down: migration_20261129_194242_confirmation_label.down,
+    name: '20261129_194242_confirmation_label'
   },
 ];
