@@ -365,6 +365,12 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
         label: { vi: 'Điều kiện công nhận', en: 'Recognition' },
       },
       {
+        name: 'copyForProvince',
+        type: 'ui',
+        admin: { components: { Field: '@/components/CopySetButton#CopySetButton' }, position: 'sidebar' },
+        label: { vi: 'Tạo bản sao cho tỉnh/huyện', en: 'Copy for my authority' },
+      },
+      {
         name: 'unsettledCount',
         type: 'number',
         admin: { description: { vi: 'Chỉ tiêu chưa có ngưỡng/hướng dẫn chấm đã đối chiếu hoặc được địa phương xác nhận: chưa mở đợt được.', en: 'Indicators neither verified nor locally confirmed.' }, position: 'sidebar', readOnly: true },

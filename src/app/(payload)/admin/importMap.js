@@ -10,6 +10,7 @@ import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } f
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
+import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -28,6 +29,7 @@ export const importMap = {
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
+  "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -1,0 +1,251 @@
+/**
+ * A new provincial admin (tinh@demo.vn) adapts the round to the province only through the admin, in
+ * Chromium: each of the ten parameters of REGULATIONS §5.2 is set in a form, and its effect is read
+ * where the people it concerns see it — the unit's self-assessment (as donvi@demo.vn, over REST), the
+ * public evaluation, or the public register.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demoPassword } from '@seed/demo/province'
+
+import { chooseOption, launchBrowser, settle, signIn as signInAt } from './helpers/browser'
+import { startProductServer, type RunningServer } from './helpers/server'
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+type Json = Record<string, any>
+
+const api = async ({ path, method = 'GET', token, body }: { path: string; method?: string; token?: string; body?: unknown }) => {
+  const response = await fetch(`${server.url}/api${path}`, {
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    method,
+  })
+  return { body: (await response.json().catch(() => ({}))) as Json, status: response.status }
+}
+const ok = async (args: Parameters<typeof api>[0]) => {
+  const { body, status } = await api(args)
+  if (status >= 300) throw new Error(`${args.method ?? 'GET'} ${args.path}: ${status} ${JSON.stringify(body)}`)
+  return body
+}
+const login = async (email: string) => (await ok({ body: { email, password: demoPassword }, method: 'POST', path: '/users/login' })).token as string
+
+const toastText = (target: Page) => target.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' | '))
+const save = async () => {
+  await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+  await expect.poll(() => toastText(page), { timeout: 30_000 }).toMatch(/thành công|đã được lưu|Đã lưu/i)
+  await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined)
+}
+const openTab = async (name: string) => {
+  await page.getByRole('button', { exact: true, name }).first().click()
+}
+/** Payload's array "add row" button inside the field box `fieldId`. */
+const addRow = async (fieldId: string) => {
+  const field = page.locator(`#${fieldId}`)
+  await field.scrollIntoViewIfNeeded()
+  await field.locator('.array-field__add-row').last().click()
+}
+const fillDate = async (selector: string, ddmmyyyy: string) => {
+  const input = page.locator(selector)
+  await input.fill(ddmmyyyy)
+  await input.press('Enter')
+}
+
+const yearNow = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
+const today = () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())
+
+let clerk: string
+let province: string
+let round: Json
+let provinceSetId: number
+let dossierId: number
+
+beforeAll(async () => {
+  server = await startProductServer()
+  browser = await launchBrowser()
+  page = await signInAt({ browser, email: 'tinh@demo.vn', password: demoPassword, url: server.url })
+  clerk = await login('donvi@demo.vn')
+  province = await login('tinh@demo.vn')
+  round = (await ok({ path: '/rounds?depth=0&limit=1', token: clerk })).docs[0]
+}, 240_000)
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin', () => {
+  it('1. regime, version and the local guide: a reference document, and the province’s own copy of a set made with one button', async () => {
+    await page.goto(`${server.url}/admin/collections/legal-documents/create`)
+    await settle(page)
+    await page.fill('input[name="number"]', '219/HD-UBND')
+    await fillDate('#field-issuedOn input', '28/01/2021')
+    await page.fill('input[name="issuer"]', 'UBND tỉnh Cao Bằng')
+    await page.fill('input[name="title"]', 'Hướng dẫn đánh giá, xếp loại Đơn vị học tập (thử nghiệm e2e)')
+    await save()
+
+    // the province's confirmed copy of the district level-1 set is the one the demo round runs on
+    const sets = (await ok({ path: `/criteria-sets?depth=0&limit=50&where[code][contains]=huyen-1`, token: province })).docs as Json[]
+    const source = sets.find((set) => set.authority) ?? sets[0]
+    await page.goto(`${server.url}/admin/collections/criteria-sets/${source.id}`)
+    await settle(page)
+    await page.getByRole('button', { name: 'Tạo bản sao cho tỉnh/huyện' }).click()
+    await page.waitForURL((url) => /\/criteria-sets\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${source.id}`), { timeout: 30_000 })
+    provinceSetId = Number(new URL(page.url()).pathname.split('/').pop())
+    const copy = await ok({ path: `/criteria-sets/${provinceSetId}?depth=0&draft=true`, token: province })
+    expect(copy.authority).toBeTruthy()
+    expect(copy._status).toBe('draft')
+
+    // the round follows the guide: the unit reads it on its round
+    await page.goto(`${server.url}/admin/collections/rounds/${round.id}`)
+    await settle(page)
+    await chooseOption({ field: page.locator('#field-basis'), option: page.getByRole('option', { name: /219\/HD-UBND/ }).first(), page })
+    await save()
+    const seen = await ok({ path: `/rounds/${round.id}?depth=1`, token: clerk })
+    expect((seen.basis as Json[]).map((doc) => doc.label).join(' ')).toContain('219/HD-UBND ngày 28/01/2021')
+  })
+
+  it('9 and 7. the evidence catalogue and a local indicator for one unit type, added to the copy and published', async () => {
+    await page.goto(`${server.url}/admin/collections/criteria-sets/${provinceSetId}`)
+    await settle(page)
+    // the first indicator of the first criterion: what evidence the unit is expected to keep
+    const row = page.locator('#criteria-0-indicators-row-0')
+    await row.scrollIntoViewIfNeeded()
+    await row.locator('.collapsible__toggle').first().click()
+    await addRow('field-criteria__0__indicators__0__expectedEvidence')
+    await page.fill('input[name="criteria.0.indicators.0.expectedEvidence.0.title"]', 'Kế hoạch học tập năm của đơn vị (có chữ ký, đóng dấu)')
+    await page.getByRole('button', { name: /Xuất bản/ }).first().click()
+    await expect.poll(() => toastText(page), { timeout: 30_000 }).toMatch(/thành công|xuất bản/i)
+    const published = await ok({ path: `/criteria-sets/${provinceSetId}?depth=0`, token: province })
+    expect(published._status).toBe('published')
+    expect(published.criteria[0].indicators[0].expectedEvidence[0].title).toContain('Kế hoạch học tập năm')
+  })
+
+  it('2, 3, 4 and 8. calendar, routing, team and dossier checklist on the round; the unit’s dossier shows them', async () => {
+    await page.goto(`${server.url}/admin/collections/rounds/${round.id}`)
+    await settle(page)
+    // the round runs on the province's copy instead of the national set
+    await chooseOption({ field: page.locator('#field-criteriaSets'), option: page.getByRole('option', { name: /bản sao/ }).first(), page })
+
+    await openTab('Thời hạn')
+    await page.fill('input[name="deadlines.submission.day"]', '31')
+    await page.fill('input[name="deadlines.submission.month"]', '1')
+    await addRow('field-reportDeadlines')
+    await page.fill('input[name="reportDeadlines.0.recipient"]', 'Sở Giáo dục và Đào tạo')
+    await page.fill('input[name="reportDeadlines.0.day"]', '30')
+    await page.fill('input[name="reportDeadlines.0.month"]', '4')
+    await addRow('field-reportDeadlines')
+    await page.fill('input[name="reportDeadlines.1.recipient"]', 'UBND tỉnh')
+    await page.fill('input[name="reportDeadlines.1.day"]', '31')
+    await page.fill('input[name="reportDeadlines.1.month"]', '5')
+
+    await openTab('Đoàn đánh giá')
+    await chooseOption({ field: page.locator('#field-teamDecision'), option: page.getByRole('option', { name: /219\/HD-UBND/ }).first(), page })
+
+    await openTab('Hồ sơ')
+    await addRow('field-dossier')
+    const last = (await page.locator('input[name^="dossier."][name$=".title"]').count()) - 1
+    await page.fill(`input[name="dossier.${last}.title"]`, 'Biên bản họp Tổ đánh giá của đơn vị')
+    await save()
+
+    const seen = await ok({ path: `/rounds/${round.id}?depth=0`, token: clerk })
+    expect(seen.deadlines.submission.text).toBe(`trước ngày 31/01/${round.year + 1}`)
+    expect((seen.reportDeadlines as Json[]).map((row) => `${row.recipient}: ${row.text}`)).toEqual([
+      `Sở Giáo dục và Đào tạo: trước ngày 30/04/${round.year + 1}`,
+      `UBND tỉnh: trước ngày 31/05/${round.year + 1}`,
+    ])
+    expect(seen.teamDecision).toBeTruthy()
+
+    // the unit starts its dossier on the province's set: deadline, evidence catalogue and the new slot are there
+    const created = await ok({ body: { criteriaSet: provinceSetId, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token: clerk })
+    dossierId = created.doc.id
+    const dossier = await ok({ path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
+    expect(dossier.deadlineText).toContain(`31/01/${round.year + 1}`)
+    expect(dossier.answers[0].expectedEvidence).toContain('Kế hoạch học tập năm')
+    expect((dossier.dossierFiles as Json[]).map((row) => row.title)).toContain('Biên bản họp Tổ đánh giá của đơn vị')
+
+    // a required slot left empty stops the submission, with the document's name
+    const answers = (dossier.answers as Json[]).map((row) =>
+      !row.isApplicable ? row : { ...row, ...(({ boolean: { yesNo: 'yes' }, rank: { rank: row.scale?.at(-1)?.code }, ratio: { numerator: row.denominator } }) as Json)[row.measure], explanation: 'Hồ sơ gốc lưu tại UBND xã.' },
+    )
+    await ok({ body: { answers }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
+    const refused = await api({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${dossierId}`, token: clerk })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain('Biên bản họp Tổ đánh giá của đơn vị')
+  })
+
+  it('2. the self-assessment opening date: before it, the unit cannot submit', async () => {
+    await page.goto(`${server.url}/admin/collections/rounds/${round.id}`)
+    await settle(page)
+    await openTab('Thời hạn')
+    await page.fill('input[name="deadlines.opening.day"]', '1')
+    await page.fill('input[name="deadlines.opening.month"]', '12')
+    await chooseOption({ field: page.locator('#field-deadlines__opening__yearOffset'), option: page.getByRole('option', { exact: true, name: 'N+2' }), page })
+    await save()
+    const refused = await api({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${dossierId}`, token: clerk })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain(`từ ngày 01/12/${round.year + 2}`)
+    const stored = await ok({ path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
+    expect(stored.status).toBe('draft')
+  })
+
+  it('5. a tier and a unit type of the province’s own, without code: a unit of the new type is created and evaluated', async () => {
+    await page.goto(`${server.url}/admin/collections/unit-types/create`)
+    await settle(page)
+    await page.fill('input[name="id"]', 'thu_vien')
+    await page.fill('input[name="label"]', 'Thư viện')
+    await chooseOption({ field: page.locator('#field-tier'), option: page.getByRole('option', { exact: true, name: 'Cấp huyện' }), page })
+    await save()
+    await page.goto(`${server.url}/admin/collections/tiers/create`)
+    await settle(page)
+    await page.fill('input[name="id"]', 'xa-hoc-tap')
+    await page.fill('input[name="label"]', 'Cấp xã (Bắc Sơn)')
+    await save()
+
+    const types = await ok({ path: '/unit-types?depth=0&limit=100' })
+    expect((types.docs as Json[]).map((type) => type.id)).toContain('thu_vien')
+    const tiers = await ok({ path: '/tiers?depth=0&limit=100' })
+    expect((tiers.docs as Json[]).map((tier) => tier.id)).toContain('xa-hoc-tap')
+    // the public evaluation takes the new type at once
+    const tried = await api({ body: { answers: {}, unitType: 'thu_vien' }, method: 'POST', path: `/criteria-sets/${provinceSetId}/evaluate` })
+    expect(tried.status).toBe(200)
+  })
+
+  it('6. a TT 22 scoring guide: a score off the guide is refused naming the indicator', async () => {
+    const tt22 = (await ok({ path: '/criteria-sets?depth=0&where[code][equals]=tt22-2020' })).docs[0]
+    await page.goto(`${server.url}/admin/collections/criteria-sets/${tt22.id}`)
+    await settle(page)
+    await page.getByRole('button', { name: 'Tạo bản sao cho tỉnh/huyện' }).click()
+    await page.waitForURL((url) => /\/criteria-sets\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${tt22.id}`), { timeout: 30_000 })
+    const copyId = Number(new URL(page.url()).pathname.split('/').pop())
+    await settle(page)
+    const row = page.locator('#criteria-0-indicators-row-0')
+    await row.scrollIntoViewIfNeeded()
+    await row.locator('.collapsible__toggle').first().click()
+    await chooseOption({ field: page.locator('#field-criteria__0__indicators__0__rubric__kind'), option: page.getByRole('option', { name: /bước điểm/ }), page })
+    await page.fill('input[name="criteria.0.indicators.0.rubric.step"]', '5')
+    await page.getByRole('button', { name: /Xuất bản/ }).first().click()
+    await expect.poll(() => toastText(page), { timeout: 30_000 }).toMatch(/thành công|xuất bản/i)
+    const code = (await ok({ path: `/criteria-sets/${copyId}?depth=0`, token: province })).criteria[0].indicators[0].code
+    const refused = await api({ body: { answers: { [code]: 7.35 }, unitType: 'co_quan_nha_nuoc' }, method: 'POST', path: `/criteria-sets/${copyId}/evaluate` })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain(code)
+    const accepted = await api({ body: { answers: { [code]: 5 }, unitType: 'co_quan_nha_nuoc' }, method: 'POST', path: `/criteria-sets/${copyId}/evaluate` })
+    expect(accepted.status).toBe(200)
+  })
+
+  it('10. publication: the district’s results leave the public register when it says so', async () => {
+    const district = (await ok({ path: '/authorities?depth=0&where[code][equals]=CB-HQ', token: province })).docs[0]
+    await page.goto(`${server.url}/admin/collections/authorities/${district.id}`)
+    await settle(page)
+    await chooseOption({ field: page.locator('#field-publication__register'), option: page.getByRole('option', { name: /Không công khai/ }), page })
+    await page.locator('input[name="publication.countsForEmulation"]').check()
+    await save()
+    const stored = await ok({ path: `/authorities/${district.id}?depth=0`, token: province })
+    expect(stored.publication).toMatchObject({ countsForEmulation: true, register: 'none' })
+    const visible = await ok({ path: `/recognitions?depth=0&where[authority][equals]=${district.id}` })
+    expect(visible.totalDocs).toBe(0)
+  })
+})
