@@ -15,6 +15,7 @@ import {
   checkSubmission,
   type DossierSlot,
   describeDeadline,
+  describeOpening,
   formatIssuePath,
   formatVietnameseDate,
   parseIsoDate,
@@ -64,10 +65,15 @@ export const deadlineFor = ({ round, unitId }: { round: RoundForSteps; unitId: n
   return { extendedDate, extendedUntil, rule }
 }
 
-/** The sidebar's "Hạn nộp …" line. */
+/** The sidebar's "Nhận hồ sơ từ ngày …; Hạn nộp …" line. */
 export const deadlineText = ({ round, unitId }: { round: RoundForSteps; unitId: number | string }) => {
   const { extendedDate, rule } = deadlineFor({ round, unitId })
-  return [rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '', extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '']
+  const opening = ruleOf(round.deadlines?.opening as Parameters<typeof ruleOf>[0])
+  return [
+    opening ? `Nhận hồ sơ ${describeOpening({ rule: opening, year: round.year })}` : '',
+    rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '',
+    extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '',
+  ]
     .filter(Boolean)
     .join('; ')
 }

@@ -221,6 +221,8 @@ describe('nothing is submitted before the round’s opening day', () => {
     const tomorrow = nextDay(today())
     const { answered, round } = await answeredDraft({ dossier: [], opening: openingOn(tomorrow), title: 'Đợt DOS chưa mở' })
     expect(round.deadlines?.opening?.text).toBe(`từ ngày ${vietnamese(tomorrow)}`)
+    // the unit sees the day beside its deadline
+    expect(answered.deadlineText).toBe(`Nhận hồ sơ từ ngày ${vietnamese(tomorrow)}; Hạn nộp: trước ngày 15/01/${openYear() + 1}`)
     const message = `Đợt đánh giá nhận hồ sơ từ ngày ${vietnamese(tomorrow)}.`
 
     expect(await problemsOf(() => update(answered.id, { status: 'submitted' }))).toEqual([{ message, path: 'status' }])
