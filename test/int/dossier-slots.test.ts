@@ -60,6 +60,7 @@ const restProblems = (body: { errors?: { data?: { errors?: { path: string; messa
 /** A REST refusal as the Local API's `{ message, path }` (REST prefixes the message with the field's label). */
 const sameOverRest = (problems: { message: string; path: string }[]) => problems.map(({ message, path }) => expect.objectContaining({ message: expect.stringContaining(message), path }))
 const submitAudits = async (id: number) => Number((await db.query(`select count(*) as n from audit_events where collection = 'self-assessments' and doc_id = $1 and "to" = 'submitted'`, [String(id)])).rows[0].n)
+const versionCount = async (id: number) => Number((await db.query(`select count(*) as n from _self_assessments_v where parent_id = $1`, [id])).rows[0].n)
 const slotStamps = async (id: number) => (await db.query(`select id, xmin::text as stamp from sa_dossier_files where _parent_id = $1 order by _order`, [id])).rows
 
 /** An evidence file of `unit`, stored without its bytes (the files themselves are evidence.test.ts's). */
@@ -186,15 +187,21 @@ describe('an empty required slot stops the submission, on both ways of submittin
 
     const overRest = await answeredDraft({ title: 'Đợt DOS đủ giấy (REST)' })
     await update(overRest.answered.id, { dossierFiles: fill(overRest.answered) })
+    const versionsBefore = await versionCount(overRest.answered.id)
     const response = await patch(overRest.answered.id, { status: 'submitted' })
     expect(response.status).toBe(200)
     expect(response.body.doc.status).toBe('submitted')
+    // taken by the small write (slots in step with the round and filled), which writes no version
+    expect(await versionCount(overRest.answered.id)).toBe(versionsBefore)
 
     const bySave = await answeredDraft({ title: 'Đợt DOS đủ giấy (lưu)' })
     const filled = await update(bySave.answered.id, { dossierFiles: fill(bySave.answered) })
     const stamps = await slotStamps(filled.id)
+    const versionsOfSave = await versionCount(filled.id)
     const submitted = await update(filled.id, { status: 'submitted' })
     expect(submitted.status).toBe('submitted')
+    // (the full save does write a version: what tells the two ways apart above)
+    expect(await versionCount(filled.id)).toBe(versionsOfSave + 1)
     // the transition left the slot rows alone
     expect(submitted.dossierFiles).toEqual(filled.dossierFiles)
     expect(await slotStamps(filled.id)).toEqual(stamps)
