@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { Issue } from './issues'
+import { makeError } from './issues'
 import { compareDates, daysInMonth, formatIsoDate, formatVietnameseDate, malformedDateIssue, parseIsoDate } from './calendar'
 import type { CalendarDate } from './calendar'
 
@@ -99,3 +100,26 @@ export const isOnTime = (input: {
 /** `{ kind: 'before', yearOffset: 1, month: 1, day: 15 }`, 2025 → `trước ngày 15/01/2026`. */
 export const describeDeadline = ({ rule, year }: { rule: DeadlineRule; year: number }): string =>
   `${rule.kind === 'before' ? 'trước ngày' : 'đến hết ngày'} ${formatVietnameseDate(ruleDate({ rule, year }))}`
+
+/**
+ * A round's opening date ("Đơn vị bắt đầu nộp hồ sơ từ ngày"): the day the rule names, from which a
+ * unit may submit, that day included. The rule's `kind` says nothing for an opening (it shares the
+ * deadline's row in the admin), so it is not read.
+ */
+export const openingFor = ({ rule, year }: { rule: DeadlineRule; year: number }): string => deadlineFor({ rule, year })
+
+/** `{ yearOffset: 0, month: 12, day: 1 }`, 2025 → `từ ngày 01/12/2025`. */
+export const describeOpening = ({ rule, year }: { rule: DeadlineRule; year: number }): string =>
+  `từ ngày ${formatVietnameseDate(ruleDate({ rule, year }))}`
+
+/**
+ * Why something done `on` (`YYYY-MM-DD`) is too early for a round that takes dossiers from the day
+ * `rule` names in evaluation year `year`: one issue at `['opening']` with the opening date, or none.
+ */
+export const checkOpening = ({ rule, year, on }: { rule: DeadlineRule; year: number; on: string }): Issue[] => {
+  const date = parseIsoDate(on)
+  if (!date) return [malformedDateIssue({ path: ['on'], value: on })]
+  const opening = ruleDate({ rule, year })
+  if (compareDates(date, opening) >= 0) return []
+  return [makeError({ code: 'before-opening', message: `Đợt đánh giá nhận hồ sơ từ ngày ${formatVietnameseDate(opening)}.`, path: ['opening'] })]
+}

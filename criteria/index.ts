@@ -26,6 +26,9 @@
  *   has no validity period) | `{ ok: false, issues }`, for every `validityAnchor` of the rule.
  * - `isSettled(indicator)`, `unsettledIndicators({ set, unitType? })`: which values are neither verified
  *   nor confirmed by a local document (no threshold, no scoring guide, not confirmed), with why.
+ * - `checkOpening({ rule, year, on })` → issues (none once the round's opening day has come);
+ *   `syncDossierSlots`, `mergeSentSlots`, `checkDossierSlots`: a round's dossier checklist as a unit's
+ *   attachment slots, and the required ones still empty.
  * - `checkPrerequisiteOn({ recognition, level, prior, appliedOn?, signedOn? })`: the prerequisite on the
  *   day the rule's `waitMeasuredAt` names; `describeRecognitionRule({ rule, level })` says the rule in Vietnamese.
  */
@@ -99,7 +102,7 @@ export {
   workflowTransitions,
 } from './workflow'
 export type { SelfAssessmentStatus, TransitionCheck, WorkflowAction, WorkflowTransition } from './workflow'
-export { checkDeadline, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, isOnTime, regimeDeadlineDefaults } from './deadlines'
+export { checkDeadline, checkOpening, deadlineFor, deadlineRuleSchema, defaultDeadlineRules, describeDeadline, describeOpening, isOnTime, openingFor, regimeDeadlineDefaults } from './deadlines'
 export type { DeadlineCheck, DeadlineRule } from './deadlines'
 export {
   checkRoundTransition,
@@ -115,6 +118,8 @@ export {
 } from './rounds'
 export type { CriteriaSetSummary, PlanTimingKind, RoundStatus, TeamRole } from './rounds'
 export { checkSubmission } from './submission'
+export { checkDossierSlots, mergeSentSlots, syncDossierSlots } from './dossier'
+export type { ChecklistItem, DossierSlot, SentSlot } from './dossier'
 export type { SubmissionAnswer } from './submission'
 export { checkConsolidationComplete, consolidate, consolidationModes, verdictSet } from './review'
 export type { Consolidation, ConsolidatedIndicator, ConsolidationMode, ReviewInput, UnitIndicator, VerdictValue } from './review'

@@ -22,7 +22,8 @@ export const isCited = async ({ req, id }: { req: PayloadRequest; id: number | s
     collection: 'self-assessments',
     overrideAccess: true,
     req,
-    where: { and: [{ 'answers.evidence': { in: [Number(id)] } }, { status: { not_in: editableStatuses } }] },
+    // cited by an answer row or attached to a slot of the round's dossier checklist
+    where: { and: [{ or: [{ 'answers.evidence': { in: [Number(id)] } }, { 'dossierFiles.files': { in: [Number(id)] } }] }, { status: { not_in: editableStatuses } }] },
   })
   req.context[key] = totalDocs > 0
   return totalDocs > 0

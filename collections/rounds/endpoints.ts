@@ -1,6 +1,7 @@
 /**
  * POST /api/rounds/{id}/copy-to-next-year: next year's round as a draft — every date a year later,
- * the plan, team roles and dossier kept, deadlines kept as rules, the newest published criteria
+ * the plan, team roles, dossier checklist and legal basis kept, deadlines (opening and report-up
+ * ones included) kept as rules, no team decision (a new year's team is set up anew), the newest published criteria
  * sets of the same kind. GET /api/rounds/{id}/participation: the units of the round with where each
  * stands, including those that have not started. Both act with the caller's access.
  */
@@ -70,12 +71,17 @@ export const copyToNextYearEndpoint: Endpoint = {
       collection: 'rounds',
       data: {
         authority: authorityId as number,
+        // the guide or plan the round follows stays until the province names a new one
+        basis: (round.basis ?? []).map(relationId).filter((id): id is number => typeof id === 'number'),
         copiedFrom: round.id,
         criteriaSets: picked.map((set) => set.id as number),
+        // rules relative to the year (the opening day included): the hook writes their dates for the new year
         deadlines: round.deadlines,
-        dossier: (round.dossier ?? []).map(({ note, title }) => ({ note, title })),
+        dossier: (round.dossier ?? []).map(({ isRequired, note, title }) => ({ isRequired, note, title })),
         plan: (round.plan ?? []).map(({ coordinating, due, kind, lead, start, task }) => ({ coordinating, due: shifted(due), kind, lead, start: shifted(start), task })),
+        reportDeadlines: (round.reportDeadlines ?? []).map(({ day, kind, month, recipient, yearOffset }) => ({ day, kind, month, recipient, yearOffset })),
         status: 'draft',
+        // the same people, but next year's team is set up by a new decision: `teamDecision` stays empty
         team: (round.team ?? []).map(({ role, user }) => ({ role, user: relationId(user) as number })),
         tier: round.tier,
         title: titleForYear({ fromYear: round.year, title: round.title, toYear: year }),

@@ -63,5 +63,6 @@ export const deadlineField = ({ key, defaults }: { key: DeadlineKey; defaults?: 
 /** The rule a deadline group holds, or null when it is left empty. */
 export const ruleOf = (group: DeadlineGroup | null | undefined): DeadlineRule | null => {
   if (!group || group.day == null || group.month == null) return null
-  return { day: group.day, kind: group.kind === 'by' ? 'by' : 'before', month: group.month, yearOffset: Number(group.yearOffset ?? 1) }
+  // numbers also when read as the database's numeric text (the transition's plain SELECT)
+  return { day: Number(group.day), kind: group.kind === 'by' ? 'by' : 'before', month: Number(group.month), yearOffset: Number(group.yearOffset ?? 1) }
 }

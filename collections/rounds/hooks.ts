@@ -1,12 +1,13 @@
 /**
- * A round's own hooks: deadlines computed from their rules and the year, plan timings written as a
+ * A round's own hooks: deadlines (opening, submission, review, decision, each report to a superior)
+ * computed from their rules and the year, plan timings written as a
  * province writes them, one team lead at most, status changes checked by the core, and every status
  * change and per-unit deadline extension recorded in the audit trail.
  */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { checkRoundTransition, deadlineRuleSchema, describeDeadline, describePlanTiming, formatIssuePath, regimeDeadlineDefaults, roundStatusLabels } from '@criteria/index'
+import { checkRoundTransition, deadlineRuleSchema, describeDeadline, describeOpening, describePlanTiming, formatIssuePath, regimeDeadlineDefaults, roundStatusLabels } from '@criteria/index'
 import type { Issue } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 
@@ -23,12 +24,32 @@ type RoundData = {
   deadlines?: Partial<Record<(typeof deadlineKeys)[number], DeadlineGroup>> | null
   extensions?: ExtensionRow[] | null
   plan?: PlanRow[] | null
+  reportDeadlines?: (DeadlineGroup & { recipient?: string | null })[] | null
   status?: string | null
   team?: TeamRow[] | null
   year?: number | null
 }
 
 const contextKey = (id: unknown) => `roundChange:${String(id ?? 'new')}`
+
+/**
+ * A deadline row with its date for the round's year written out (`text`), or its problems added to
+ * `issues` at `path`: a day without its month (or the reverse), a date that does not exist.
+ */
+const withDeadlineText = <G extends DeadlineGroup>({ describe, group, issues, path, year }: { describe: typeof describeDeadline; group: G; issues: Issue[]; path: (string | number)[]; year: number }): G => {
+  const hasDay = group.day != null
+  const hasMonth = group.month != null
+  if (hasDay !== hasMonth) {
+    issues.push({ code: 'incomplete-deadline', message: 'Cần nhập cả ngày và tháng của hạn, hoặc để trống cả hai.', path: [...path, hasDay ? 'month' : 'day'], severity: 'error' })
+  }
+  const rule = ruleOf(group)
+  if (!rule) return { ...group, text: '' }
+  const parsed = deadlineRuleSchema.safeParse(rule)
+  if (!parsed.success) {
+    for (const problem of parsed.error.issues) issues.push({ code: 'invalid-deadline', message: problem.message, path: [...path, ...problem.path.map(String)], severity: 'error' })
+  }
+  return { ...group, text: parsed.success && Number.isInteger(year) ? describe({ rule: parsed.data, year }) : '' }
+}
 
 const fail = (issues: Issue[], req: Parameters<CollectionBeforeChangeHook>[0]['req']): never => {
   throw new ValidationError({ collection: 'rounds', errors: issues.map((issue) => ({ message: issue.message, path: formatIssuePath({ path: issue.path }) })), req }, req.t)
@@ -49,26 +70,11 @@ export const prepareRound: CollectionBeforeChangeHook = async ({ data, originalD
     const group: DeadlineGroup = { ...(merged.deadlines?.[key] ?? {}) }
     const fallback = key === 'submission' || key === 'decision' ? defaults[key] : undefined
     if (fallback && group.day == null && group.month == null) Object.assign(group, { day: fallback.day, kind: fallback.kind, month: fallback.month, yearOffset: String(fallback.yearOffset) })
-    const hasDay = group.day != null
-    const hasMonth = group.month != null
-    if (hasDay !== hasMonth) {
-      issues.push({ code: 'incomplete-deadline', message: 'Cần nhập cả ngày và tháng của hạn, hoặc để trống cả hai.', path: ['deadlines', key, hasDay ? 'month' : 'day'], severity: 'error' })
-    }
-    const rule = ruleOf(group)
-    if (rule) {
-      const parsed = deadlineRuleSchema.safeParse(rule)
-      if (!parsed.success) {
-        for (const problem of parsed.error.issues) {
-          issues.push({ code: 'invalid-deadline', message: problem.message, path: ['deadlines', key, ...problem.path.map(String)], severity: 'error' })
-        }
-      }
-      group.text = parsed.success && Number.isInteger(year) ? describeDeadline({ rule: parsed.data, year }) : ''
-    } else {
-      group.text = ''
-    }
-    deadlines[key] = group
+    deadlines[key] = withDeadlineText({ describe: key === 'opening' ? describeOpening : describeDeadline, group, issues, path: ['deadlines', key], year })
   }
   data.deadlines = deadlines
+  // each report to a superior is a rule like the others (Hưng Yên: 30/4 to the Sở, 31/5 to the province)
+  data.reportDeadlines = (merged.reportDeadlines ?? []).map((row, index) => withDeadlineText({ describe: describeDeadline, group: { ...row }, issues, path: ['reportDeadlines', index], year }))
 
   if (data.plan) {
     data.plan = (data.plan as PlanRow[]).map((row, index) => {

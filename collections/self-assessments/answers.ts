@@ -1,7 +1,7 @@
 /**
  * A self-assessment's answer rows: one per indicator of its criteria set, in the set's order, each
- * carrying a snapshot of what the form needs (wording, measure, threshold, scale, applicability,
- * whether evidence is required) and the unit's answer in the input of its measure. These functions
+ * carrying a snapshot of what the form needs (wording, measure, threshold and the local document it
+ * stands on, scale, applicability, whether evidence is required and which evidence is expected) and the unit's answer in the input of its measure. These functions
  * build the rows from the set, turn them into the core's `{ [code]: value }`, and compare them.
  */
 import type { MeasureKindCode } from '@criteria/index'
@@ -19,6 +19,10 @@ export type AnswerRow = {
   text?: Maybe<string>
   measure?: Maybe<string>
   threshold?: Maybe<string>
+  /** "Theo <document>": the local document the threshold stands on, when the core counts its confirmation */
+  thresholdBasis?: Maybe<string>
+  /** the indicator's evidence catalogue (danh mục minh chứng), one "• title" a line */
+  expectedEvidence?: Maybe<string>
   maxPoints?: Maybe<number>
   scale?: unknown
   isApplicable?: Maybe<boolean>
@@ -40,6 +44,18 @@ const answerFields = ['yesNo', 'numerator', 'denominator', 'points', 'rank', 'ex
 
 export const evidenceIds = (row: AnswerRow): string[] =>
   (row.evidence ?? []).map((value) => relationId(value)).filter((id) => id !== null).map(String).sort()
+
+/** An indicator's evidence catalogue as the row shows it: one "• title" a line; null when it lists none. */
+export const expectedEvidenceText = (catalogue: Maybe<{ title?: Maybe<string> }[]>): string | null => {
+  const titles = (catalogue ?? []).map((row) => (row.title ?? '').trim()).filter(Boolean)
+  return titles.length === 0 ? null : titles.map((title) => `• ${title}`).join('\n')
+}
+
+/**
+ * "Theo <document>" on each row whose indicator's result carries a local confirmation (the core
+ * counts it only for the very threshold it was given for); null on the others.
+ */
+export const thresholdBasisOf = (confirmation: string | null | undefined): string | null => (confirmation ? `Theo ${confirmation}` : null)
 
 /**
  * The rows for `set`, keeping the unit's answers from `previous` by indicator code. A new ratio row
@@ -68,6 +84,7 @@ export const buildAnswerRows = ({
         denominator: old ? (old.denominator ?? null) : measure === 'ratio' ? memberCount : null,
         evidence: old ? (old.evidence ?? []).map((value) => relationId(value)).filter((id) => id !== null) : [],
         evidenceRequired: indicator.evidenceRequired ?? false,
+        expectedEvidence: expectedEvidenceText(indicator.expectedEvidence),
         explanation: old?.explanation ?? null,
         indicator: code,
         isApplicable: appliesTo.length === 0 || appliesTo.includes(unitType),
@@ -79,6 +96,8 @@ export const buildAnswerRows = ({
         scale: (indicator.scale ?? []).map((step) => ({ code: step.code ?? '', label: step.label ?? step.code ?? '' })),
         text: indicator.text ?? '',
         threshold: indicator.threshold ?? null,
+        // written again from the evaluation on every save (thresholdBasisOf): whether a confirmation counts is the core's
+        thresholdBasis: old?.thresholdBasis ?? null,
         yesNo: old?.yesNo ?? null,
       }
       if (old?.id) row.id = old.id
@@ -158,7 +177,7 @@ export const mergeAnswerRows = ({ stored, sent }: { stored: readonly AnswerRow[]
   return { rows, unknown }
 }
 
-const rowFields = ['id', 'indicator', 'criterion', 'text', 'measure', 'threshold', 'maxPoints', 'scale', 'isApplicable', 'evidenceRequired', 'status', ...answerFields] as const
+const rowFields = ['id', 'indicator', 'criterion', 'text', 'measure', 'threshold', 'thresholdBasis', 'expectedEvidence', 'maxPoints', 'scale', 'isApplicable', 'evidenceRequired', 'status', ...answerFields] as const
 
 const rowKey = (row: AnswerRow) => JSON.stringify([...rowFields.map((field) => (isBlank(row[field]) ? null : row[field])), evidenceIds(row)])
 

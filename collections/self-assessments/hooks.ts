@@ -2,17 +2,21 @@
  * The self-assessment's rules, enforced on the server for every way in (admin, REST, Local API):
  * - the unit, round and criteria set are fixed at creation, which checks the round is open, offers
  *   the set, and the unit takes part and has no other self-assessment in it;
- * - the answer rows follow the set; only the unit's own editor changes answers, and only while the
- *   self-assessment is a draft or has been returned;
+ * - the answer rows follow the set, with its evidence catalogue and the local document a threshold
+ *   stands on; only the unit's own editor changes answers, and only while the self-assessment is a
+ *   draft or has been returned;
+ * - the dossier slots follow the round's checklist while the dossier is the unit's, and hold only
+ *   the unit's own files;
  * - every save evaluates the answers with the core and stores the result;
  * - status changes follow criteria/workflow.ts with the acting user's roles; submitting needs a
- *   complete dossier, an open round and the deadline (or the unit's extension);
+ *   complete dossier (every required slot filled), an open round past its opening day and the
+ *   deadline (or the unit's extension);
  * - transitions and changes after submission go to the audit trail.
  */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
-import { checkTransition, evaluate, statusLabels } from '@criteria/index'
+import { checkTransition, evaluate, isEditableByUnit, statusLabels } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
@@ -21,7 +25,8 @@ import { loadPublishedSet } from '../criteria-sets/publishedSet'
 import type { CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
 import { todayInVietnam } from '../dates'
 import { heldCapacities } from '../access/capacities'
-import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, sameRows, type AnswerRow } from './answers'
+import { buildAnswerRows, changedIndicators, coreAnswers, evidenceIds, mergeAnswerRows, sameRows, thresholdBasisOf, type AnswerRow } from './answers'
+import { newlyAttached, nextSlots, sameSlots, slotRows, slotsOf, type SlotRow } from './dossierSlots'
 import { inputProblems } from './input'
 import { latestRecognition } from '../recognitions/prior'
 import { announceStep, deadlineText, outcomeOf, rowPath, submissionProblems, teamResultFields, type FieldError } from './steps'
@@ -30,6 +35,7 @@ type SelfAssessmentData = {
   id?: number
   answers?: AnswerRow[] | null
   criteriaSet?: unknown
+  dossierFiles?: SlotRow[] | null
   returnReason?: string | null
   round?: unknown
   status?: string | null
@@ -67,7 +73,7 @@ const loadContext = async ({ merged, req }: { merged: SelfAssessmentData; req: P
           id: roundId,
           overrideAccess: true,
           req,
-          select: { authority: true, criteriaSets: true, deadlines: true, extensions: true, status: true, tier: true, title: true, year: true },
+          select: { authority: true, criteriaSets: true, deadlines: true, dossier: true, extensions: true, status: true, tier: true, title: true, year: true },
         }),
     unitId === null ? null : req.payload.findByID({ collection: 'units', depth: 0, disableErrors: true, id: unitId, overrideAccess: true, req }),
     setId === null ? null : loadPublishedSet({ id: setId, req }),
@@ -75,15 +81,26 @@ const loadContext = async ({ merged, req }: { merged: SelfAssessmentData; req: P
   return { published, round, set: published?.doc ?? null, unit }
 }
 
-/**
- * Evidence newly cited by a row must be the unit's own (evidence already cited was checked when it
- * was added, and stays: evidence on record is kept, collections/evidence). One query, only when a
- * row cites something new.
- */
-const evidenceNotOfUnit = async ({ before, req, rows, unit }: { before: readonly AnswerRow[]; req: PayloadRequest; rows: readonly AnswerRow[]; unit: { id: number; name: string } }): Promise<FieldError[]> => {
+/** A file newly cited somewhere in the dossier: its id, the field path, and how a message names the place. */
+type Citation = { id: string; path: string; place: string }
+
+/** Evidence newly cited by an answer row (not cited by the same indicator before). */
+const newAnswerCitations = ({ before, rows }: { before: readonly AnswerRow[]; rows: readonly AnswerRow[] }): Citation[] => {
   const citedBefore = new Map(before.map((row) => [row.indicator ?? '', new Set(evidenceIds(row))]))
-  const added = rows.flatMap((row, index) => evidenceIds(row).filter((id) => !citedBefore.get(row.indicator ?? '')?.has(id)).map((id) => ({ id, index, row })))
-  if (added.length === 0) return []
+  return rows.flatMap((row, index) =>
+    evidenceIds(row)
+      .filter((id) => !citedBefore.get(row.indicator ?? '')?.has(id))
+      .map((id) => ({ id, path: `answers.${index}.evidence`, place: `Chỉ tiêu ${row.indicator}` })),
+  )
+}
+
+/**
+ * Evidence newly cited (by an answer row or a dossier slot) must be the unit's own (evidence
+ * already cited was checked when it was added, and stays: evidence on record is kept,
+ * collections/evidence). One query, only when something new is cited.
+ */
+const evidenceNotOfUnit = async ({ citations, req, unit }: { citations: readonly Citation[]; req: PayloadRequest; unit: { id: number; name: string } }): Promise<FieldError[]> => {
+  if (citations.length === 0) return []
   const { docs } = await req.payload.find({
     collection: 'evidence',
     depth: 0,
@@ -92,16 +109,16 @@ const evidenceNotOfUnit = async ({ before, req, rows, unit }: { before: readonly
     pagination: false,
     req,
     select: { unit: true },
-    where: { id: { in: [...new Set(added.map((entry) => Number(entry.id)))] } },
+    where: { id: { in: [...new Set(citations.map((entry) => Number(entry.id)))] } },
   })
   const unitOf = new Map(docs.map((doc) => [String(doc.id), relationId(doc.unit)]))
-  return added
+  return citations
     .filter((entry) => String(unitOf.get(entry.id)) !== String(unit.id))
     .map((entry) => ({
       message: unitOf.has(entry.id)
-        ? `Chỉ tiêu ${entry.row.indicator}: minh chứng số ${entry.id} không phải của đơn vị «${unit.name}»; chỉ dùng minh chứng của đơn vị mình.`
-        : `Chỉ tiêu ${entry.row.indicator}: không có minh chứng số ${entry.id}.`,
-      path: `answers.${entry.index}.evidence`,
+        ? `${entry.place}: minh chứng số ${entry.id} không phải của đơn vị «${unit.name}»; chỉ dùng minh chứng của đơn vị mình.`
+        : `${entry.place}: không có minh chứng số ${entry.id}.`,
+      path: entry.path,
     }))
 }
 
@@ -146,11 +163,23 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   for (const code of unknown) errors.push({ message: `Chỉ tiêu «${code}» không có trong bộ tiêu chí «${set.title}» của hồ sơ.`, path: 'answers' })
   if (errors.length > 0) return fail({ errors, req })
   const rows = buildAnswerRows({ memberCount: unit.memberCount ?? null, previous: mergedRows, set: set as CriteriaSetDoc, unitType: unit.unitType })
-  errors.push(...(await evidenceNotOfUnit({ before: previousRows, req, rows, unit })))
-  if (errors.length > 0) return fail({ errors, req })
-  const changed = operation === 'update' ? changedIndicators({ after: rows, before: previousRows }) : []
   const from = operation === 'create' ? 'draft' : String(original.status ?? 'draft')
   const to = String(merged.status ?? 'draft')
+
+  // the dossier slots follow the round's checklist while the dossier is the unit's; once it has
+  // left the unit's hands they stay as they were sent (the write rules refuse any change to them)
+  const isSlotsOpen = operation === 'create' || isEditableByUnit({ status: from }) || isEditableByUnit({ status: to })
+  const dossier = isSlotsOpen ? nextSlots({ dossier: round.dossier, sent: data.dossierFiles, stored: original.dossierFiles }) : null
+  for (const item of dossier?.unknown ?? []) errors.push({ message: `Tài liệu «${item}» không có trong thành phần hồ sơ của đợt «${round.title}».`, path: 'dossierFiles' })
+  if (errors.length > 0) return fail({ errors, req })
+  const slotCitations = dossier
+    ? newlyAttached({ before: dossier.before, slots: dossier.slots }).map(({ id, index, slot }) => ({ id, path: `dossierFiles.${index}.files`, place: `Tài liệu «${slot.title}»` }))
+    : []
+  errors.push(...(await evidenceNotOfUnit({ citations: [...newAnswerCitations({ before: previousRows, rows }), ...slotCitations], req, unit })))
+  if (errors.length > 0) return fail({ errors, req })
+  const storedSlots = dossier?.before ?? slotsOf(original.dossierFiles)
+  const slots = dossier?.slots ?? storedSlots
+  const changed = operation === 'update' ? changedIndicators({ after: rows, before: previousRows }) : []
   rows.forEach((row, index) => {
     if (!row.isApplicable || row.measure !== 'ratio') return
     const hasNumerator = row.numerator !== null && row.numerator !== undefined
@@ -174,12 +203,20 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
   }
   const { ok: _ok, ...report } = evaluation
   const statusByCode = new Map(report.indicators.map((indicator) => [indicator.code, indicator.status]))
-  const scoredRows = rows.map((row) => ({ ...row, status: statusByCode.get(row.indicator ?? '') ?? null }))
+  const resultByCode = new Map(report.indicators.map((indicator) => [indicator.code, indicator]))
+  const scoredRows = rows.map((row) => ({ ...row, status: statusByCode.get(row.indicator ?? '') ?? null, thresholdBasis: thresholdBasisOf(resultByCode.get(row.indicator ?? '')?.confirmation) }))
   // rows equal to the stored ones are not written again (Payload passes the stored rows in `data`
   // whatever the request sent): a transition, a change of another field or a form saved unchanged
   // leaves the answer rows and their evidence links alone instead of deleting and reinserting them
-  if (operation === 'create' || !sameRows({ a: scoredRows, b: original.answers ?? [] })) data.answers = scoredRows
-  else delete data.answers
+  // (and Payload's adapter rewrites every array of the document once it writes one: the answer rows
+  // and the dossier slots are written together, or neither when both are unchanged)
+  if (operation === 'create' || !sameRows({ a: scoredRows, b: original.answers ?? [] }) || !sameSlots({ a: slots, b: storedSlots })) {
+    data.answers = scoredRows
+    data.dossierFiles = slotRows(slots)
+  } else {
+    delete data.answers
+    delete data.dossierFiles
+  }
   data.result = report
   data.isComplete = report.isComplete
   data.missingCount = report.indicators.filter((indicator) => indicator.status === 'missing').length
@@ -206,7 +243,7 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
       action = 'set-status'
     }
     if (to === 'submitted') {
-      errors.push(...submissionProblems({ hasUser: Boolean(user), report, round, rows, today, unitId: unit.id }))
+      errors.push(...submissionProblems({ hasUser: Boolean(user), report, round, rows, slots, today, unitId: unit.id }))
       if (errors.length > 0) return fail({ errors, req })
       data.submittedAt = new Date().toISOString()
       data.submittedBy = typeof user?.id === 'number' ? user.id : null

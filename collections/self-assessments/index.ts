@@ -215,6 +215,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         name: 'dossierFiles',
         type: 'array',
         admin: {
+          components: { RowLabel: '@/components/DossierSlotRowLabel#DossierSlotRowLabel' },
           condition: (data) => Boolean(data?.id),
           description: { vi: 'Thành phần hồ sơ theo đợt đánh giá: đính kèm tệp (tải lên tại Minh chứng) cho từng tài liệu; tài liệu bắt buộc còn trống thì không nộp được.', en: 'The round’s dossier checklist.' },
         },

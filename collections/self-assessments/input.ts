@@ -1,6 +1,7 @@
 /**
  * The shape of what a request may send to a self-assessment, checked before any logic reads it:
- * answer rows as objects with the input of their measure, a known status, ids as ids. A wrong
+ * answer rows as objects with the input of their measure, dossier slots as objects with file ids,
+ * a known status, ids as ids. A wrong
  * shape is refused naming the field (and the indicator, for a row), never a 500 further down.
  * Snapshot fields the admin form sends back with each row (wording, threshold …) are ignored.
  */
@@ -24,8 +25,16 @@ const answerRow = z.looseObject({
   yesNo: z.enum(['yes', 'no']).nullish(),
 })
 
+/** A dossier slot: the unit sends its files; item, title and requirement come from the round. */
+const dossierSlot = z.looseObject({
+  files: z.array(id).max(200).nullish(),
+  id: z.string().max(64).nullish(),
+  item: z.string().max(64).nullish(),
+})
+
 export const selfAssessmentInput = z.looseObject({
   answers: z.array(answerRow).max(1000).nullish(),
+  dossierFiles: z.array(dossierSlot).max(200).nullish(),
   criteriaSet: id.nullish(),
   returnReason: z.string().max(5000).nullish(),
   round: id.nullish(),
@@ -37,8 +46,11 @@ const labels: Record<string, string> = {
   answers: 'Tự đánh giá theo chỉ tiêu',
   criteriaSet: 'Bộ tiêu chí',
   denominator: 'Tổng số',
+  dossierFiles: 'Thành phần hồ sơ',
   evidence: 'Minh chứng',
   explanation: 'Giải trình',
+  files: 'Tệp đính kèm',
+  item: 'Mục hồ sơ',
   id: 'Mã dòng',
   indicator: 'Mã chỉ tiêu',
   numerator: 'Số đạt',
@@ -56,9 +68,11 @@ const expected = (issue: z.core.$ZodIssue): string => {
   if (issue.code === 'too_big') return 'quá dài hoặc quá nhiều'
   if (issue.code === 'invalid_value') return `phải là một trong: ${issue.values.map(String).join(', ')}`
   if (field === 'answers') return 'phải là danh sách các dòng chỉ tiêu'
-  if (['round', 'unit', 'criteriaSet'].includes(field) || issue.path.includes('evidence')) return 'phải là mã số (id) của bản ghi'
+  if (field === 'dossierFiles') return 'phải là danh sách các tài liệu'
+  if (['round', 'unit', 'criteriaSet'].includes(field) || issue.path.includes('evidence') || issue.path.includes('files')) return 'phải là mã số (id) của bản ghi'
   if (['numerator', 'denominator', 'points'].includes(field)) return 'phải là một số'
   if (typeof issue.path.at(-1) === 'number' && issue.path[0] === 'answers' && issue.path.length === 2) return 'phải là một dòng chỉ tiêu (đối tượng)'
+  if (typeof issue.path.at(-1) === 'number' && issue.path[0] === 'dossierFiles' && issue.path.length === 2) return 'phải là một dòng tài liệu (đối tượng)'
   return 'phải là văn bản'
 }
 
@@ -73,7 +87,12 @@ export const inputProblems = (data: unknown): { path: string; message: string }[
     const label = labels[name ?? ''] ?? name ?? 'Dữ liệu'
     const row = issue.path[0] === 'answers' && typeof issue.path[1] === 'number' && Array.isArray(rows) ? (rows[issue.path[1]] as { indicator?: unknown } | undefined) : undefined
     const code = row && typeof row === 'object' && typeof row.indicator === 'string' ? row.indicator : null
-    const where = issue.path[0] === 'answers' && typeof issue.path[1] === 'number' ? `Chỉ tiêu ${code ?? `dòng ${issue.path[1] + 1}`}: ` : ''
+    const where =
+      issue.path[0] === 'answers' && typeof issue.path[1] === 'number'
+        ? `Chỉ tiêu ${code ?? `dòng ${issue.path[1] + 1}`}: `
+        : issue.path[0] === 'dossierFiles' && typeof issue.path[1] === 'number'
+          ? `Thành phần hồ sơ, dòng ${issue.path[1] + 1}: `
+          : ''
     return { message: `${where}«${label}» ${expected(issue)}.`, path: path.join('.') }
   })
 }

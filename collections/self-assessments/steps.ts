@@ -10,8 +10,12 @@ import {
   checkConsolidationComplete,
   checkTransition,
   checkDeadline,
+  checkDossierSlots,
+  checkOpening,
   checkSubmission,
+  type DossierSlot,
   describeDeadline,
+  describeOpening,
   formatIssuePath,
   formatVietnameseDate,
   parseIsoDate,
@@ -37,8 +41,10 @@ export type RoundForSteps = {
   title: string
   status?: string | null
   year: number
-  deadlines?: { submission?: unknown } | null
+  deadlines?: { opening?: unknown; submission?: unknown } | null
   extensions?: { unit?: unknown; until?: string | null }[] | null
+  /** the dossier checklist the slots follow */
+  dossier?: { id?: string | null; title?: string | null; isRequired?: boolean | null }[] | null
 }
 
 /** A core issue about an answer (`['answers', code, …]`) as the path of the row's input. */
@@ -59,24 +65,31 @@ export const deadlineFor = ({ round, unitId }: { round: RoundForSteps; unitId: n
   return { extendedDate, extendedUntil, rule }
 }
 
-/** The sidebar's "Hạn nộp …" line. */
+/** The sidebar's "Nhận hồ sơ từ ngày …; Hạn nộp …" line. */
 export const deadlineText = ({ round, unitId }: { round: RoundForSteps; unitId: number | string }) => {
   const { extendedDate, rule } = deadlineFor({ round, unitId })
-  return [rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '', extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '']
+  const opening = ruleOf(round.deadlines?.opening as Parameters<typeof ruleOf>[0])
+  return [
+    opening ? `Nhận hồ sơ ${describeOpening({ rule: opening, year: round.year })}` : '',
+    rule ? `Hạn nộp: ${describeDeadline({ rule, year: round.year })}` : '',
+    extendedDate ? `gia hạn đến hết ngày ${formatVietnameseDate(extendedDate)}` : '',
+  ]
     .filter(Boolean)
     .join('; ')
 }
 
 /**
  * Why a dossier cannot be submitted now: an unanswered indicator, evidence or an explanation
- * missing, the round no longer open, or the deadline (and the unit's extension) passed. The
- * deadline binds users; a system step (no user) is not held to it.
+ * missing, a required document of the round's checklist without a file, the round no longer open,
+ * its opening day not come yet, or the deadline (and the unit's extension) passed. The opening and
+ * the deadline bind users; a system step (no user) is held to neither.
  */
 export const submissionProblems = ({
   hasUser,
   report,
   round,
   rows,
+  slots,
   today,
   unitId,
 }: {
@@ -84,6 +97,8 @@ export const submissionProblems = ({
   report: EvaluationReport
   round: RoundForSteps
   rows: readonly AnswerRow[]
+  /** the dossier slots, in step with the round's checklist */
+  slots: readonly DossierSlot<unknown>[]
   today: string
   unitId: number | string
 }): FieldError[] => {
@@ -91,7 +106,15 @@ export const submissionProblems = ({
     answers: rows.map((row) => ({ code: row.indicator ?? '', evidenceCount: evidenceIds(row).length, evidenceRequired: Boolean(row.evidenceRequired), explanation: row.explanation })),
     report,
   }).map((issue) => ({ message: issue.message, path: rowPath({ issue, rows }) }))
+  errors.push(
+    ...checkDossierSlots({ slots: slots.map((slot) => ({ fileCount: slot.files.length, isRequired: slot.isRequired, title: slot.title })) }).map((issue) => ({
+      message: issue.message,
+      path: formatIssuePath({ path: issue.path }),
+    })),
+  )
   if (round.status !== 'open') errors.push({ message: `Đợt «${round.title}» đã ngừng nhận hồ sơ.`, path: 'status' })
+  const opening = ruleOf(round.deadlines?.opening as Parameters<typeof ruleOf>[0])
+  if (opening && hasUser) errors.push(...checkOpening({ on: today, rule: opening, year: round.year }).map((issue) => ({ message: issue.message, path: 'status' })))
   const { extendedDate, extendedUntil, rule } = deadlineFor({ round, unitId })
   if (!rule) {
     errors.push({ message: `Đợt «${round.title}» chưa có hạn nộp hồ sơ; báo cơ quan quản lý.`, path: 'status' })

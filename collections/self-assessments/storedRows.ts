@@ -1,8 +1,8 @@
 /**
  * What a transition reads besides the dossier's own row, with plain SELECTs on the tables Payload
  * made for the collections (no relational query, no field traversal): the answer rows as the
- * submission check needs them, with their evidence, and the round's submission deadline and
- * extensions. A submission read them through the adapter's relational queries, whose building was
+ * submission check needs them, with their evidence, the dossier slots with their files, and the
+ * round's opening and submission rules, extensions and dossier checklist. A submission read them through the adapter's relational queries, whose building was
  * the largest part of its CPU (issue 10's crunch). The tables and columns are the adapter's own
  * (`payload.db.tables`, keyed by field name), so they follow the collections' config.
  */
@@ -13,6 +13,7 @@ import type { PayloadRequest } from 'payload'
 import { transactionSession } from '@hooks/lockRow'
 
 import type { AnswerRow } from './answers'
+import type { SlotRow } from './dossierSlots'
 import type { RoundForSteps } from './steps'
 
 type Table = Record<string, any>
@@ -56,17 +57,49 @@ export const storedAnswerRows = async ({ id, req }: { id: number; req: PayloadRe
   return (answers as AnswerRow[]).map((row, index) => ({ ...row, evidence: byIndex.get(index) ?? [] }))
 }
 
-/** What the submission check reads of round `id`: status, title, year, deadline rule, extensions. */
+/** The dossier slots of dossier `id` in their order, each with the ids of its files. */
+export const storedDossierSlots = async ({ id, req }: { id: number; req: PayloadRequest }): Promise<SlotRow[]> => {
+  const { db, tables } = await databaseOf({ req })
+  const rows = tables.sa_dossier_files
+  const links = tables.self_assessments_rels
+  const slots = await db
+    .select({ id: rows.id, isRequired: rows.isRequired, item: rows.item, title: rows.title })
+    .from(rows as never)
+    .where(eq(rows._parentID, id))
+    .orderBy(asc(rows._order))
+  const files = await db
+    .select({ evidence: links.evidenceID, path: links.path })
+    .from(links as never)
+    .where(and(eq(links.parent, id), like(links.path, 'dossierFiles.%.files')))
+    .orderBy(asc(links.order))
+  // a slot's files are stored under the path `dossierFiles.<index>.files`
+  const byIndex = new Map<number, number[]>()
+  for (const link of files as { evidence: number | null; path: string }[]) {
+    const index = Number(link.path.split('.')[1])
+    if (link.evidence !== null) byIndex.set(index, [...(byIndex.get(index) ?? []), link.evidence])
+  }
+  return (slots as SlotRow[]).map((slot, index) => ({ ...slot, files: byIndex.get(index) ?? [] }))
+}
+
+/**
+ * What the submission check reads of round `id`: status, title, year, the opening and submission
+ * rules, extensions, and the dossier checklist.
+ */
 export const storedRoundForSubmission = async ({ id, req }: { id: number; req: PayloadRequest }): Promise<RoundForSteps | null> => {
   const { db, tables } = await databaseOf({ req })
   const rounds = tables.rounds
   const extensions = tables.rounds_extensions
+  const checklist = tables.rounds_dossier
   const found = await db
       .select({
         day: rounds.deadlines_submission_day,
         id: rounds.id,
         kind: rounds.deadlines_submission_kind,
         month: rounds.deadlines_submission_month,
+        openingDay: rounds.deadlines_opening_day,
+        openingKind: rounds.deadlines_opening_kind,
+        openingMonth: rounds.deadlines_opening_month,
+        openingYearOffset: rounds.deadlines_opening_yearOffset,
         status: rounds.status,
         text: rounds.deadlines_submission_text,
         title: rounds.title,
@@ -76,10 +109,19 @@ export const storedRoundForSubmission = async ({ id, req }: { id: number; req: P
       .from(rounds as never)
       .where(eq(rounds.id, id))
   const granted = await db.select({ unit: extensions.unit, until: extensions.until }).from(extensions as never).where(eq(extensions._parentID, id))
+  const dossier = await db
+    .select({ id: checklist.id, isRequired: checklist.isRequired, title: checklist.title })
+    .from(checklist as never)
+    .where(eq(checklist._parentID, id))
+    .orderBy(asc(checklist._order))
   const round = (found as Record<string, any>[])[0]
   if (!round) return null
   return {
-    deadlines: { submission: { day: round.day, kind: round.kind, month: round.month, text: round.text, yearOffset: round.yearOffset } },
+    deadlines: {
+      opening: { day: round.openingDay, kind: round.openingKind, month: round.openingMonth, yearOffset: round.openingYearOffset },
+      submission: { day: round.day, kind: round.kind, month: round.month, text: round.text, yearOffset: round.yearOffset },
+    },
+    dossier: dossier as RoundForSteps['dossier'],
     extensions: granted as RoundForSteps['extensions'],
     id: round.id,
     status: round.status,

@@ -4,8 +4,8 @@
  * this endpoint answers that request before Payload's own update does, and does only what a
  * transition needs, in one short transaction under the row lock:
  *
- *   lock the row → read status, relations, the stored answers and result → check the transition
- *   with the core (criteria/workflow.ts, criteria/submission.ts) against the stored result → write
+ *   lock the row → read status, relations, the stored answers, dossier slots and result → check the
+ *   transition with the core (criteria/workflow.ts, criteria/submission.ts, criteria/dossier.ts) against the stored result → write
  *   status and the step's fields → one audit row → commit.
  *
  * The answer rows are neither re-saved nor re-evaluated: they cannot change in a transition, and
@@ -30,7 +30,8 @@ import { todayInVietnam } from '../dates'
 import { canUpdateSelfAssessments } from './access'
 import { selfAssessmentInput } from './input'
 import { announceStep, submissionProblems, teamResultFields, writeStep } from './steps'
-import { storedAnswerRows, storedRoundForSubmission } from './storedRows'
+import { nextSlots, sameSlots } from './dossierSlots'
+import { storedAnswerRows, storedDossierSlots, storedRoundForSubmission } from './storedRows'
 
 const slug = 'self-assessments'
 
@@ -109,7 +110,11 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
       const rows = await storedAnswerRows({ id, req })
       const report = stored.result as EvaluationReport | null
       if (!round || !report || typeof report !== 'object') return giveUp()
-      const problems = submissionProblems({ hasUser: true, report, round, rows, today: todayInVietnam(now), unitId })
+      // slots behind the round's checklist (changed since the unit's last save) are brought in step
+      // by the save path, which writes them; here they are only read
+      const { before: slots, slots: synced } = nextSlots({ dossier: round.dossier, sent: [], stored: await storedDossierSlots({ id, req }) })
+      if (!sameSlots({ a: synced, b: slots })) return giveUp()
+      const problems = submissionProblems({ hasUser: true, report, round, rows, slots, today: todayInVietnam(now), unitId })
       if (problems.length > 0) return giveUp()
       data.submittedAt = now.toISOString()
       data.submittedBy = typeof user.id === 'number' ? user.id : null

@@ -1,7 +1,8 @@
 /**
  * The self-assessment's write rules (criteria/policy/selfAssessments.ts) bound to its documents:
  * what the user is to a dossier, its state, the unit it may be created for, and when a request
- * changes the answers (rows merged by indicator code, only what the unit enters compared).
+ * changes the answers (rows merged by indicator code, only what the unit enters compared) or the
+ * dossier slots (merged by checklist item, only the files compared).
  */
 import { selfAssessmentWrites } from '@criteria/policy'
 import type { WriteRulesAdapter } from '@hooks/writeRules'
@@ -10,6 +11,7 @@ import { heldCapacities } from '../access/capacities'
 import { relationId } from '../access/roles'
 import { ownUnit } from '../access/targets'
 import { changedIndicators, mergeAnswerRows, type AnswerRow } from './answers'
+import { changesSlotFiles } from './dossierSlots'
 import { selfAssessmentInput } from './input'
 
 export const selfAssessmentRules: WriteRulesAdapter = {
@@ -23,6 +25,11 @@ export const selfAssessmentRules: WriteRulesAdapter = {
       const stored = (Array.isArray(previous) ? previous : []) as AnswerRow[]
       const { rows, unknown } = mergeAnswerRows({ sent: (parsed.data ?? []) as AnswerRow[], stored })
       return unknown.length > 0 || changedIndicators({ after: rows, before: stored }).length > 0
+    },
+    // the form sends the slots back with the round's titles; only the files are the unit's
+    dossierFiles: ({ previous, value }) => {
+      const parsed = selfAssessmentInput.shape.dossierFiles.safeParse(value)
+      return !parsed.success || changesSlotFiles({ previous, value: parsed.data })
     },
   },
   rules: selfAssessmentWrites,

@@ -186,6 +186,11 @@ describe('embedded PGlite: concurrent saves of one dossier', () => {
   }, 300_000)
 
   it('six submits of that dossier at once: it is submitted once, with one audit row, as on PostgreSQL', async () => {
+    // the demo round's checklist asks for its papers: one file in each slot first
+    const stored = await payload.findByID({ collection: 'self-assessments', depth: 0, id: dossierId })
+    const paper = await payload.db.create({ collection: 'evidence', data: { filename: 'ho-so-embedded.pdf', mimeType: 'application/pdf', title: 'Hồ sơ giấy', unit: stored.unit } })
+    const attached = await rest.call({ body: { dossierFiles: (stored.dossierFiles ?? []).map((slot) => ({ files: [paper.id], item: slot.item })) }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token })
+    expect(attached.status).toBe(200)
     const responses = await Promise.all(Array.from({ length: 6 }, () => rest.call({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token })))
     // the first submits; the others find it submitted (answered as Payload answers an unchanged status, or refused in Vietnamese), none fails
     expect(responses.filter((response) => response.status >= 500).map((response) => JSON.stringify(response.body).slice(0, 300))).toEqual([])

@@ -50,6 +50,8 @@ const freshRound = async () =>
       data: {
         authority: world.authorities.districtA.id,
         criteriaSets: [huyen1],
+        // no dossier checklist: these dossiers are submitted without attachments
+        dossier: [],
         status: 'open',
         team: [
           { role: 'truong-doan', user: world.users.reviewer.id },

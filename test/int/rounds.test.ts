@@ -71,6 +71,10 @@ const statusTrail = async (id: number) =>
 
 const day = (iso: string) => `${iso}T12:00:00.000Z`
 
+/** A document of district A a round can cite (its guide, its team decision), without a file. */
+const legalDocument = (data: { kind: 'huong-dan' | 'thanh-lap-doan'; number: string }) =>
+  payload.create({ collection: 'legal-documents', data: { ...data, authority: world.authorities.districtA.id, issuedOn: day('2021-03-01'), issuer: 'UBND huyện A' } })
+
 describe('deadlines are computed from their rules and the evaluation year', () => {
   it('default to TT 24, follow a province’s own date, and refuse impossible or half-filled dates', async () => {
     const round = await createRound({ payload, setIds: [huyen1], status: 'draft', world, year: 2026 })
@@ -99,11 +103,114 @@ describe('deadlines are computed from their rules and the evaluation year', () =
     const noMonth = () => updateRound(round.id, { deadlines: { review: { day: 10, month: null } } })
     expect(await pathsOf(noMonth)).toEqual(['deadlines.review.month'])
     expect(await messagesOf(noMonth)).toContain('Cần nhập cả ngày và tháng')
-    expect(await pathsOf(() => updateRound(round.id, { deadlines: { reportUp: { day: null, month: 2 } } }))).toEqual(['deadlines.reportUp.day'])
+    expect(await pathsOf(() => updateRound(round.id, { deadlines: { opening: { day: null, month: 12 } } }))).toEqual(['deadlines.opening.day'])
 
     const after = await reload(round.id)
     expect(after.deadlines).toEqual(stored.deadlines)
     expect(after.updatedAt).toBe(stored.updatedAt)
+  })
+})
+
+describe('report-up deadlines: any number, each with its recipient, computed and checked like the others', () => {
+  it('writes each row’s date for the year (Hưng Yên: 30/4 to the Sở, 31/5 to the province) and refuses a bad row naming it', async () => {
+    const created = await payload.create({
+      collection: 'rounds',
+      data: {
+        authority: world.authorities.districtA.id,
+        criteriaSets: [huyen1],
+        reportDeadlines: [
+          { day: 30, kind: 'before', month: 4, recipient: 'Sở Giáo dục và Đào tạo', yearOffset: '1' },
+          { day: 31, kind: 'by', month: 5, recipient: 'UBND tỉnh', yearOffset: '1' },
+        ],
+        status: 'draft',
+        tier: 'huyen',
+        title: 'Đợt RND báo cáo nhiều cấp',
+        year: 2026,
+      },
+    })
+    expect(created.reportDeadlines?.map((row) => [row.recipient, row.text])).toEqual([
+      ['Sở Giáo dục và Đào tạo', 'trước ngày 30/04/2027'],
+      ['UBND tỉnh', 'đến hết ngày 31/05/2027'],
+    ])
+    // the dates follow the year, the rules stay
+    const moved = await updateRound(created.id, { year: 2027 })
+    expect(moved.reportDeadlines?.map((row) => row.text)).toEqual(['trước ngày 30/04/2028', 'đến hết ngày 31/05/2028'])
+    const stored = await reload(created.id)
+
+    const rows = (changes: Record<number, Record<string, unknown>>) => (stored.reportDeadlines ?? []).map((row, index) => ({ ...row, ...changes[index] }))
+    // 31/04 does not exist
+    const impossible = () => updateRound(created.id, { reportDeadlines: rows({ 0: { day: 31 } }) })
+    expect(await pathsOf(impossible)).toEqual(['reportDeadlines.0.day'])
+    expect(await messagesOf(impossible)).toContain('Ngày không tồn tại')
+    // a day without its month names the month of that row
+    const halfFilled = () => updateRound(created.id, { reportDeadlines: rows({ 1: { month: null } }) })
+    expect(await pathsOf(halfFilled)).toEqual(['reportDeadlines.1.month'])
+    expect(await messagesOf(halfFilled)).toContain('Cần nhập cả ngày và tháng')
+    // a recipient is required
+    expect(await pathsOf(() => updateRound(created.id, { reportDeadlines: rows({ 1: { recipient: '' } }) }))).toEqual(['reportDeadlines.1.recipient'])
+
+    const after = await reload(created.id)
+    expect(after.reportDeadlines).toEqual(stored.reportDeadlines)
+    expect(after.updatedAt).toBe(stored.updatedAt)
+  })
+
+  it('the opening day reads "từ ngày", whatever the row’s kind', async () => {
+    const round = await payload.create({
+      collection: 'rounds',
+      data: { authority: world.authorities.districtA.id, criteriaSets: [huyen1], deadlines: { opening: { day: 1, kind: 'before', month: 12, yearOffset: '0' } }, status: 'draft', tier: 'huyen', title: 'Đợt RND mở nhận', year: 2026 },
+    })
+    expect(round.deadlines?.opening?.text).toBe('từ ngày 01/12/2026')
+    expect((await updateRound(round.id, { deadlines: { opening: { day: 1, kind: 'by', month: 12, yearOffset: '0' } } })).deadlines?.opening?.text).toBe('từ ngày 01/12/2026')
+  })
+})
+
+describe('an empty deadline takes its regime’s default (REGULATIONS §2.9, §3.4); a value the province enters is kept', () => {
+  const roundOn = (data: { setIds: number[]; tier: 'huyen' | 'tinh'; deadlines?: Round['deadlines']; title: string }) =>
+    payload.create({
+      collection: 'rounds',
+      data: {
+        authority: data.tier === 'tinh' ? world.authorities.province.id : world.authorities.districtA.id,
+        criteriaSets: data.setIds,
+        deadlines: data.deadlines,
+        status: 'draft',
+        tier: data.tier,
+        title: data.title,
+        year: 2026,
+      },
+    })
+
+  it('TT 22: the self-assessment report up to the end of the first quarter of N+1, and no decision deadline', async () => {
+    const tt22 = await setIdByCode({ code: 'tt22-2020', payload })
+    const round = await roundOn({ setIds: [tt22], tier: 'huyen', title: 'Đợt RND TT 22' })
+    expect(round.deadlines?.submission).toMatchObject({ day: 31, kind: 'by', month: 3, text: 'đến hết ngày 31/03/2027' })
+    expect(round.deadlines?.decision).toMatchObject({ text: '' })
+    expect(round.deadlines?.decision?.day ?? null).toBeNull()
+  })
+
+  it('TT 24, district: before 15/01 and before 15/02 of N+1', async () => {
+    const round = await roundOn({ setIds: [huyen1], tier: 'huyen', title: 'Đợt RND TT 24 huyện' })
+    expect(round.deadlines?.submission).toMatchObject({ day: 15, kind: 'before', month: 1, text: 'trước ngày 15/01/2027' })
+    expect(round.deadlines?.decision).toMatchObject({ day: 15, kind: 'before', month: 2, text: 'trước ngày 15/02/2027' })
+  })
+
+  it('TT 24, provincial: before 15/01 of N+1, and no decision deadline until the province sets one', async () => {
+    const tinh1 = await setIdByCode({ code: 'tt24-2023-tinh-1', payload })
+    const round = await roundOn({ setIds: [tinh1], tier: 'tinh', title: 'Đợt RND TT 24 tỉnh' })
+    expect(round.deadlines?.submission).toMatchObject({ day: 15, kind: 'before', month: 1, text: 'trước ngày 15/01/2027' })
+    expect(round.deadlines?.decision?.day ?? null).toBeNull()
+    expect(round.deadlines?.decision?.text).toBe('')
+
+    // the province's own decision deadline is kept, and so is it on the next save
+    const set = await updateRound(round.id, { deadlines: { decision: { day: 31, kind: 'before', month: 5, yearOffset: '1' } } }, world.users.provinceAdmin)
+    expect(set.deadlines?.decision).toMatchObject({ day: 31, month: 5, text: 'trước ngày 31/05/2027' })
+    expect((await updateRound(round.id, { title: 'Đợt RND TT 24 tỉnh (sửa)' }, world.users.provinceAdmin)).deadlines?.decision?.text).toBe('trước ngày 31/05/2027')
+  })
+
+  it('an explicit submission deadline is not replaced by the default', async () => {
+    const tt22 = await setIdByCode({ code: 'tt22-2020', payload })
+    const round = await roundOn({ deadlines: { submission: { day: 15, kind: 'before', month: 3, yearOffset: '1' } }, setIds: [tt22], tier: 'huyen', title: 'Đợt RND TT 22 riêng' })
+    expect(round.deadlines?.submission).toMatchObject({ day: 15, kind: 'before', month: 3, text: 'trước ngày 15/03/2027' })
+    expect((await reload(round.id)).deadlines?.submission?.text).toBe('trước ngày 15/03/2027')
   })
 })
 
@@ -139,7 +246,8 @@ describe('the plan table reproduces the "Thời gian" column of seed 001', () =>
 describe('status changes', () => {
   it('opening needs published criteria sets: none, or a draft one, is refused with the set named', async () => {
     const empty = await createRound({ payload, setIds: [], status: 'draft', world })
-    expect(await pathsOf(() => updateRound(empty.id, { status: 'open' }))).toEqual(['criteriaSets'])
+    // with no set there is no regime, so no default submission deadline either
+    expect(await pathsOf(() => updateRound(empty.id, { status: 'open' }))).toEqual(['criteriaSets', 'deadlines.submission'])
     expect((await reload(empty.id)).status).toBe('draft')
 
     // the province's own copy, a draft until somebody publishes it
@@ -218,26 +326,33 @@ const haQuangDossier = [
 
 describe('POST /api/rounds/{id}/copy-to-next-year', () => {
   it('makes next year’s draft with every date a year on, the same team and dossier, and the province’s newest sets', async () => {
+    const basis = await legalDocument({ kind: 'huong-dan', number: '12/KH-UBND RND' })
+    const teamDecision = await legalDocument({ kind: 'thanh-lap-doan', number: '3/QĐ-UBND RND' })
     const source = await payload.create({
       collection: 'rounds',
       data: {
         authority: world.authorities.districtA.id,
         criteriaSets: [huyen1, huyen2],
-        deadlines: { reportUp: { day: 20, kind: 'before', month: 2, yearOffset: '1' } },
-        dossier: haQuangDossier.map((title) => ({ title })),
+        basis: [basis.id],
+        deadlines: { opening: { day: 1, kind: 'by', month: 12, yearOffset: '0' } },
+        dossier: haQuangDossier.map((title, index) => ({ isRequired: index < 3, title })),
         plan: haQuangPlan.map((row) => ({ due: day(row.due), kind: row.kind, lead: row.lead, start: 'start' in row ? day(row.start) : null, task: row.task })),
+        reportDeadlines: [{ day: 20, kind: 'before', month: 2, recipient: 'Sở Giáo dục và Đào tạo', yearOffset: '1' }],
         status: 'open',
         team: [
           { role: 'truong-doan', user: world.users.reviewer.id },
           { role: 'thu-ky', user: secretary.id },
           { role: 'thanh-vien', user: member.id },
         ],
+        teamDecision: teamDecision.id,
         tier: 'huyen',
         title: 'Kiểm tra, đánh giá, xếp loại Đơn vị học tập năm 2021 — huyện A RND',
         year: 2021,
       },
     })
     expect(source.plan?.[2].timing).toBe('Từ ngày 10/01/2022 đến ngày 13/01/2022')
+    expect(source.reportDeadlines?.[0].text).toBe('trước ngày 20/02/2022')
+    expect(source.deadlines?.opening?.text).toBe('từ ngày 01/12/2021')
 
     // the province's own copy of the level-1 set, made after the national one; then a copy of another province, newer still
     const national = await payload.findByID({ collection: 'criteria-sets', depth: 0, id: huyen1 })
@@ -286,10 +401,14 @@ describe('POST /api/rounds/{id}/copy-to-next-year', () => {
       [secretary.id, 'thu-ky'],
       [member.id, 'thanh-vien'],
     ])
-    expect(copy.dossier?.map((row) => row.title)).toEqual(haQuangDossier)
+    expect(copy.dossier?.map((row) => [row.title, row.isRequired])).toEqual(haQuangDossier.map((title, index) => [title, index < 3]))
     // deadlines stay rules and are written for the new year
     expect(copy.deadlines?.submission?.text).toBe('trước ngày 15/01/2023')
-    expect(copy.deadlines?.reportUp?.text).toBe('trước ngày 20/02/2023')
+    expect(copy.deadlines?.opening).toMatchObject({ day: 1, month: 12, text: 'từ ngày 01/12/2022', yearOffset: '0' })
+    expect(copy.reportDeadlines?.map((row) => [row.recipient, row.text])).toEqual([['Sở Giáo dục và Đào tạo', 'trước ngày 20/02/2023']])
+    // the guide the round follows stays; next year's team is set up by a new decision
+    expect(copy.basis).toEqual([basis.id])
+    expect(copy.teamDecision ?? null).toBeNull()
     // the province's copy replaces the national level-1 set; nobody else's copy is used; level 2 stays national
     expect(copy.criteriaSets).toEqual([provinceCopy.id, huyen2])
     expect((await copies()).totalDocs).toBe(1)

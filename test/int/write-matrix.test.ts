@@ -111,6 +111,8 @@ beforeAll(async () => {
       data: {
         authority: districtA.id,
         criteriaSets: [ids.huyen1, ids.huyen2],
+        // no dossier checklist: these dossiers are submitted without attachments
+        dossier: [],
         status: 'open',
         team: [
           { role: 'truong-doan', user: users.teamLead.id },

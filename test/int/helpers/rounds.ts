@@ -27,6 +27,7 @@ export const createRound = async ({
   status = 'open',
   title,
   team,
+  dossier = [],
 }: {
   payload: Payload
   world: World
@@ -35,12 +36,15 @@ export const createRound = async ({
   status?: Round['status']
   title?: string
   team?: Round['team']
+  /** the dossier checklist; none by default, so that a test about answers needs no attachments */
+  dossier?: Round['dossier']
 }) =>
   payload.create({
     collection: 'rounds',
     data: {
       authority: world.authorities.districtA.id,
       criteriaSets: setIds,
+      dossier,
       status,
       team: team ?? [{ role: 'truong-doan', user: world.users.reviewer.id }],
       tier: 'huyen',

@@ -6,6 +6,7 @@ import { ConsolidationPanel as ConsolidationPanel_607103ff302f40e532f67805b9a37e
 import { NotApplicableNotice as NotApplicableNotice_44f71ef01570b0377188cc9f1a1c5405 } from '@/components/NotApplicableNotice'
 import { RankSelect as RankSelect_82bce75b272b443a45c08e4cd136a5f9 } from '@/components/RankSelect'
 import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } from '@/components/AnswerRowLabel'
+import { DossierSlotRowLabel as DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1 } from '@/components/DossierSlotRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
@@ -25,6 +26,7 @@ export const importMap = {
   "@/components/NotApplicableNotice#NotApplicableNotice": NotApplicableNotice_44f71ef01570b0377188cc9f1a1c5405,
   "@/components/RankSelect#RankSelect": RankSelect_82bce75b272b443a45c08e4cd136a5f9,
   "@/components/AnswerRowLabel#AnswerRowLabel": AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720,
+  "@/components/DossierSlotRowLabel#DossierSlotRowLabel": DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
