@@ -18,7 +18,8 @@ export const unsettledSetsOnOpening = async ({ criteriaSets, from, req, to }: { 
   const issues: Issue[] = []
   for (const id of (criteriaSets ?? []).map(relationId).filter((value): value is number | string => value !== null)) {
     const published = await loadPublishedSet({ id, req })
-    if (!published) continue // an unpublished set is refused by the round's own transition check
+    // an unpublished set is refused by the round's own transition check
+    if (!published || (published.doc as { _status?: string | null })._status !== 'published') continue
     const unsettled = unsettledOfDoc({ doc: published.doc })
     if (unsettled.length === 0) continue
     const list = unsettled.map((entry) => `${entry.code} (${entry.reason})`).join('; ')
