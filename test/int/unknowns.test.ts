@@ -15,7 +15,7 @@ import { unsettledIndicators } from '@criteria/index'
 import { criteriaSets, tt24HuyenLevel1Set } from '@seed/criteria'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
-import { acceptedDossier, as, reviewDossier, updateDossier } from './helpers/dossiers'
+import { acceptedDossier, as, createAccount, reviewDossier, updateDossier } from './helpers/dossiers'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { openYear } from './helpers/rounds'
 import { createSetFromSeed } from './helpers/settle'
@@ -27,6 +27,7 @@ let set: CriteriaSet
 let ownGuide: LegalDocument
 let foreignGuide: LegalDocument
 let districtGuide: LegalDocument
+let otherProvinceId: number
 const code = 'unk-huyen-1'
 
 type Criteria = NonNullable<CriteriaSet['criteria']>
@@ -37,6 +38,7 @@ beforeAll(async () => {
   world = await createWorld({ payload, tag: 'UNK' })
   await loadCriteriaSets({ payload })
   const otherProvince = await payload.create({ collection: 'authorities', data: { code: 'UNK-Q', name: 'Tỉnh khác UNK', tierLabel: 'Tỉnh' } })
+  otherProvinceId = otherProvince.id
   const guide = (data: { authority: number; number: string }) =>
     payload.create({ collection: 'legal-documents', data: { ...data, issuedOn: '2025-01-03T00:00:00.000Z', kind: 'xac-nhan-nguong', title: 'Hướng dẫn đánh giá Đơn vị học tập' } })
   ownGuide = await guide({ authority: world.authorities.province.id, number: 'KH 12/KH-UBND' })
@@ -65,7 +67,7 @@ const confirm = (document: number, threshold?: string) => (indicator: Indicator)
 const unconfirm = (indicator: Indicator): Indicator => ({ ...indicator, confirmation: { ...(indicator.confirmation ?? {}), document: null } })
 
 const saveAsProvince = (criteria: Criteria) =>
-  payload.update({ collection: 'criteria-sets', data: { criteria }, depth: 0, id: set.id, ...as(world.users.provinceAdmin) }) as Promise<CriteriaSet>
+  payload.update({ collection: 'criteria-sets', data: { criteria }, id: set.id, ...as(world.users.provinceAdmin) }) as Promise<CriteriaSet>
 
 const indicatorOf = (doc: CriteriaSet, indicatorCode: string) => (doc.criteria ?? []).flatMap((criterion) => criterion.indicators ?? []).find((indicator) => indicator.code === indicatorCode) as Indicator
 
@@ -169,7 +171,7 @@ describe('the gates', () => {
   })
 
   it('publishing the set with unsettled indicators stays allowed (it can be tried out)', async () => {
-    const republished = await payload.update({ collection: 'criteria-sets', data: { _status: 'published', title: `${set.title} (thử)` }, depth: 0, id: set.id, ...as(world.users.provinceAdmin) })
+    const republished = await payload.update({ collection: 'criteria-sets', data: { _status: 'published', title: `${set.title} (thử)` }, id: set.id, ...as(world.users.provinceAdmin) })
     expect(republished._status).toBe('published')
     expect(republished.unsettledCount).toBe(8)
   })
@@ -211,5 +213,24 @@ describe('the gates', () => {
     expect(row.basisNote).toContain('TC1.CT5: đạt/không đạt theo KH 12/KH-UBND ngày 03/01/2025')
     expect(row.basisNote).not.toContain('TC3.CT4')
     expect(row.basisNote?.split('; ')).toHaveLength(7)
+  })
+})
+
+describe('copies', () => {
+  it('a district’s copy keeps the confirmations of its province’s document, confirmed anew by the copier; another province’s copy keeps none', async () => {
+    const source = await read()
+    expect(source.unsettledCount).toBe(1) // TC3.CT4, taken back above
+    const districtCopy = await payload.duplicate({ collection: 'criteria-sets', depth: 0, id: set.id, ...as(world.users.districtAdmin) })
+    expect(districtCopy.authority).toBe(world.authorities.districtA.id)
+    expect(indicatorOf(districtCopy, 'TC3.CT1').confirmation).toMatchObject({ confirmedBy: world.users.districtAdmin.id, document: ownGuide.id, threshold: '90%' })
+    expect(districtCopy.unsettledCount).toBe(1)
+
+    const otherAdmin = await createAccount({ authority: otherProvinceId, email: 'tinh-khac.unk@test.vn', payload, role: 'authority-admin' })
+    const foreignCopy = await payload.duplicate({ collection: 'criteria-sets', depth: 0, id: set.id, ...as(otherAdmin) })
+    expect(foreignCopy.authority).toBe(otherProvinceId)
+    expect(indicatorOf(foreignCopy, 'TC3.CT1').confirmation?.document ?? null).toBeNull()
+    // the values stay, unconfirmed: the other province confirms them with its own documents
+    expect(indicatorOf(foreignCopy, 'TC3.CT1').threshold).toBe('90%')
+    expect(foreignCopy.unsettledCount).toBe(8)
   })
 })
