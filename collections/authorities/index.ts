@@ -6,6 +6,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 import { forgetAuthorityTree } from '../access/scope'
 import { canCreateAuthority, canDeleteAuthorities, canReadAuthorities, canUpdateAuthorities } from './access'
 import { guardParent } from './guardParent'
+import { publishRegisterRows } from './publication'
 import { requiredText } from '../validation'
 import { authorityRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -112,7 +113,7 @@ export const Authorities: CollectionConfig = applyWriteRules({
       ],
       beforeValidate: [guardParent],
       // the request's cached tree (access/scope.ts) is stale once the tree changes
-      afterChange: [({ doc, req }) => (forgetAuthorityTree({ req }), doc)],
+      afterChange: [({ doc, req }) => (forgetAuthorityTree({ req }), doc), publishRegisterRows],
       afterDelete: [({ doc, req }) => (forgetAuthorityTree({ req }), doc)],
     },
     labels: {

@@ -14,6 +14,7 @@ import { measureKinds } from '@criteria/measures/registry'
 
 import { versionsAccess } from '../access/scope'
 import { canChangeCriteriaSets, canCreateCriteriaSet, canReadCriteriaSets } from './access'
+import { auditConfirmations, stampConfirmations } from './confirmations'
 import { prepareCopy } from './prepareCopy'
 import { evaluateEndpoint } from './evaluateEndpoint'
 import { guardPublishedInUse, keepSetsInUse } from './guardInUse'
@@ -195,7 +196,7 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
       update: canChangeCriteriaSets,
     },
     admin: {
-      defaultColumns: ['code', 'title', 'model', 'level', 'unverifiedCount', '_status'],
+      defaultColumns: ['code', 'title', 'model', 'level', 'unsettledCount', '_status'],
       group: { vi: 'Tiêu chí', en: 'Criteria' },
       listSearchableFields: ['code', 'title'],
       useAsTitle: 'title',
@@ -390,7 +391,7 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
           position: 'sidebar',
           readOnly: true,
         },
-        label: { vi: 'Danh sách chưa đối chiếu', en: 'Unverified list' },
+        label: { vi: 'Chỉ tiêu chưa xác định', en: 'Unsettled indicators' },
       },
       {
         name: 'tryOut',
@@ -399,7 +400,12 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
         label: { vi: 'Thử đánh giá', en: 'Try it' },
       },
     ],
-    hooks: { beforeChange: [guardPublishedInUse, validateOnPublish], beforeDelete: [keepSetsInUse], beforeOperation: [prepareCopy] },
+    hooks: {
+      afterChange: [auditConfirmations],
+      beforeChange: [guardPublishedInUse, stampConfirmations, validateOnPublish],
+      beforeDelete: [keepSetsInUse],
+      beforeOperation: [prepareCopy],
+    },
     labels: {
       plural: { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
       singular: { vi: 'Bộ tiêu chí', en: 'Criteria set' },

@@ -14,5 +14,7 @@ export const prepareCopy: CollectionBeforeOperationHook = ({ args, operation }) 
   // an authority-admin's new set or copy is its own province's (a national set is the admin's)
   if (user && !isAdmin(user) && (data.authority === undefined || data.authority === null || data.authority === '')) data.authority = relationId(user.authority)
   const isCopy = args.duplicateFromID !== undefined && args.duplicateFromID !== null
+  // a copy for another authority drops the confirmations of documents that are not its own (confirmations.ts)
+  args.req.context.criteriaSetCopy = isCopy
   return isCopy ? { ...args, data, draft: true } : { ...args, data }
 }

@@ -3,9 +3,14 @@
  * never deleted.
  *
  * - A recognition decision (kind `recognition`) is filled from the round's consolidated outcomes.
- *   Issuing refuses a level-2 entry whose level-1 recognition is younger than the set's wait (with
- *   the date the unit becomes eligible), then writes one `recognitions` row per unit with its
- *   validity and sets every reviewed self-assessment of the round to recognised or not.
+ *   Issuing follows each entry's criteria set: it refuses an entry while an indicator of the set that
+ *   applies to the unit is unsettled (neither verified nor confirmed by a local document: the team may
+ *   have concluded "met" on a value nobody fixed), and a level-2 entry whose prerequisite the set's
+ *   rule does not find on the day it names (the application or the signing; an expired level 1 does
+ *   not count unless the set says so). It then writes one `recognitions` row per unit with the
+ *   validity the set's rule gives (none for a yearly grading: no fallback), the confirmations the
+ *   result rests on, and the deciding authority's publication settings, and sets every reviewed
+ *   self-assessment of the round to recognised or not.
  * - A revoking decision (kind `revocation`) corrects an issued recognition decision: it lists the
  *   dossiers that decision decided (all of them unless some are taken out with a reason). Issuing
  *   it marks their register rows revoked — kept in the register's history — and sends the dossiers
@@ -19,7 +24,8 @@ import { z } from 'zod'
 
 import type { SelfAssessment } from '@/payload-types'
 
-import { checkPrerequisiteOn, statusLabels, validUntil } from '@criteria/index'
+import { checkPrerequisiteOn, statusLabels, validityOf } from '@criteria/index'
+import type { CriteriaSet } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 import { emitDomainEvent } from '@hooks/events'
 
@@ -27,6 +33,7 @@ import { relationId } from '../access/roles'
 import { fromIsoDay, toIsoDay } from '../dates'
 import { latestRecognition } from '../recognitions/prior'
 import { loadPublishedSet } from '../criteria-sets/publishedSet'
+import { basisNote, unsettledOfDoc } from '../criteria-sets/settlement'
 import { writeStep, writeSteps } from '../self-assessments/steps'
 
 type Entry = { id?: string | null; selfAssessment?: unknown; unit?: unknown; level?: number | null; grade?: string | null; outcomeLabel?: string | null; isRemoved?: boolean | null; removalReason?: string | null }
@@ -96,7 +103,7 @@ const inputProblems = (data: unknown): FieldError[] => {
   })
 }
 
-const entrySelect = { authority: true, criteriaSet: true, decision: true, round: true, status: true, teamLevel: true, teamOutcome: true, title: true, unit: true } as const
+const entrySelect = { authority: true, criteriaSet: true, decision: true, round: true, status: true, submittedAt: true, teamLevel: true, teamOutcome: true, title: true, unit: true } as const
 
 /** The entries' dossiers in one read (a decision names tens of units), by id. */
 const dossiersOf = async ({ req, ids }: { req: PayloadRequest; ids: (number | string)[] }) => {
@@ -115,12 +122,32 @@ const entryFor = async ({ req, saId, dossiers }: { req: PayloadRequest; saId: nu
   const grade = set.model === 'points' ? (sa.teamOutcome ?? null) : null
   const gradeLabel = grade ? ((set.gradeBands ?? []).find((band) => band.code === grade)?.label ?? grade) : null
   return {
+    coreSet: published.set,
     grade,
     level: set.model === 'points' ? null : (sa.teamLevel ?? null),
     outcomeLabel: gradeLabel ? `Xếp loại ${gradeLabel}` : sa.teamLevel ? `Đơn vị học tập Mức độ ${sa.teamLevel}` : 'Chưa đạt',
     sa,
     set,
   }
+}
+
+/** The last day a recognition decided on `signedOn` is kept, by the set's own rule: null when it has none (TT 22). */
+const validityFor = ({ coreSet, signedOn, year }: { coreSet: CriteriaSet | null; signedOn: string; year: number | null | undefined }) =>
+  validityOf({ decidedOn: signedOn, evaluationYear: year ?? null, rule: coreSet?.recognition ?? { validityMonths: null } })
+
+/** The units of the entries (name and type), in one read. */
+const unitsOf = async ({ req, ids }: { req: PayloadRequest; ids: unknown[] }) => {
+  const numeric = ids.map(relationId).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0)
+  if (numeric.length === 0) return new Map<string, { id: number; name: string; unitType: string }>()
+  const { docs } = await req.payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { name: true, unitType: true }, where: { id: { in: numeric } } })
+  return new Map(docs.map((unit) => [String(unit.id), { id: unit.id, name: unit.name, unitType: String(unit.unitType ?? '') }]))
+}
+
+/** Whether the deciding authority's public register shows a result (REGULATIONS §5.2.10). */
+export const isShownPublicly = ({ register, level, grade }: { register: string | null | undefined; level: number | null | undefined; grade: string | null | undefined }) => {
+  if (register === 'none') return false
+  if (register === 'recognised') return (level !== null && level !== undefined) || grade === 'tot'
+  return true
 }
 
 type Detail = NonNullable<Awaited<ReturnType<typeof entryFor>>>
@@ -190,6 +217,7 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
       const revokedOn = toIsoDay(revoked.signedOn)
       if (signedOn && revokedOn && signedOn < revokedOn) errors.push({ message: 'Ngày ký quyết định thu hồi không thể trước ngày ký quyết định bị thu hồi.', path: 'signedOn' })
     }
+    const units = revoked ? new Map() : await unitsOf({ ids: filled.map((entry) => entry.unit), req })
     for (const [index, entry] of filled.entries()) {
       const detail = details[index]
       if (entry.isRemoved) {
@@ -201,11 +229,33 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
         errors.push({ message: `«${detail.sa.title}» chưa được đoàn kết luận đạt; không đưa vào quyết định công nhận.`, path: `entries.${index}.selfAssessment` })
         continue
       }
+      const unit = units.get(String(relationId(detail.sa.unit)))
+      const path = `entries.${index}.selfAssessment`
+      if (!detail.coreSet || !unit) {
+        errors.push({ message: `«${detail.sa.title}»: bộ tiêu chí «${detail.set.title}» chưa hợp lệ, chưa đưa vào quyết định được.`, path })
+        continue
+      }
+      // the team may conclude "met" on a value nobody has fixed: the decision is where it stops
+      const unsettled = unsettledOfDoc({ doc: detail.set, unitType: unit.unitType })
+      if (unsettled.length > 0) {
+        errors.push({
+          message:
+            `«${unit.name}»: bộ tiêu chí «${detail.set.code ?? detail.set.title}» còn ${unsettled.length} chỉ tiêu áp dụng cho đơn vị chưa xác định — ` +
+            `${unsettled.map((item) => `${item.code} (${item.reason})`).join('; ')}; chưa ban hành quyết định công nhận được cho đơn vị này cho đến khi các chỉ tiêu đó được xác nhận bằng văn bản của địa phương hoặc đối chiếu văn bản gốc.`,
+          path,
+        })
+        continue
+      }
+      if (signedOn && !validityFor({ coreSet: detail.coreSet, signedOn, year: round.year }).ok) {
+        errors.push({ message: `«${unit.name}»: không tính được thời hạn bảo lưu theo điều kiện công nhận của bộ tiêu chí «${detail.set.code ?? detail.set.title}».`, path })
+        continue
+      }
       // only a set that needs an earlier recognition (level 2) asks the register
-      if (signedOn && detail.set.recognition?.prerequisiteLevel) {
-        const prior = await latestRecognition({ req, unitId: relationId(detail.sa.unit) as number })
-        const prerequisite = checkPrerequisiteOn({ level: entry.level ?? null, prior, recognition: detail.set.recognition?.prerequisiteLevel ? { monthsAfterPrerequisite: detail.set.recognition.monthsAfterPrerequisite ?? 12, prerequisiteLevel: Number(detail.set.recognition.prerequisiteLevel) as 1 | 2, validityMonths: detail.set.recognition.validityMonths ?? 36 } : null, signedOn })
-        if (prerequisite && !prerequisite.isMet) errors.push({ message: `${detail.sa.title}: ${prerequisite.reason}`, path: `entries.${index}.selfAssessment` })
+      const rule = detail.coreSet.recognition
+      if (signedOn && rule?.prerequisiteLevel) {
+        const prior = await latestRecognition({ onOrBefore: signedOn, req, unitId: relationId(detail.sa.unit) as number })
+        const prerequisite = checkPrerequisiteOn({ appliedOn: toIsoDay(detail.sa.submittedAt), level: entry.level ?? null, prior, recognition: rule, signedOn })
+        if (prerequisite && !prerequisite.isMet) errors.push({ message: `${detail.sa.title}: ${prerequisite.reason}`, path })
       }
     }
     if (errors.length === 0) req.context[issueKey(operation === 'create' ? undefined : (originalDoc as { id?: number } | undefined)?.id)] = true
@@ -217,7 +267,7 @@ export const prepareDecision: CollectionBeforeChangeHook = async ({ data, operat
 /** Issuing a recognition decision: the register rows, the dossiers' outcomes, the reviews opened to their units. */
 const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, any>; req: PayloadRequest; signedOn: string }) => {
   const round = await req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(doc.round) as number, overrideAccess: true, req, select: { year: true } })
-  const authority = await req.payload.findByID({ collection: 'authorities', depth: 0, id: relationId(doc.authority) as number, overrideAccess: true, req, select: { name: true } })
+  const authority = await req.payload.findByID({ collection: 'authorities', depth: 0, id: relationId(doc.authority) as number, overrideAccess: true, req, select: { name: true, publication: true } })
   const entries = ((doc.entries ?? []) as Entry[]).filter((entry) => !entry.isRemoved)
   // the entries' dossiers and units in one read each (a decision names tens of units)
   const readAll = async <T extends 'self-assessments' | 'units'>(collection: T, ids: number[], select: Record<string, true>) =>
@@ -225,7 +275,7 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
   const dossiers = new Map(
     (await readAll('self-assessments', entries.map((entry) => relationId(entry.selfAssessment) as number), { authority: true, criteriaSet: true, round: true, status: true, unit: true })).map((sa) => [String(sa.id), sa as unknown as Record<string, any>]),
   )
-  const units = new Map((await readAll('units', [...dossiers.values()].map((sa) => relationId(sa.unit) as number), { name: true })).map((unit) => [String(unit.id), unit as unknown as { id: number; name: string }]))
+  const units = new Map((await readAll('units', [...dossiers.values()].map((sa) => relationId(sa.unit) as number), { name: true, unitType: true })).map((unit) => [String(unit.id), unit as unknown as { id: number; name: string; unitType: string }]))
   const sets = new Map<string, Awaited<ReturnType<typeof loadPublishedSet>>>()
   const recognised = new Set<string>()
   const recognitions: number[] = []
@@ -236,10 +286,12 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
     if (!sa) continue
     const setKey = String(relationId(sa.criteriaSet))
     if (!sets.has(setKey)) sets.set(setKey, await loadPublishedSet({ id: setKey, req }))
-    const set = sets.get(setKey)?.doc
+    const published = sets.get(setKey)
+    const set = published?.doc
     const unit = units.get(String(relationId(sa.unit)))
-    if (!set || !unit) continue
-    const until = validUntil({ decidedOn: signedOn, validityMonths: set.recognition?.validityMonths ?? 36 })
+    if (!set || !published?.set || !unit) continue
+    // checked by prepareDecision: the set's own rule, no validity when it gives none
+    const until = validityFor({ coreSet: published.set, signedOn, year: round.year })
     // straight to the adapter: every field is this step's and the register has no create hooks
     const now = new Date().toISOString()
     const row = await req.payload.db.create({
@@ -249,10 +301,13 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
         updatedAt: now,
         authority: authority.id,
         authorityName: authority.name,
+        basisNote: basisNote({ doc: set, set: published.set, unitType: unit.unitType }) || null,
+        countsForEmulation: authority.publication?.countsForEmulation ?? false,
         decidedOn: fromIsoDay(signedOn),
         decision: doc.id,
         decisionNumber: doc.number,
         grade: entry.grade ?? null,
+        isPublic: isShownPublicly({ grade: entry.grade, level: entry.level, register: authority.publication?.register }),
         level: entry.level ?? null,
         outcomeLabel: entry.outcomeLabel ?? null,
         regime: set.regime,
@@ -261,7 +316,7 @@ const issueRecognition = async ({ doc, req, signedOn }: { doc: Record<string, an
         unit: unit.id,
         unitName: unit.name,
         validFrom: fromIsoDay(signedOn),
-        validUntil: fromIsoDay(until.ok ? until.date : signedOn),
+        validUntil: until.ok && until.validUntil ? fromIsoDay(until.validUntil) : null,
         year: round.year,
       },
       req,

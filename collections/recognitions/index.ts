@@ -1,7 +1,9 @@
 /**
  * `recognitions`: the register, one row per unit recognised by an issued decision, with its
- * validity (REGULATIONS §2.3: kept 36 months after the year of recognition). Public: anyone reads
- * it (công bố công khai). Rows are written only by issuing decisions — a recognition decision adds
+ * validity (the set's own rule: TT 24 kept 36 months after the year of recognition, TT 22 grades none).
+ * Public (công bố công khai) as far as the deciding authority publishes it: anyone signed in reads
+ * every row, an anonymous reader (REST, GraphQL, the /cong-nhan page) only the rows marked `isPublic`
+ * from the authority's publication settings. Rows are written only by issuing decisions — a recognition decision adds
  * them, a revoking decision marks them revoked — never through the API, the admin's included, and
  * no row is ever deleted: the register keeps its history. A unit's latest valid row is the `prior`
  * of its next level-2 self-assessment.
@@ -17,6 +19,9 @@ import { dayOnly } from '../fieldOptions'
 
 const nobody: Access = () => false
 
+/** Signed in: the whole register; anonymous: what the deciding authorities publish. */
+const canReadRecognitions: Access = ({ req }) => (req.user ? true : { isPublic: { equals: true } })
+
 /** Even the system's own calls: a recognition is revoked by a decision, never erased. */
 const keepHistory: CollectionBeforeDeleteHook = ({ req }) => {
   throw new ValidationError(
@@ -29,7 +34,7 @@ export const Recognitions: CollectionConfig = applyWriteRules({
   adapter: { capacitiesOf: async ({ req }) => (isAdmin(req.user) ? ['admin'] : []), rules: recognitionWrites },
   config: {
     slug: 'recognitions',
-    access: { create: nobody, delete: nobody, read: () => true, update: nobody },
+    access: { create: nobody, delete: nobody, read: canReadRecognitions, update: nobody },
     admin: {
       defaultColumns: ['unitName', 'outcomeLabel', 'decisionNumber', 'decidedOn', 'validUntil', 'status', 'authorityName'],
       group: { vi: 'Công nhận', en: 'Recognition' },

@@ -3,7 +3,11 @@ import type { PayloadRequest } from 'payload'
 
 import { fromIsoDay, toIsoDay } from '../dates'
 
-/** The unit's latest recognition (not revoked) as the core's `prior`; with `onOrBefore`, decided no later than that day. */
+/**
+ * The unit's latest recognition (not revoked) as the core's `prior` — level, decision day and the last
+ * day it is kept (null: no validity period) — so the rules can tell an expired prerequisite; with
+ * `onOrBefore`, decided no later than that day.
+ */
 export const latestRecognition = async ({ req, unitId, onOrBefore }: { req: PayloadRequest; unitId: number | string; onOrBefore?: string }) => {
   const { docs } = await req.payload.find({
     collection: 'recognitions',
@@ -16,5 +20,5 @@ export const latestRecognition = async ({ req, unitId, onOrBefore }: { req: Payl
   })
   const latest = docs[0]
   const decidedOn = latest ? toIsoDay(latest.decidedOn) : null
-  return latest && decidedOn && typeof latest.level === 'number' ? { decidedOn, level: latest.level } : null
+  return latest && decidedOn && typeof latest.level === 'number' ? { decidedOn, level: latest.level, validUntil: toIsoDay(latest.validUntil) } : null
 }

@@ -12,6 +12,7 @@ import type { Issue } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 
 import { relationId } from '../access/roles'
+import { unsettledSetsOnOpening } from '../criteria-sets/settledGate'
 import { toIsoDay } from '../dates'
 import { deadlineKeys, ruleOf, type DeadlineGroup } from './fields'
 
@@ -106,6 +107,7 @@ export const prepareRound: CollectionBeforeChangeHook = async ({ data, originalD
         to,
       }),
     )
+    issues.push(...(await unsettledSetsOnOpening({ criteriaSets: merged.criteriaSets, from, req, to })))
   }
 
   if (issues.length > 0) fail(issues, req)

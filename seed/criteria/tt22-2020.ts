@@ -1,9 +1,12 @@
 /**
  * TT 22/2020/TT-BGDĐT, Điều 5 (REGULATIONS §3.2–3.3): the old points regime. Ten indicators
  * ("chỉ báo") in three groups worth 30/30/40, graded Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50, else
- * Chưa đạt. Each indicator is a `points` measure: "100% thành viên …" items are scored up to their
- * maximum, because how partial credit is given is left to each province's guide (UNKNOWN, §3.2).
- * No tier split, no levels, no recognition period: a yearly grading.
+ * Chưa đạt. Each indicator is a `points` measure scored up to its maximum. The wording and the
+ * maximum points are the circular's, but how partial credit is given inside an indicator is not
+ * (UNKNOWN, §3.2: each province's guide says it, e.g. Cao Bằng HD 219 Phụ lục 1): the scoring guide
+ * (`rubric`) is seeded empty and every indicator unverified, so a round cannot open on the set until
+ * a province enters its guide and confirms it by its own document. No tier split, no levels, no
+ * recognition period: a yearly grading (§3.4 "định kỳ mỗi năm một lần"), so no validity.
  */
 import type { CriteriaSetInput } from '@criteria/schema'
 
@@ -18,7 +21,14 @@ export const tt22Set: CriteriaSetInput = {
   model: 'points',
   tier: null,
   level: null,
-  recognition: null,
+  recognition: {
+    prerequisiteLevel: null,
+    monthsAfterPrerequisite: 0,
+    validityMonths: null,
+    ruleText: 'Đánh giá, xếp loại «định kỳ mỗi năm một lần»; không quy định thời hạn bảo lưu kết quả.',
+    isVerified: false,
+    source: 'TT 22/2020 [S1, bản tóm tắt]; không thấy quy định thời hạn bảo lưu trong các trích đoạn (REGULATIONS §3.4)',
+  },
   gradeBands: [
     { code: 'tot', label: 'Tốt', minPoints: 85 },
     { code: 'kha', label: 'Khá', minPoints: 70 },
@@ -37,7 +47,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group1Source,
         },
         {
@@ -46,7 +56,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group1Source,
         },
         {
@@ -55,7 +65,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group1Source,
         },
       ],
@@ -71,7 +81,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group2Source,
         },
         {
@@ -80,7 +90,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 5,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group2Source,
         },
         {
@@ -89,7 +99,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group2Source,
         },
         {
@@ -98,7 +108,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 5,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group2Source,
         },
       ],
@@ -123,7 +133,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 25,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group3Source,
         },
         {
@@ -132,7 +142,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 10,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group3Source,
         },
         {
@@ -141,7 +151,7 @@ export const tt22Set: CriteriaSetInput = {
           measure: 'points',
           maxPoints: 5,
           evidenceRequired: true,
-          isVerified: true,
+          isVerified: false,
           source: group3Source,
         },
       ],

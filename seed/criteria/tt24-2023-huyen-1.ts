@@ -1,10 +1,10 @@
 /**
  * TT 24/2023/TT-BGDĐT, district-level units, Level 1 (Điều 6; REGULATIONS §2.4).
  * Tiêu chí 1 is confirmed in Vietnamese; Tiêu chí 2 in English only; Tiêu chí 3 (Điều 6.3) was not
- * reached at all: it is seeded from REGULATIONS' inference that it follows the provincial Level 1
- * pattern (§2.6), every indicator unverified. REGULATIONS warns not to rely on these numbers before
- * verification; the admin UI shows them as unverified. Omitted: a learner-% indicator for district
- * schools (REGULATIONS gives no threshold).
+ * reached at all (UNKNOWN): its indicators follow the shape REGULATIONS infers from the provincial
+ * Level 1 pattern (§2.6), every one unverified, and their thresholds are seeded EMPTY ("Do not encode
+ * these numbers until verified"): a round cannot open on the set until a province confirms its own
+ * values by a local document. Omitted: a learner-% indicator for district schools (no threshold).
  */
 import type { CriteriaSetInput } from '@criteria/schema'
 import {
@@ -14,6 +14,7 @@ import {
   effectivenessTitle,
   emulationScale,
   membersCriterionLevel1,
+  tt24Level1Recognition,
 } from './tt24-2023-shared'
 
 const inferredSource = 'TT 24/2023 Điều 6.3 [I: REGULATIONS §2.4, theo mẫu Điều 12.3]'
@@ -25,7 +26,7 @@ export const tt24HuyenLevel1Set: CriteriaSetInput = {
   model: 'pass-fail',
   tier: 'huyen',
   level: 1,
-  recognition: { prerequisiteLevel: null, monthsAfterPrerequisite: 0, validityMonths: 36 },
+  recognition: tt24Level1Recognition,
   criteria: [
     conditionsCriterion,
     membersCriterionLevel1,
@@ -35,9 +36,9 @@ export const tt24HuyenLevel1Set: CriteriaSetInput = {
       indicators: [
         {
           code: 'TC3.CT1',
-          text: 'Có ít nhất 90% Thành viên trong đơn vị đạt danh hiệu “Công dân học tập” theo Quyết định số 324/QĐ-KHVN.',
+          text: 'Có ít nhất …% Thành viên trong đơn vị đạt danh hiệu “Công dân học tập” theo Quyết định số 324/QĐ-KHVN.',
           measure: 'ratio',
-          threshold: 0.9,
+          threshold: null,
           evidenceRequired: true,
           isVerified: false,
           source: inferredSource,
@@ -53,11 +54,11 @@ export const tt24HuyenLevel1Set: CriteriaSetInput = {
         {
           code: 'TC3.CT3',
           text:
-            'Đơn vị cấp huyện đạt danh hiệu thi đua từ “Tập thể lao động tiên tiến” (theo Luật Thi đua, Khen thưởng ' +
+            'Đơn vị cấp huyện đạt danh hiệu thi đua từ “…” (theo Luật Thi đua, Khen thưởng ' +
             'số 06/2022/QH15) trở lên.',
           measure: 'rank',
           scale: emulationScale,
-          threshold: 'tap-the-lao-dong-tien-tien',
+          threshold: null,
           evidenceRequired: true,
           isVerified: false,
           source: inferredSource,
@@ -66,11 +67,11 @@ export const tt24HuyenLevel1Set: CriteriaSetInput = {
           code: 'TC3.CT4',
           text:
             'Đơn vị cấp huyện là trường tiểu học, trường trung học cơ sở, trường phổ thông có nhiều cấp học có cấp học cao nhất ' +
-            'là trung học cơ sở, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên đạt mức độ chuyển đổi số “Đáp ứng cơ bản” ' +
+            'là trung học cơ sở, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên đạt mức độ chuyển đổi số “…” ' +
             'theo Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022.',
           measure: 'rank',
           scale: digitalScale,
-          threshold: 'dap-ung-co-ban',
+          threshold: null,
           appliesTo: districtDigitalSchoolTypes,
           evidenceRequired: true,
           isVerified: false,

@@ -7,7 +7,7 @@
  * `isVerified: false` marks anything whose Vietnamese wording, value or applicability is not confirmed
  * by a Vietnamese source in REGULATIONS; see README.md for the list and reasons.
  */
-import type { CriterionInput } from '@criteria/schema'
+import type { CriterionInput, RecognitionRuleInput } from '@criteria/schema'
 import type { UnitType } from '@criteria/unitTypes'
 
 /** Collective emulation titles, Luật Thi đua, Khen thưởng 06/2022/QH15, low to high. */
@@ -116,52 +116,87 @@ const membersLearningTitle = 'Về kết quả học tập của Thành viên tr
 /**
  * Builds Tiêu chí 2 at a member threshold. Level 1 (Điều 6.2): 90 % [C:S5, English only; the Vietnamese
  * wording is reconstructed]. Điều 6.2 has at least one more indicator (CT3) whose text is UNKNOWN:
- * not seeded, there is nothing to encode.
+ * not seeded, there is nothing to encode. A `null` threshold is an UNKNOWN value: seeded empty, the
+ * wording says "…%" and a province confirms its own value before a round opens on it.
  */
-const membersCriterion = ({ threshold, percent, source }: { threshold: number; percent: number; source: string }): CriterionInput => ({
-  code: 'TC2',
-  title: membersLearningTitle,
-  indicators: [
-    {
-      code: 'TC2.CT1',
-      text:
-        `Có ít nhất ${percent}% Thành viên trong đơn vị chấp hành kỷ luật lao động, nội quy làm việc của đơn vị, ` +
-        'có tinh thần đoàn kết, hợp tác, chia sẻ, trao đổi.',
-      measure: 'ratio',
-      threshold,
-      evidenceRequired: true,
-      isVerified: false,
-      source,
-    },
-    {
-      code: 'TC2.CT2',
-      text:
-        `Có ít nhất ${percent}% Thành viên trong đơn vị hoàn thành đầy đủ các chương trình học tập, bồi dưỡng theo quy định ` +
-        'của nhà nước hoặc của đơn vị, đoàn thể được lãnh đạo đơn vị phê duyệt.',
-      measure: 'ratio',
-      threshold,
-      evidenceRequired: true,
-      isVerified: false,
-      source,
-    },
-  ],
-})
+const membersCriterion = ({ threshold, source }: { threshold: number | null; source: string }): CriterionInput => {
+  const percent = threshold === null ? '…' : String(Math.round(threshold * 100))
+  return {
+    code: 'TC2',
+    title: membersLearningTitle,
+    indicators: [
+      {
+        code: 'TC2.CT1',
+        text:
+          `Có ít nhất ${percent}% Thành viên trong đơn vị chấp hành kỷ luật lao động, nội quy làm việc của đơn vị, ` +
+          'có tinh thần đoàn kết, hợp tác, chia sẻ, trao đổi.',
+        measure: 'ratio',
+        threshold,
+        evidenceRequired: true,
+        isVerified: false,
+        source,
+      },
+      {
+        code: 'TC2.CT2',
+        text:
+          `Có ít nhất ${percent}% Thành viên trong đơn vị hoàn thành đầy đủ các chương trình học tập, bồi dưỡng theo quy định ` +
+          'của nhà nước hoặc của đơn vị, đoàn thể được lãnh đạo đơn vị phê duyệt.',
+        measure: 'ratio',
+        threshold,
+        evidenceRequired: true,
+        isVerified: false,
+        source,
+      },
+    ],
+  }
+}
 
 /** Tiêu chí 2, Level 1 (Điều 6.2), reused by the provincial Level 1 set (Điều 12.2) [C:S6]. */
 export const membersCriterionLevel1 = membersCriterion({
   threshold: 0.9,
-  percent: 90,
   source: 'TT 24/2023 Điều 6.2 [S5, bản tiếng Anh]',
 })
 
 /**
  * Tiêu chí 2, Level 2 (Điều 7.2), reused by the provincial Level 2 set (Điều 13.2) [C:S7]. Its content
- * is UNKNOWN; REGULATIONS §2.5 infers 95 % from the provincial pattern (90 % → 95 %) [I].
+ * is UNKNOWN (REGULATIONS §2.5: 95 % is only inferred from the provincial pattern, "not verified"), so
+ * the thresholds are seeded empty.
  */
 export const membersCriterionLevel2 = membersCriterion({
-  threshold: 0.95,
-  percent: 95,
-  source: 'TT 24/2023 Điều 7.2 [I: REGULATIONS §2.5, mẫu 90% → 95%]',
+  threshold: null,
+  source: 'TT 24/2023 Điều 7.2 [nội dung UNKNOWN: REGULATIONS §2.5]',
 })
+
+/**
+ * The recognition rules of TT 24/2023 in its own words (REGULATIONS §2.3). Confirmed: the 36-month
+ * retention "tiếp theo năm được công nhận" and the 12-month wait "kể từ ngày ra quyết định công nhận"
+ * [C:S13, seed-4]. Readings, not text (so the rule stays unverified): that the 36 months start on
+ * 1 January after the decision's year, that the 12 months are counted to the day the unit applies,
+ * and that an expired Level 1 no longer counts (REGULATIONS is silent; UNKNOWN).
+ */
+const retentionText = 'Kết quả công nhận «được bảo lưu trong thời hạn 03 năm (36 tháng) tiếp theo năm được công nhận».'
+const tt24RuleSource =
+  'TT 24/2023 [S13, seed-4]; mốc bắt đầu 36 tháng, ngày tính đủ 12 tháng và việc Mức độ 1 hết hạn không còn được tính là cách đọc văn bản, chưa đối chiếu (REGULATIONS §2.3)'
+
+export const tt24Level1Recognition: RecognitionRuleInput = {
+  prerequisiteLevel: null,
+  monthsAfterPrerequisite: 0,
+  waitMeasuredAt: 'application',
+  expiredPrerequisiteCounts: false,
+  validityMonths: 36,
+  validityAnchor: 'after-decision-year',
+  ruleText: retentionText,
+  isVerified: false,
+  source: tt24RuleSource,
+}
+
+export const tt24Level2Recognition: RecognitionRuleInput = {
+  ...tt24Level1Recognition,
+  prerequisiteLevel: 1,
+  monthsAfterPrerequisite: 12,
+  ruleText:
+    'Đơn vị đã được công nhận Mức độ 1 được đề nghị công nhận Mức độ 2 «sau ít nhất 1 năm (12 tháng) kể từ ngày ra quyết định công nhận». ' +
+    retentionText,
+}
 
 export const effectivenessTitle = 'Về hiệu quả xây dựng “Đơn vị học tập”'

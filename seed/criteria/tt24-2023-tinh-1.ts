@@ -15,6 +15,7 @@ import {
   membersCriterionLevel1,
   provincialDigitalSchoolTypes,
   provincialLearnerInstitutionTypes,
+  tt24Level1Recognition,
   vocationalTypes,
 } from './tt24-2023-shared'
 
@@ -27,7 +28,7 @@ export const tt24TinhLevel1Set: CriteriaSetInput = {
   model: 'pass-fail',
   tier: 'tinh',
   level: 1,
-  recognition: { prerequisiteLevel: null, monthsAfterPrerequisite: 0, validityMonths: 36 },
+  recognition: tt24Level1Recognition,
   criteria: [
     conditionsCriterion,
     membersCriterionLevel1,

@@ -1,9 +1,10 @@
 /**
  * TT 24/2023/TT-BGDĐT, provincial-level units, Level 2 (Điều 13; REGULATIONS §2.7).
- * Tiêu chí 1 = Điều 6.1 [C:S7]; Tiêu chí 2 = Điều 7.2 [C:S7], whose content is UNKNOWN (seeded from
- * REGULATIONS' 95 % inference). Tiêu chí 3 CT1–CT4 are confirmed in English [S7]; CT5 and CT6 were cut
- * off in the source and are seeded from REGULATIONS' presumption (the higher digital level; vocational
- * accreditation), unverified. The Level 1 prerequisite default is [I] (see the district Level 2 set).
+ * Tiêu chí 1 = Điều 6.1 [C:S7]; Tiêu chí 2 = Điều 7.2 [C:S7], whose content is UNKNOWN (thresholds
+ * seeded empty). Tiêu chí 3 CT1–CT4 are confirmed in English [S7]; CT5 and CT6 were cut off in the
+ * source (UNKNOWN): CT5 keeps REGULATIONS' presumed shape (a digital level for universities) with its
+ * level seeded empty, CT6 the presumed vocational accreditation, both unverified. The Level 1
+ * prerequisite default is [I] (see the district Level 2 set).
  */
 import type { CriteriaSetInput } from '@criteria/schema'
 import {
@@ -15,6 +16,7 @@ import {
   membersCriterionLevel2,
   provincialDigitalSchoolTypes,
   provincialLearnerInstitutionTypes,
+  tt24Level2Recognition,
   vocationalTypes,
 } from './tt24-2023-shared'
 
@@ -28,7 +30,7 @@ export const tt24TinhLevel2Set: CriteriaSetInput = {
   model: 'pass-fail',
   tier: 'tinh',
   level: 2,
-  recognition: { prerequisiteLevel: 1, monthsAfterPrerequisite: 12, validityMonths: 36 },
+  recognition: tt24Level2Recognition,
   criteria: [
     conditionsCriterion,
     membersCriterionLevel2,
@@ -92,14 +94,14 @@ export const tt24TinhLevel2Set: CriteriaSetInput = {
           source: englishSource,
         },
         {
-          // "đáp ứng" is the only level above Level 1's "đáp ứng cơ bản" on the scale
+          // cut off in the source: the level is UNKNOWN (REGULATIONS §2.7), seeded empty
           code: 'TC3.CT5',
           text:
-            'Đơn vị cấp tỉnh là cơ sở giáo dục đại học đạt mức độ chuyển đổi số “Đáp ứng” theo Quyết định số ' +
+            'Đơn vị cấp tỉnh là cơ sở giáo dục đại học đạt mức độ chuyển đổi số “…” theo Quyết định số ' +
             '4740/QĐ-BGDĐT ngày 30/12/2022.',
           measure: 'rank',
           scale: digitalScale,
-          threshold: 'dap-ung',
+          threshold: null,
           appliesTo: higherEducationTypes,
           evidenceRequired: true,
           isVerified: false,

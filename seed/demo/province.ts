@@ -105,3 +105,37 @@ export const demoUsers: DemoUser[] = [
   { authorityCode: 'CB-HQ', email: 'reviewer@demo.vn', name: 'Lương Thị Mai (Đoàn đánh giá)', role: 'reviewer' },
   { email: 'donvi@demo.vn', name: 'Bế Văn Thành (UBND xã Trường Hà)', role: 'unit-editor', unitCode: 'HQ-TH' },
 ]
+
+/**
+ * The demo province's own guide fixing the values the circular leaves open (REGULATIONS marks them
+ * UNKNOWN; the national sets keep them empty). ILLUSTRATIVE DEMO DATA, NOT THE LAW: the number and
+ * the title say so, and every result built on it cites it ("… theo HD 01/HD-UBND (minh họa) ngày …").
+ */
+export const demoGuide = {
+  authorityCode: 'CB',
+  issuedOn: '2025-01-03',
+  issuer: 'UBND tỉnh Cao Bằng (demo)',
+  kind: 'xac-nhan-nguong',
+  number: 'HD 01/HD-UBND (minh họa)',
+  title:
+    'Hướng dẫn đánh giá, công nhận “Đơn vị học tập” trên địa bàn tỉnh — DỮ LIỆU MINH HỌA cho bản demo: các ngưỡng ở đây chỉ để chạy thử, không phải quy định của Thông tư 24/2023 hay của tỉnh nào',
+} as const
+
+/**
+ * The demo province's own copies of the TT 24 district sets, on which the demo round runs: every
+ * unsettled indicator is confirmed by `demoGuide`, with these values where the national set leaves
+ * the threshold empty (the figures the seed held before, inferred from the provincial pattern;
+ * illustrative, not verified).
+ */
+export const demoSetCopies: readonly { from: string; code: string; values: Readonly<Record<string, string>> }[] = [
+  {
+    code: 'cb-demo-tt24-2023-huyen-1',
+    from: 'tt24-2023-huyen-1',
+    values: { 'TC3.CT1': '90%', 'TC3.CT3': 'tap-the-lao-dong-tien-tien', 'TC3.CT4': 'dap-ung-co-ban' },
+  },
+  {
+    code: 'cb-demo-tt24-2023-huyen-2',
+    from: 'tt24-2023-huyen-2',
+    values: { 'TC2.CT1': '95%', 'TC2.CT2': '95%', 'TC3.CT1': '95%', 'TC3.CT3': 'tap-the-lao-dong-xuat-sac', 'TC3.CT4': 'dap-ung' },
+  },
+]

@@ -1,7 +1,9 @@
 /**
  * The public register of recognitions (công bố công khai, REGULATIONS §2.9 B5): recognitions
- * still valid on `today` and not revoked, filtered by authority, evaluation year and level, searched by unit name.
- * Read without a user, as anyone may.
+ * still valid on `today` (or without a validity period: a TT 22 grade of its evaluation year) and
+ * not revoked, filtered by authority, evaluation year and level, searched by unit name. Read without
+ * a user, as anyone may: only the rows the deciding authority publishes (`isPublic`, the register's
+ * read access) are seen.
  */
 import type { Payload, Where } from 'payload'
 
@@ -24,7 +26,10 @@ const asNumber = (value: string | undefined) => (value && /^\d+$/.test(value) ? 
 
 export const queryRegister = async ({ payload, filters, today }: { payload: Payload; filters: RegisterFilters; today: string }) => {
   // a revoked recognition stays in the register's history but is no longer shown as valid
-  const where: Where[] = [{ validUntil: { greater_than_equal: fromIsoDay(today) } }, { status: { not_equals: 'revoked' } }]
+  const where: Where[] = [
+    { or: [{ validUntil: { greater_than_equal: fromIsoDay(today) } }, { validUntil: { exists: false } }] },
+    { status: { not_equals: 'revoked' } },
+  ]
   const authority = asNumber(filters.authority)
   const year = asNumber(filters.year)
   const level = asNumber(filters.level)

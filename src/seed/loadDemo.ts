@@ -1,13 +1,18 @@
 /**
  * Loads the demo province (seed/demo) and the national criteria sets through the Local API. Idempotent: rows are found by code
  * or e-mail and created only when missing, so a second run changes nothing and an admin's edits
- * to demo rows are kept.
+ * to demo rows are kept. The national sets keep the law's unknowns empty, so no round could open on
+ * them: the demo province has its own copies of the district sets, every unsettled indicator
+ * confirmed by its (illustrative, clearly marked) guide, and its round runs on those copies.
  */
 import type { Payload, PayloadRequest } from 'payload'
 
+import { fromCriteriaSetInput } from '@collections/criteria-sets/toCriteriaSet'
 import { fromIsoDay, todayInVietnam } from '@collections/dates'
 import { shiftIsoDateByYears } from '@criteria/rounds'
-import { demoAuthorities, demoPassword, demoUnits, demoUsers } from '@seed/demo/province'
+import { criteriaSetInputs } from '@seed/criteria'
+import { scaleLabels } from '@seed/criteria/scaleLabels'
+import { demoAuthorities, demoGuide, demoPassword, demoSetCopies, demoUnits, demoUsers } from '@seed/demo/province'
 import { demoRound, demoRoundSourceYear } from '@seed/demo/round'
 
 import { loadCriteriaSets } from './loadCriteriaSets'
@@ -72,16 +77,61 @@ export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Parti
     })
     created.users += 1
   }
-  created.rounds = await loadDemoRound({ authorityIds, payload, req, year: Number(todayInVietnam(new Date()).slice(0, 4)) })
+  const { copies, guide } = await loadDemoSets({ authorityIds, payload, req })
+  created.criteriaSets += copies
+  created.rounds = await loadDemoRound({ authorityIds, guide, payload, req, year: Number(todayInVietnam(new Date()).slice(0, 4)) })
   return created
 }
 
+/** The wording of an indicator whose value the seed leaves open ("…"), with the value the copy takes. */
+const withValue = ({ text, measure, value }: { text: string; measure: string; value: string | undefined }) => {
+  if (value === undefined) return text
+  if (measure === 'ratio') return text.replace('…%', value)
+  if (measure === 'rank') return text.replace('“…”', `“${scaleLabels[value] ?? value}”`)
+  return text
+}
+
+/** The demo guide and the demo province's confirmed copies of the district sets; counts the copies made. */
+const loadDemoSets = async ({ authorityIds, payload, req }: { authorityIds: Map<string, number>; payload: Payload; req?: Partial<PayloadRequest> }) => {
+  const authority = authorityIds.get(demoGuide.authorityCode) as number
+  const found = await payload.find({ collection: 'legal-documents', depth: 0, limit: 1, req, where: { and: [{ number: { equals: demoGuide.number } }, { authority: { equals: authority } }] } })
+  const guide =
+    found.docs[0] ??
+    (await payload.create({
+      collection: 'legal-documents',
+      data: { authority, issuedOn: fromIsoDay(demoGuide.issuedOn), issuer: demoGuide.issuer, kind: demoGuide.kind, number: demoGuide.number, title: demoGuide.title },
+      req,
+    }))
+  let copies = 0
+  for (const copy of demoSetCopies) {
+    const exists = await payload.count({ collection: 'criteria-sets', req, where: { code: { equals: copy.code } } })
+    if (exists.totalDocs > 0) continue
+    const input = criteriaSetInputs.find((entry) => entry.code === copy.from)
+    if (!input) throw new Error(`Dữ liệu mẫu: không có bộ tiêu chí ${copy.from} để sao.`)
+    const doc = fromCriteriaSetInput({ input: { ...input, code: copy.code, title: `${input.title} — bản của tỉnh Cao Bằng (demo, ngưỡng minh họa)` }, scaleLabels })
+    const criteria = doc.criteria.map((criterion) => ({
+      ...criterion,
+      indicators: criterion.indicators.map((indicator) => {
+        if (indicator.isVerified) return indicator
+        const value = copy.values[indicator.code]
+        // confirmed by the guide; the server stamps what it confirms (criteria-sets/confirmations.ts)
+        return { ...indicator, confirmation: { document: guide.id }, text: withValue({ measure: indicator.measure, text: indicator.text, value }), threshold: value ?? indicator.threshold }
+      }),
+    }))
+    await payload.create({ collection: 'criteria-sets', data: { ...doc, _status: 'published', authority, criteria } as never, req })
+    copies += 1
+  }
+  return { copies, guide }
+}
+
 /** The open demo round for evaluation year `year` (this year: its submission deadline is ahead). */
-const loadDemoRound = async ({ authorityIds, payload, req, year }: { authorityIds: Map<string, number>; payload: Payload; req?: Partial<PayloadRequest>; year: number }) => {
+const loadDemoRound = async ({ authorityIds, guide, payload, req, year }: { authorityIds: Map<string, number>; guide: { id: number }; payload: Payload; req?: Partial<PayloadRequest>; year: number }) => {
   const title = demoRound.title.replace('{year}', String(year))
   const found = await payload.find({ collection: 'rounds', depth: 0, limit: 1, req, where: { title: { equals: title } } })
   if (found.docs[0]) return 0
-  const sets = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { code: { in: [...demoRound.criteriaSetCodes] } } })
+  // the round runs on the demo province's confirmed copies of the sets it names
+  const setCodes = demoRound.criteriaSetCodes.map((code) => demoSetCopies.find((copy) => copy.from === code)?.code ?? code)
+  const sets = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, req, where: { code: { in: setCodes } } })
   const lead = await payload.find({ collection: 'users', depth: 0, limit: 1, req, where: { email: { equals: demoRound.teamLeadEmail } } })
   const shift = (date: string | undefined) => {
     const day = date ? shiftIsoDateByYears({ date, years: year - demoRoundSourceYear }) : null
@@ -91,7 +141,8 @@ const loadDemoRound = async ({ authorityIds, payload, req, year }: { authorityId
     collection: 'rounds',
     data: {
       authority: authorityIds.get(demoRound.authorityCode) as number,
-      criteriaSets: demoRound.criteriaSetCodes.map((code) => sets.docs.find((set) => set.code === code)?.id).filter((id): id is number => id !== undefined),
+      basis: [guide.id],
+      criteriaSets: setCodes.map((code) => sets.docs.find((set) => set.code === code)?.id).filter((id): id is number => id !== undefined),
       reportDeadlines: demoRound.reportDeadlines.map((row) => ({ ...row })),
       plan: demoRound.plan.map((row) => ({ ...row, due: shift(row.due), start: shift('start' in row ? row.start : undefined) })),
       status: 'open',

@@ -37,7 +37,7 @@ beforeAll(async () => {
   // the clerk of UBND xã Trường Hà submits the demo round's level-1 self-assessment, all met
   const clerk = await login('donvi@demo.vn')
   const round = (await api({ path: '/rounds?depth=0&limit=1', token: clerk })).docs[0]
-  const set = (await api({ path: '/criteria-sets?depth=0&where[code][equals]=tt24-2023-huyen-1' })).docs[0]
+  const set = (await api({ path: '/criteria-sets?depth=0&where[code][equals]=cb-demo-tt24-2023-huyen-1' })).docs[0]
   const created = (await api({ body: { criteriaSet: set.id, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token: clerk })).doc
   selfAssessmentId = created.id
   const answers = (created.answers as Row[]).map((row) => {

@@ -13,6 +13,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
+import { settleSets } from './helpers/settle'
 import { attempt, createWorld, password, type World } from './helpers/world'
 
 let payload: Payload
@@ -144,6 +145,8 @@ describe('POST /api/criteria-sets/{id}/evaluate, TT 24/2023 (pass-fail)', () => 
     ['2025-02-28', true],
     ['2025-03-01', true],
   ])('level 2 with level 1 decided 2024-02-29, evaluated on %s: met = %s', async (asOf, isMet) => {
+    // Điều 7.2's thresholds are UNKNOWN and seeded empty: confirmed with test values, the wait is what decides
+    await settleSets({ payload, setIds: [ids['tt24-2023-tinh-2']] })
     const body = {
       answers: allMet({ code: 'tt24-2023-tinh-2', unitType: 'co_quan_nha_nuoc' }),
       asOf,

@@ -14,6 +14,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient, type RestResponse } from './helpers/rest'
 import { metAnswers, openYear, setIdByCode } from './helpers/rounds'
+import { settleSets } from './helpers/settle'
 import { createWorld, password, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
@@ -36,6 +37,8 @@ beforeAll(async () => {
   await loadCriteriaSets({ payload })
   world = await createWorld({ payload, tag: 'ITG' })
   huyen1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
+  // a round opens only on settled sets: the set's unknowns take test values (helpers/settle.ts)
+  await settleSets({ payload, setIds: [huyen1] })
   const member = await payload.create({ collection: 'users', data: { authority: world.authorities.districtA.id, email: 'member.itg@test.vn', name: 'Thành viên ITG', password, roles: ['reviewer'] } })
   const otherUnit = await payload.create({ collection: 'users', data: { email: 'donvi2.itg@test.vn', name: 'Đơn vị 2 ITG', password, roles: ['unit-editor'], unit: world.units.unitA2.id } })
   Object.assign(users, world.users, { member: { ...member, collection: 'users' }, otherUnit: { ...otherUnit, collection: 'users' } })

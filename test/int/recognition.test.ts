@@ -2,7 +2,8 @@
  * A full round on real PostgreSQL, from submission to the public register: two units submit, two
  * reviewers review (one disagreement flagged), the lead closes, the decision is issued, the
  * recognitions carry the right validity; next year a unit's level-2 self-assessment picks up its
- * level-1 recognition, and the level-2 decision is refused before 12 months and allowed after.
+ * level-1 recognition, and the level-2 decision is refused while the unit applied before its 12 months
+ * (the seeded rule measures the wait at the application) and allowed for an application made after.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -171,15 +172,22 @@ describe('a full round', () => {
     expect(await close(world.users.reviewer, sa)).toMatchObject({ teamLevel: 2, teamOutcome: 'met' })
 
     const draft = await payload.create({ collection: 'decisions', data: { round: nextRound, status: 'draft' }, ...as(world.users.districtAdmin) })
-    const early = await problemsOf(() =>
-      payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay('2027-01-19'), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) }),
-    )
+    const issueOn = (day: string) => payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay(day), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) })
+    const early = await problemsOf(() => issueOn('2027-01-19'))
     expect(early).toHaveLength(1)
     expect(early[0]).toMatchObject({ path: 'entries.0.selfAssessment' })
     expect(early[0].message).toContain('20/01/2027')
+    // signed after the 12 months, but the unit applied before them: the wait is measured at the application
+    const applied = toIsoDay(sa.submittedAt) as string
+    expect(applied < '2027-01-20').toBe(true)
+    const appliedEarly = await problemsOf(() => issueOn('2027-01-20'))
+    expect(appliedEarly.map((problem) => problem.path)).toEqual(['entries.0.selfAssessment'])
+    expect(appliedEarly[0].message).toContain(`tính đến ngày ${applied.split('-').reverse().join('/')}`)
     expect((await payload.findByID({ collection: 'decisions', id: draft.id })).status).toBe('draft')
 
-    await payload.update({ collection: 'decisions', data: { number: '20/QĐ-UBND', signedOn: fromIsoDay('2027-01-20'), status: 'issued' }, id: draft.id, ...as(world.users.districtAdmin) })
+    // as if the unit had applied on the day its 12 months were up (the register's own clock is the dossier's)
+    await payload.db.updateOne({ collection: 'self-assessments', data: { submittedAt: fromIsoDay('2027-01-20') }, id: sa.id, returning: false })
+    await issueOn('2027-01-20')
     const latest = await payload.find({ collection: 'recognitions', depth: 0, limit: 1, sort: '-decidedOn', where: { unit: { equals: world.units.unitA1.id } } })
     expect(latest.docs[0]).toMatchObject({ level: 2, outcomeLabel: 'Đơn vị học tập Mức độ 2' })
     expect(toIsoDay(latest.docs[0].validUntil)).toBe('2030-12-31')

@@ -14,6 +14,7 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, setIdByCode } from './helpers/rounds'
+import { settleSets } from './helpers/settle'
 import { attempt, createWorld, messagesOf, password, pathsOf, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
@@ -40,7 +41,9 @@ beforeAll(async () => {
   world = await createWorld({ payload, tag: 'RND' })
   await loadCriteriaSets({ payload })
   huyen1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
+  // a round opens only on settled sets: the sets' unknowns take test values (helpers/settle.ts)
   huyen2 = await setIdByCode({ code: 'tt24-2023-huyen-2', payload })
+  await settleSets({ payload, setIds: [huyen1, huyen2] })
   otherDistrictAdmin = await account({ authority: world.authorities.districtB.id, email: 'huyen-b.rnd@test.vn', role: 'authority-admin' })
   outsideReviewer = await account({ authority: world.authorities.districtA.id, email: 'reviewer-ngoai.rnd@test.vn', role: 'reviewer' })
   secretary = await account({ authority: world.authorities.districtA.id, email: 'thu-ky.rnd@test.vn', role: 'reviewer' })

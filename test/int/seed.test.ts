@@ -1,16 +1,22 @@
 /**
  * The demo province: loads completely, every demo login works, and a second run changes nothing.
+ * Its round opens on the province's own copies of the district sets, whose unknowns its (clearly
+ * illustrative) guide confirms; the national sets keep them empty.
  * On a database of its own: other files of the run may have loaded the demo or the national sets.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import config from '@payload-config'
-import { demoAuthorities, demoPassword, demoUnits, demoUsers } from '@seed/demo/province'
+import { demoAuthorities, demoGuide, demoPassword, demoSetCopies, demoUnits, demoUsers } from '@seed/demo/province'
 import { criteriaSetInputs } from '@seed/criteria'
+import { fromIsoDay } from '@collections/dates'
 import { loadDemo } from '@/seed/loadDemo'
 
+import { as, reviewDossier, updateDossier } from './helpers/dossiers'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { metAnswers } from './helpers/rounds'
+import type { ActingUser } from './helpers/world'
 import { createRestClient } from './helpers/rest'
 import { useOwnDatabase, type FreshDatabase } from './helpers/testDatabase'
 
@@ -38,11 +44,38 @@ describe('demo data', () => {
     // the file's own database starts empty
     expect((await payload.count({ collection: 'criteria-sets' })).totalDocs).toBe(0)
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, criteriaSets: 5, rounds: 1, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 7, rounds: 1, units: 30, users: 5 })
     expect((await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs).toBe(5)
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))
     for (const type of ['xa', 'co_quan_nha_nuoc', 'doanh_nghiep', 'mam_non_cong_lap', 'tieu_hoc', 'thcs', 'thpt']) expect(types).toContain(type)
+  })
+
+  it('opens its round on the province’s own copies, every unknown confirmed by a guide marked as illustrative', async () => {
+    const [round] = (await payload.find({ collection: 'rounds', depth: 0, limit: 1 })).docs
+    expect(round.status).toBe('open')
+    const sets = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { id: { in: round.criteriaSets as number[] } } })).docs
+    expect(sets.map((set) => set.code).sort()).toEqual(demoSetCopies.map((copy) => copy.code).sort())
+    const [guide] = (await payload.find({ collection: 'legal-documents', depth: 0, where: { number: { equals: demoGuide.number } } })).docs
+    expect(guide.label).toBe('HD 01/HD-UBND (minh họa) ngày 03/01/2025')
+    expect(guide.title).toContain('DỮ LIỆU MINH HỌA')
+    expect(round.basis).toEqual([guide.id])
+    for (const set of sets) {
+      expect(set.unsettledCount).toBe(0)
+      const confirmed = (set.criteria ?? []).flatMap((criterion) => criterion.indicators ?? []).filter((indicator) => !indicator.isVerified)
+      expect(confirmed.length).toBeGreaterThan(0)
+      expect(confirmed.every((indicator) => indicator.confirmation?.document === guide.id && indicator.confirmation?.documentLabel === guide.label)).toBe(true)
+    }
+    const level1 = sets.find((set) => set.code === 'cb-demo-tt24-2023-huyen-1')!
+    const tc3ct1 = (level1.criteria ?? []).flatMap((criterion) => criterion.indicators ?? []).find((indicator) => indicator.code === 'TC3.CT1')!
+    expect({ text: tc3ct1.text, threshold: tc3ct1.threshold, confirmed: tc3ct1.confirmation?.threshold }).toEqual({
+      confirmed: '90%',
+      text: 'Có ít nhất 90% Thành viên trong đơn vị đạt danh hiệu “Công dân học tập” theo Quyết định số 324/QĐ-KHVN.',
+      threshold: '90%',
+    })
+    // the national sets keep the law's unknowns open
+    const national = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { code: { equals: 'tt24-2023-huyen-1' } } })).docs[0]
+    expect(national.unsettledCount).toBeGreaterThan(0)
   })
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {
@@ -51,6 +84,25 @@ describe('demo data', () => {
     const after = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
     expect(after.docs.map((d) => [d.code, d.updatedAt])).toEqual(before.docs.map((d) => [d.code, d.updatedAt]))
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
+  })
+
+  it('runs end to end: the commune’s dossier is reviewed and recognised, citing the demo guide', async () => {
+    const user = async (email: string) => ({ ...(await payload.find({ collection: 'users', depth: 0, where: { email: { equals: email } } })).docs[0], collection: 'users' }) as ActingUser
+    const [clerk, district, reviewer] = [await user('donvi@demo.vn'), await user('huyen@demo.vn'), await user('reviewer@demo.vn')]
+    const [round] = (await payload.find({ collection: 'rounds', depth: 0, limit: 1 })).docs
+    const [set] = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { code: { equals: 'cb-demo-tt24-2023-huyen-1' } } })).docs
+    const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: set.id, round: round.id, status: 'draft', unit: clerk.unit as number }, ...as(clerk) })
+    await updateDossier({ data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, payload, user: clerk })
+    await updateDossier({ data: { status: 'submitted' }, id: draft.id, payload, user: clerk })
+    const accepted = await updateDossier({ data: { status: 'in-review' }, id: draft.id, payload, user: district })
+    await reviewDossier({ payload, reviewer, rows: () => ({ verdict: 'met' }), sa: accepted })
+    expect(await updateDossier({ data: { status: 'reviewed' }, id: draft.id, payload, user: reviewer })).toMatchObject({ teamLevel: 1, teamOutcome: 'met' })
+    const decision = await payload.create({ collection: 'decisions', data: { round: round.id, status: 'draft' }, ...as(district) })
+    const signedOn = `${round.year + 1}-02-10`
+    await payload.update({ collection: 'decisions', data: { number: '12/QĐ-UBND', signedOn: fromIsoDay(signedOn), status: 'issued' }, id: decision.id, ...as(district) })
+    const [row] = (await payload.find({ collection: 'recognitions', depth: 0, where: { decision: { equals: decision.id } } })).docs
+    expect(row).toMatchObject({ level: 1, outcomeLabel: 'Đơn vị học tập Mức độ 1' })
+    expect(row.basisNote).toContain('TC3.CT1: ≥ 90% theo HD 01/HD-UBND (minh họa) ngày 03/01/2025')
   })
 
   it.each(demoUsers.map((user) => [user.email, user.role]))('%s logs in and is %s', async (email, role) => {

@@ -2,7 +2,9 @@
  * A TT 22/2020 round end to end on real PostgreSQL (points out of 100, graded Tốt ≥ 85, Khá ≥ 70,
  * Trung bình ≥ 50, else Chưa đạt — seed/criteria/tt22-2020.ts): a unit answers with points and
  * submits, the authority accepts, team members give points, the lead closes, the team's grade is
- * computed from the lead's points, the decision carries "Xếp loại …" to the public register. A
+ * computed from the lead's points, the decision carries "Xếp loại …" to the public register — a yearly
+ * grade, with no validity period (TT 22 has none: no 36-month row). The set's scoring guides, UNKNOWN
+ * in the circular, are confirmed with test values before its rounds open (helpers/settle.ts). A
  * member who declared a conflict of interest gives no points. Every test prepares its own round.
  */
 import type { Payload } from 'payload'
@@ -188,6 +190,11 @@ describe('the decision grades the units in the public register', () => {
       [world.units.unitA2.id, 'kha', null, 'Xếp loại Khá', 'tt22-2020'],
     ])
     expect(toIsoDay(register.body.docs[0].decidedOn)).toBe(signedOn)
+    // TT 22 grading is yearly: the set's rule has no validity, so the register gives none (no 36 months)
+    expect(register.body.docs.map((row: { validFrom: string; validUntil?: string | null }) => [toIsoDay(row.validFrom), row.validUntil ?? null])).toEqual([
+      [signedOn, null],
+      [signedOn, null],
+    ])
     // the public page's query shows the grade by name
     const shown = await queryRegister({ filters: { q: 'T22' }, payload, today: signedOn })
     expect(shown.rows.filter((row) => row.decisionNumber === 'T22-05/QĐ-UBND').map((row) => `${row.unitName}: ${row.outcomeLabel}`)).toEqual([

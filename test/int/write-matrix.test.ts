@@ -25,6 +25,7 @@ import { createGraphqlUpdater } from './helpers/graphqlInput'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { metAnswers, openYear, setIdByCode } from './helpers/rounds'
+import { settleSets } from './helpers/settle'
 import { createWorld, password, type ActingUser, type World } from './helpers/world'
 
 const actors = ['admin', 'provinceAdmin', 'districtAdmin', 'otherDistrictAdmin', 'teamLead', 'teamMember', 'outsideReviewer', 'unitEditor', 'otherUnitEditor', 'accountHolder', 'anonymous'] as const
@@ -105,6 +106,8 @@ beforeAll(async () => {
 
   ids.huyen1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
   ids.huyen2 = await setIdByCode({ code: 'tt24-2023-huyen-2', payload })
+  // a round opens only on settled sets: the sets' unknowns take test values (helpers/settle.ts)
+  await settleSets({ payload, setIds: [ids.huyen1, ids.huyen2] })
   const round = (title: string) =>
     payload.create({
       collection: 'rounds',

@@ -1,13 +1,15 @@
 /**
  * Rounds and answers for the integration tests: a district round on a seeded criteria set, and
  * answer rows filled so that every applicable indicator is met (with an explanation where the
- * indicator asks for evidence).
+ * indicator asks for evidence). A round made past its preparation first settles its sets with test
+ * values (helpers/settle.ts): a round does not open on a set with unsettled indicators.
  */
 import type { Payload } from 'payload'
 
 import type { Round, SelfAssessment } from '@/payload-types'
 import { todayInVietnam } from '@collections/dates'
 
+import { settleSets } from './settle'
 import type { World } from './world'
 
 /** The evaluation year whose submission deadline (before 15/01 of N+1) has not passed today. */
@@ -38,8 +40,9 @@ export const createRound = async ({
   team?: Round['team']
   /** the dossier checklist; none by default, so that a test about answers needs no attachments */
   dossier?: Round['dossier']
-}) =>
-  payload.create({
+}) => {
+  if (status !== 'draft') await settleSets({ payload, setIds })
+  return payload.create({
     collection: 'rounds',
     data: {
       authority: world.authorities.districtA.id,
@@ -52,6 +55,7 @@ export const createRound = async ({
       year,
     },
   })
+}
 
 type Rows = NonNullable<SelfAssessment['answers']>
 

@@ -1,6 +1,7 @@
 /**
  * /cong-nhan — the public register: units recognised as "Đơn vị học tập" whose recognition is
- * still valid, by authority, year and level, searchable by name. No login.
+ * still valid (or graded for a year, without a validity period), by authority, year and level,
+ * searchable by name. No login: only what each deciding authority publishes.
  */
 import config from '@payload-config'
 import { getPayload } from 'payload'
@@ -82,7 +83,7 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
                 <td>
                   {row.decisionNumber} ngày {vnDate(row.decidedOn)}
                 </td>
-                <td>{vnDate(row.validUntil)}</td>
+                <td>{row.validUntil ? vnDate(row.validUntil) : `Kết quả năm ${row.year ?? ''} (không có thời hạn bảo lưu)`}</td>
               </tr>
             ))}
           </tbody>
