@@ -220,13 +220,13 @@ describe('copies', () => {
   it('a district’s copy keeps the confirmations of its province’s document, confirmed anew by the copier; another province’s copy keeps none', async () => {
     const source = await read()
     expect(source.unsettledCount).toBe(1) // TC3.CT4, taken back above
-    const districtCopy = await payload.duplicate({ collection: 'criteria-sets', depth: 0, id: set.id, ...as(world.users.districtAdmin) })
+    const districtCopy = await payload.duplicate({ collection: 'criteria-sets', id: set.id, ...as(world.users.districtAdmin) })
     expect(districtCopy.authority).toBe(world.authorities.districtA.id)
     expect(indicatorOf(districtCopy, 'TC3.CT1').confirmation).toMatchObject({ confirmedBy: world.users.districtAdmin.id, document: ownGuide.id, threshold: '90%' })
     expect(districtCopy.unsettledCount).toBe(1)
 
     const otherAdmin = await createAccount({ authority: otherProvinceId, email: 'tinh-khac.unk@test.vn', payload, role: 'authority-admin' })
-    const foreignCopy = await payload.duplicate({ collection: 'criteria-sets', depth: 0, id: set.id, ...as(otherAdmin) })
+    const foreignCopy = await payload.duplicate({ collection: 'criteria-sets', id: set.id, ...as(otherAdmin) })
     expect(foreignCopy.authority).toBe(otherProvinceId)
     expect(indicatorOf(foreignCopy, 'TC3.CT1').confirmation?.document ?? null).toBeNull()
     // the values stay, unconfirmed: the other province confirms them with its own documents
