@@ -16,6 +16,7 @@ import pg from 'pg'
 
 import { projectRoot } from '../../src/build.mjs'
 import { metAnswers as metRows } from '../../test/int/helpers/rounds'
+import { settledCriteria } from '../../test/int/helpers/settle'
 import type { Client } from './http'
 
 export const benchPassword = 'mat-khau-bench-2026'
@@ -137,12 +138,19 @@ export const buildWorld = async ({
     const sets = await client.json<{ docs: { id: number }[] }>({ path: `/api/criteria-sets?where[code][equals]=${criteriaSetCode}&depth=0`, token: admin.token })
     const setId = sets.docs[0]?.id
     if (!setId) throw new Error(`bộ tiêu chí ${criteriaSetCode} chưa được nạp`)
+    // a round opens only on a set whose unknowns are fixed: the bench's own document confirms them
+    // with test values (not the law), as a province does with its guide
+    const document = await post<{ id: number }>('/api/legal-documents', { issuedOn: '2025-01-03T00:00:00.000Z', kind: 'xac-nhan-nguong', number: 'BENCH 01/HD (dữ liệu đo hiệu năng)', title: 'Ngưỡng dùng để đo hiệu năng, không phải quy định' })
+    const stored = await client.json<{ criteria: Parameters<typeof settledCriteria>[0]['criteria'] }>({ path: `/api/criteria-sets/${setId}?depth=0&draft=false`, token: admin.token })
+    await client.json({ body: { _status: 'published', criteria: settledCriteria({ criteria: stored.criteria, document: document.id }) }, method: 'PATCH', path: `/api/criteria-sets/${setId}?depth=0`, token: admin.token })
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
     const rounds: number[] = []
     for (const [index, district] of districts.entries()) {
       const round = await post<{ id: number }>('/api/rounds', {
         authority: district,
         criteriaSets: [setId],
+        // no dossier checklist: the crunch measures answers and transitions, not attachments
+        dossier: [],
         team: [{ role: 'truong-doan', user: leads[index].id }],
         tier: 'huyen',
         title: `Đánh giá Đơn vị học tập năm ${year} — huyện Bench ${index + 1}`,
@@ -157,8 +165,8 @@ export const buildWorld = async ({
     // one unit, its editor and its complete dossier the way the product makes them
     const template = await post<{ id: number; name: string }>('/api/units', { authority: districts[0], code: 'BENCH-U1', memberCount: 20, name: 'UBND xã Bench 1', tier: 'huyen', unitType: 'xa' })
     await db.query(
-      `INSERT INTO units (name, code, unit_type, tier, authority_id, member_count, learner_count, email, is_active)
-       SELECT 'UBND xã Bench ' || g, 'BENCH-U' || g, t.unit_type, t.tier, ($2::int[])[1 + (g - 1) % ${districtCount}], t.member_count, t.learner_count, t.email, t.is_active
+      `INSERT INTO units (name, code, unit_type_id, tier_id, authority_id, member_count, learner_count, email, is_active)
+       SELECT 'UBND xã Bench ' || g, 'BENCH-U' || g, t.unit_type_id, t.tier_id, ($2::int[])[1 + (g - 1) % ${districtCount}], t.member_count, t.learner_count, t.email, t.is_active
        FROM units t, generate_series(2, $3::int) AS g WHERE t.id = $1`,
       [template.id, districts, units],
     )

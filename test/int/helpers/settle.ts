@@ -33,13 +33,17 @@ const settled = ({ indicator, document }: { indicator: Indicator; document: numb
   return { ...indicator, confirmation: { ...(indicator.confirmation ?? {}), document }, rubric, threshold: value === '' ? null : value }
 }
 
+/** A stored set's criteria with every unsettled indicator given a test value and confirmed by `document` (REST or Local API). */
+export const settledCriteria = ({ criteria, document }: { criteria: CriteriaSetDocument['criteria']; document: number }) =>
+  (criteria ?? []).map((criterion) => ({ ...criterion, indicators: (criterion.indicators ?? []).map((indicator) => settled({ document, indicator })) }))
+
 /** Confirms every unsettled indicator of the published sets `setIds` (see above); returns nothing. */
 export const settleSets = async ({ payload, setIds }: { payload: Payload; setIds: readonly (number | string)[] }) => {
   for (const id of setIds) {
     const set = await payload.findByID({ collection: 'criteria-sets', depth: 0, id })
     if (unsettledOfDoc({ doc: set as CriteriaSetDoc }).length === 0) continue
     const document = (await testDocument({ payload })).id
-    const criteria = (set.criteria ?? []).map((criterion) => ({ ...criterion, indicators: (criterion.indicators ?? []).map((indicator) => settled({ document, indicator })) }))
+    const criteria = settledCriteria({ criteria: set.criteria, document })
     await payload.update({ collection: 'criteria-sets', data: { _status: 'published', criteria }, id })
   }
 }
