@@ -144,7 +144,8 @@ export const roundTierIssues = async ({ req, tier, criteriaSets }: { req: Payloa
  * A new self-assessment's unit is of the round's tier, and the set it answers is of the unit's tier
  * (or of none): a THPT does not answer a district set. Called once, at creation, by the
  * self-assessment's prepareSelfAssessment (collections/self-assessments/hooks.ts). A set the round
- * does not offer is refused there already, so it is not named twice.
+ * does not offer is refused there already, so it is not named twice; a set of another tier in the
+ * unit's round is one the round kept from before its sets were checked against its tier.
  */
 export const selfAssessmentTierProblems = async ({
   req,
@@ -165,6 +166,8 @@ export const selfAssessmentTierProblems = async ({
   if (unitTier !== roundTier) {
     problems.push({ message: `Đơn vị «${unit.name ?? ''}» là đơn vị ${await phrase(unitTier)}; đợt «${round.title ?? ''}» đánh giá đơn vị ${await phrase(roundTier)}.`, path: 'unit' })
   }
+  // a unit of another tier than the round's is the problem itself; the set is not named as well
+  if (problems.length > 0) return problems
   const isOffered = (round.criteriaSets ?? []).some((id) => String(relationKey(id)) === String(set.id))
   if (isOffered && setTier !== null && setTier !== unitTier) {
     problems.push({ message: `Bộ tiêu chí «${set.title ?? ''}» dành cho đơn vị ${await phrase(setTier)}; đơn vị «${unit.name ?? ''}» là đơn vị ${await phrase(unitTier)}.`, path: 'criteriaSet' })
