@@ -25,7 +25,8 @@ const graphql = createGraphqlClient({ config })
 const roles = ['admin', 'provinceAdmin', 'districtAdmin', 'reviewer', 'unitEditor'] as const
 type Role = (typeof roles)[number]
 const tokens = {} as Record<Role, string>
-const sets = {} as Record<'huyen1' | 'tinh1' | 'tt22', number>
+/** the national sets (read only: other files publish corrections to them) and this file's own published copies, which its rounds use */
+const sets = {} as Record<'huyen1' | 'tinh1' | 'tt22' | 'ownHuyen1' | 'ownTinh1', number>
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -35,6 +36,12 @@ beforeAll(async () => {
   sets.huyen1 = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
   sets.tinh1 = await setIdByCode({ code: 'tt24-2023-tinh-1', payload })
   sets.tt22 = await setIdByCode({ code: 'tt22-2020', payload })
+  const ownCopy = async (id: number, code: string) => {
+    const copy = await payload.duplicate({ collection: 'criteria-sets', data: { authority: world.authorities.province.id, code }, id })
+    return (await payload.update({ collection: 'criteria-sets', data: { _status: 'published' }, id: copy.id })).id
+  }
+  sets.ownHuyen1 = await ownCopy(sets.huyen1, 'cat-huyen-1')
+  sets.ownTinh1 = await ownCopy(sets.tinh1, 'cat-tinh-1')
 })
 afterAll(async () => {
   await closeTestPayload(payload)
@@ -84,7 +91,7 @@ describe('who reads and writes the catalogues', () => {
     expect(national.body.doc).toMatchObject({ authority: null, id: 'cat-quoc-gia' })
 
     // no owner sent: the creator's own authority (ownAuthorityByDefault)
-    const own = await call({ body: { id: 'cat-tinh-rieng', label: 'Loại riêng của tỉnh' }, method: 'POST', path: '/unit-types', role: 'provinceAdmin' })
+    const own = await call({ body: { id: 'cat-tinh-rieng', label: 'Loại riêng của tỉnh', order: 900 }, method: 'POST', path: '/unit-types', role: 'provinceAdmin' })
     expect(own.status).toBe(201)
     expect(await stored('unit-types', 'cat-tinh-rieng')).toMatchObject({ authority: world.authorities.province.id, tier: null })
 
@@ -100,7 +107,7 @@ describe('who reads and writes the catalogues', () => {
       }
     }
 
-    const viaGraphql = await graphql({ query: 'mutation { createTier(data: { id: "cat-gql-tinh", label: "Cấp qua GraphQL" }) { id authority { id } } }', token: tokens.provinceAdmin })
+    const viaGraphql = await graphql({ query: 'mutation { createTier(data: { id: "cat-gql-tinh", label: "Cấp qua GraphQL", order: 92 }) { id authority { id } } }', token: tokens.provinceAdmin })
     expect(viaGraphql.errors).toBeUndefined()
     expect(viaGraphql.data.createTier).toEqual({ authority: { id: world.authorities.province.id }, id: 'cat-gql-tinh' })
     for (const role of [undefined, 'reviewer', 'unitEditor'] as const) {
@@ -234,25 +241,27 @@ describe('a round offers the sets of its own tier', () => {
   it('a district round refuses a provincial set, naming it; nothing is stored', async () => {
     const before = (await payload.count({ collection: 'rounds' })).totalDocs
     const problems = await problemsOf(() =>
-      payload.create({ collection: 'rounds', data: roundData({ authority: world.authorities.districtA.id, setIds: [sets.huyen1, sets.tinh1], tier: 'huyen', title: 'Đợt CAT lẫn cấp' }), ...as(world.users.districtAdmin) }),
+      payload.create({ collection: 'rounds', data: roundData({ authority: world.authorities.districtA.id, setIds: [sets.ownHuyen1, sets.ownTinh1], tier: 'huyen', title: 'Đợt CAT lẫn cấp' }), ...as(world.users.districtAdmin) }),
     )
-    expect(problems).toEqual([{ message: `Bộ tiêu chí «${await setTitle(sets.tinh1)}» dành cho đơn vị cấp tỉnh, không dùng được trong đợt đánh giá đơn vị cấp huyện.`, path: 'criteriaSets' }])
+    expect(problems).toEqual([{ message: `Bộ tiêu chí «${await setTitle(sets.ownTinh1)}» dành cho đơn vị cấp tỉnh, không dùng được trong đợt đánh giá đơn vị cấp huyện.`, path: 'criteriaSets' }])
     expect((await payload.count({ collection: 'rounds' })).totalDocs).toBe(before)
   })
 
   it('a set of no tier (TT 22) serves any round; changing the round’s tier under its sets is refused and nothing changes', async () => {
-    const round = await payload.create({ collection: 'rounds', data: roundData({ authority: world.authorities.districtA.id, setIds: [sets.huyen1, sets.tt22], tier: 'huyen', title: 'Đợt CAT huyện' }), ...as(world.users.districtAdmin) })
+    const round = await payload.create({ collection: 'rounds', data: roundData({ authority: world.authorities.districtA.id, setIds: [sets.ownHuyen1, sets.tt22], tier: 'huyen', title: 'Đợt CAT huyện' }), ...as(world.users.districtAdmin) })
     const problems = await problemsOf(() => payload.update({ collection: 'rounds', data: { tier: 'tinh' }, id: round.id, ...as(world.users.districtAdmin) }))
-    expect(problems).toEqual([{ message: `Bộ tiêu chí «${await setTitle(sets.huyen1)}» dành cho đơn vị cấp huyện, không dùng được trong đợt đánh giá đơn vị cấp tỉnh.`, path: 'criteriaSets' }])
+    expect(problems).toEqual([{ message: `Bộ tiêu chí «${await setTitle(sets.ownHuyen1)}» dành cho đơn vị cấp huyện, không dùng được trong đợt đánh giá đơn vị cấp tỉnh.`, path: 'criteriaSets' }])
     expect((await payload.findByID({ collection: 'rounds', depth: 0, id: round.id })).tier).toBe('huyen')
   })
 
   it('the admin’s picker for a round’s sets offers those of the round’s tier and of none', async () => {
     const field = payload.collections.rounds.config.flattenedFields.find((candidate) => candidate.name === 'criteriaSets') as { filterOptions?: (args: { data: unknown }) => Where | boolean }
+    // the five national sets as seeded (other files add copies of their own)
+    const seededCodes = ['tt22-2020', 'tt24-2023-huyen-1', 'tt24-2023-huyen-2', 'tt24-2023-tinh-1', 'tt24-2023-tinh-2']
     const codesFor = async (tier: string) => {
       const where = field.filterOptions?.({ data: { tier } })
       expect(typeof where).toBe('object')
-      const { docs } = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, where: { and: [where as Where, { authority: { exists: false } }] } })
+      const { docs } = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 0, pagination: false, where: { and: [where as Where, { code: { in: seededCodes } }] } })
       return docs.map((doc) => doc.code).sort()
     }
     expect(await codesFor('huyen')).toEqual(['tt22-2020', 'tt24-2023-huyen-1', 'tt24-2023-huyen-2'])
@@ -262,9 +271,9 @@ describe('a round offers the sets of its own tier', () => {
 
 describe('a self-assessment’s unit, round and set are of one tier', () => {
   it('a provincial unit does not enter a district round (the round’s authority covers it)', async () => {
-    const round = await openRound({ authority: world.authorities.province.id, setIds: [sets.huyen1], tier: 'huyen', title: 'Đợt CAT huyện của tỉnh', user: world.users.provinceAdmin })
+    const round = await openRound({ authority: world.authorities.province.id, setIds: [sets.ownHuyen1], tier: 'huyen', title: 'Đợt CAT huyện của tỉnh', user: world.users.provinceAdmin })
     const problems = await problemsOf(() =>
-      payload.create({ collection: 'self-assessments', data: { criteriaSet: sets.huyen1, round: round.id, status: 'draft', unit: world.units.unitP1.id }, ...as(world.users.admin) }),
+      payload.create({ collection: 'self-assessments', data: { criteriaSet: sets.ownHuyen1, round: round.id, status: 'draft', unit: world.units.unitP1.id }, ...as(world.users.admin) }),
     )
     expect(problems).toEqual([{ message: `Đơn vị «${world.units.unitP1.name}» là đơn vị cấp tỉnh; đợt «Đợt CAT huyện của tỉnh» đánh giá đơn vị cấp huyện.`, path: 'unit' }])
     expect((await payload.count({ collection: 'self-assessments', where: { round: { equals: round.id } } })).totalDocs).toBe(0)
@@ -272,16 +281,16 @@ describe('a self-assessment’s unit, round and set are of one tier', () => {
 
   it('a THPT does not answer a district set, even in a round that (from before the check) still offers one', async () => {
     const thpt = await payload.create({ collection: 'units', data: { authority: world.authorities.province.id, code: 'CAT-THPT', memberCount: 60, name: 'Trường THPT CAT', tier: 'tinh', unitType: 'thpt' } })
-    const round = await openRound({ authority: world.authorities.province.id, setIds: [sets.tinh1], tier: 'tinh', title: 'Đợt CAT tỉnh', user: world.users.provinceAdmin })
+    const round = await openRound({ authority: world.authorities.province.id, setIds: [sets.ownTinh1], tier: 'tinh', title: 'Đợt CAT tỉnh', user: world.users.provinceAdmin })
     // a round saved before sets were checked against its tier: written past the hooks
-    await payload.db.updateOne({ collection: 'rounds', data: { criteriaSets: [sets.tinh1, sets.huyen1] }, id: round.id })
+    await payload.db.updateOne({ collection: 'rounds', data: { criteriaSets: [sets.ownTinh1, sets.ownHuyen1] }, id: round.id })
     const create = (setId: number) => payload.create({ collection: 'self-assessments', data: { criteriaSet: setId, round: round.id, status: 'draft', unit: thpt.id }, ...as(world.users.admin) })
-    expect(await problemsOf(() => create(sets.huyen1))).toEqual([
-      { message: `Bộ tiêu chí «${await setTitle(sets.huyen1)}» dành cho đơn vị cấp huyện; đơn vị «Trường THPT CAT» là đơn vị cấp tỉnh.`, path: 'criteriaSet' },
+    expect(await problemsOf(() => create(sets.ownHuyen1))).toEqual([
+      { message: `Bộ tiêu chí «${await setTitle(sets.ownHuyen1)}» dành cho đơn vị cấp huyện; đơn vị «Trường THPT CAT» là đơn vị cấp tỉnh.`, path: 'criteriaSet' },
     ])
     expect((await payload.count({ collection: 'self-assessments', where: { round: { equals: round.id } } })).totalDocs).toBe(0)
-    const created = await create(sets.tinh1)
-    expect(created.criteriaSet).toBe(sets.tinh1)
+    const created = await create(sets.ownTinh1)
+    expect(created.criteriaSet).toBe(sets.ownTinh1)
   })
 })
 
@@ -365,9 +374,9 @@ describe('a province adds its own commune tier and unit type, and runs a round o
     expect((await rest.call({ body: { answers: {}, unitType: 'thpt' }, method: 'POST', path: `/criteria-sets/${setId}/evaluate` })).status).toBe(400)
 
     const roundBody = { ...roundData({ authority: world.authorities.province.id, setIds: [setId], tier: 'xa-hoc-tap', title: 'Đánh giá Đơn vị học tập cấp xã CAT' }), deadlines: { submission: { day: 31, kind: 'by', month: 1, yearOffset: '1' } } }
-    const mixed = await call({ body: { ...roundBody, criteriaSets: [setId, sets.huyen1] }, method: 'POST', path: '/rounds', role: admin })
+    const mixed = await call({ body: { ...roundBody, criteriaSets: [setId, sets.ownHuyen1] }, method: 'POST', path: '/rounds', role: admin })
     expect(mixed.status).toBe(400)
-    expect(fieldErrors(mixed).criteriaSets).toBe(`Bộ tiêu chí «${await setTitle(sets.huyen1)}» dành cho đơn vị cấp huyện, không dùng được trong đợt đánh giá đơn vị cấp xã.`)
+    expect(fieldErrors(mixed).criteriaSets).toBe(`Bộ tiêu chí «${await setTitle(sets.ownHuyen1)}» dành cho đơn vị cấp huyện, không dùng được trong đợt đánh giá đơn vị cấp xã.`)
     const round = await call({ body: roundBody, method: 'POST', path: '/rounds', role: admin })
     expect(round.status, JSON.stringify(round.body)).toBe(201)
     const roundId = round.body.doc.id as number
