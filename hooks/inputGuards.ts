@@ -611,7 +611,9 @@ const checkQuery = ({ args, collection, req }: Parameters<CollectionBeforeOperat
   const input = args as Record<string, unknown>
   const collections = req.payload.collections as Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>
   const fieldsOf: FieldsOf = (slug) => collections[slug]?.config.flattenedFields
-  if (input.id !== undefined && input.id !== null && (!isSerialId(input.id) || isMangledRouteId({ id: input.id, req }))) {
+  // a catalogue's id is its code (tiers, unit-types): `/api/tiers/huyen`
+  const isIdOfCollection = codeKeyed.has(collection.slug) ? isCode : (id: unknown) => isSerialId(id) && !isMangledRouteId({ id, req })
+  if (input.id !== undefined && input.id !== null && !isIdOfCollection(input.id)) {
     throw new NotFound(req.t)
   }
   const queryProblems = [

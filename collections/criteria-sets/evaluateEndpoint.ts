@@ -10,6 +10,7 @@ import { z } from 'zod'
 
 import { evaluate, formatIssuePath, validateCriteriaSet, type Issue } from '@criteria/index'
 
+import { findTier, findUnitType, tierPhrase, unknownUnitTypeMessage } from '../catalogues'
 import { todayInVietnam } from '../dates'
 import { toCriteriaSetInput, type CriteriaSetDoc } from './toCriteriaSet'
 import { nullIfNotFound } from '../notFound'
@@ -34,6 +35,19 @@ const badRequest = (errors: { message: string; path: string }[]) => Response.jso
 const fromIssues = (issues: readonly Issue[]) =>
   issues.filter((issue) => issue.severity === 'error').map((issue) => ({ message: issue.message, path: formatIssuePath({ path: issue.path }) }))
 
+
+/**
+ * The unit type must be a row of the catalogue (a province's own included) and, when it belongs to
+ * a tier, the set's tier (REGULATIONS §2.1): a THPT is not evaluated against a district set.
+ */
+const unitTypeProblems = async ({ req, set, unitType }: { req: PayloadRequest; set: { tier?: unknown; title?: string | null }; unitType: string }) => {
+  const row = await findUnitType({ code: unitType, req })
+  if (!row) return [{ message: unknownUnitTypeMessage(unitType), path: 'unitType' }]
+  const setTier = typeof set.tier === 'string' && set.tier !== '' ? set.tier : null
+  if (row.tier === null || setTier === null || row.tier === setTier) return []
+  const [own, asked] = await Promise.all([findTier({ code: row.tier, req }), findTier({ code: setTier, req })])
+  return [{ message: `«${row.label}» là đơn vị ${tierPhrase(own, row.tier)}; bộ tiêu chí «${set.title ?? ''}» dành cho đơn vị ${tierPhrase(asked, setTier)}.`, path: 'unitType' }]
+}
 
 const readBody = async (req: PayloadRequest): Promise<unknown> => {
   try {
@@ -66,6 +80,8 @@ export const evaluateEndpoint: Endpoint = {
       )
     }
     const { asOf, prior, unitType } = parsed.data
+    const typeProblems = await unitTypeProblems({ req, set: doc as { tier?: unknown; title?: string | null }, unitType })
+    if (typeProblems.length > 0) return badRequest(typeProblems)
     // zod's record drops a `__proto__` key; the raw entries keep it, so the core refuses it as the unknown code it is
     const answers = Object.fromEntries(Object.entries((body as { answers?: Record<string, unknown> } | undefined)?.answers ?? {}))
     const evaluation = evaluate({ answers, asOf: asOf ?? todayInVietnam(new Date()), prior: prior ?? null, set: validation.set, unitType })

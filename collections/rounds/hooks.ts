@@ -12,6 +12,7 @@ import type { Issue } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
 
 import { relationId } from '../access/roles'
+import { roundTierIssues } from '../catalogues'
 import { unsettledSetsOnOpening } from '../criteria-sets/settledGate'
 import { toIsoDay } from '../dates'
 import { deadlineKeys, ruleOf, type DeadlineGroup } from './fields'
@@ -87,6 +88,8 @@ export const prepareRound: CollectionBeforeChangeHook = async ({ data, originalD
       return { ...row, timing: describePlanTiming({ due, kind: row.kind, start }) }
     })
   }
+
+  issues.push(...(await roundTierIssues({ criteriaSets: merged.criteriaSets, req, tier: (merged as { tier?: unknown }).tier })))
 
   const leads = (merged.team ?? []).filter((member) => member.role === 'truong-doan').length
   if (leads > 1) issues.push({ code: 'two-team-leads', message: 'Đoàn đánh giá chỉ có một trưởng đoàn.', path: ['team'], severity: 'error' })

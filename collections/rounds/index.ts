@@ -8,6 +8,7 @@ import type { CollectionConfig } from 'payload'
 import { applyWriteRules } from '@hooks/writeRules'
 
 import { codeRelation } from '../catalogueCode'
+import { setsOfRoundTier } from '../catalogues'
 
 import { consolidationModes } from '@criteria/review'
 import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@criteria/rounds'
@@ -79,6 +80,8 @@ export const Rounds: CollectionConfig = applyWriteRules({
       {
         name: 'criteriaSets',
         type: 'relationship',
+        // the round's tier's sets and those of no tier; prepareRound refuses another tier's, naming it
+        filterOptions: setsOfRoundTier,
         admin: { description: { vi: 'Ví dụ: TT 24 mức độ 1 và mức độ 2 của cấp huyện. Phải xuất bản trước khi mở đợt.', en: 'Criteria sets offered.' } },
         hasMany: true,
         label: { vi: 'Bộ tiêu chí áp dụng', en: 'Criteria sets' },

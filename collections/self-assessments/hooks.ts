@@ -21,6 +21,7 @@ import { writeAuditEvent } from '@hooks/audit'
 
 import { hasRole, isAdmin, relationId } from '../access/roles'
 import { authoritySubtree } from '../access/scope'
+import { selfAssessmentTierProblems } from '../catalogues'
 import { loadPublishedSet } from '../criteria-sets/publishedSet'
 import type { CriteriaSetDoc } from '../criteria-sets/toCriteriaSet'
 import { todayInVietnam } from '../dates'
@@ -146,8 +147,9 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
     }
     const roundAuthority = relationId(round.authority)
     const subtree = roundAuthority === null ? [] : await authoritySubtree({ authorityId: roundAuthority, req })
-    const takesPart = unit.isActive !== false && unit.tier === round.tier && subtree.some((id) => String(id) === String(relationId(unit.authority)))
+    const takesPart = unit.isActive !== false && subtree.some((id) => String(id) === String(relationId(unit.authority)))
     if (!takesPart) errors.push({ message: `Đơn vị «${unit.name}» không thuộc phạm vi của đợt «${round.title}».`, path: 'unit' })
+    errors.push(...(await selfAssessmentTierProblems({ req, round, set, unit })))
     const existing = await req.payload.count({ collection: 'self-assessments', overrideAccess: true, req, where: { and: [{ unit: { equals: unit.id } }, { round: { equals: round.id } }] } })
     if (existing.totalDocs > 0) errors.push({ message: `Đơn vị «${unit.name}» đã có hồ sơ tự đánh giá trong đợt này; mỗi đơn vị chỉ có một hồ sơ mỗi đợt.`, path: 'round' })
     if (errors.length > 0) return fail({ errors, req })

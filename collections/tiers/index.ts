@@ -10,6 +10,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 
 import { canChangeOwn, canCreateOwn, ownAuthorityByDefault } from '../access/ownAuthority'
 import { catalogueCode } from '../catalogueCode'
+import { refuseTakenCode } from '../catalogues'
 import { keepReferenced } from '../keepReferenced'
 import { tierRules } from './writeRules'
 
@@ -61,6 +62,7 @@ export const Tiers: CollectionConfig = applyWriteRules({
           ],
         }),
       ],
+      beforeChange: [refuseTakenCode({ codeLabel: 'Mã cấp', collection: 'tiers' })],
       beforeOperation: [ownAuthorityByDefault],
     },
     labels: { plural: { vi: 'Cấp đơn vị', en: 'Tiers' }, singular: { vi: 'Cấp đơn vị', en: 'Tier' } },

@@ -9,6 +9,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 
 import { canChangeOwn, canCreateOwn, ownAuthorityByDefault } from '../access/ownAuthority'
 import { catalogueCode, codeRelation } from '../catalogueCode'
+import { refuseTakenCode, validUnitTypeTier } from '../catalogues'
 import { keepReferenced } from '../keepReferenced'
 import { unitTypeRules } from './writeRules'
 
@@ -36,6 +37,7 @@ export const UnitTypes: CollectionConfig = applyWriteRules({
             admin: { description: { vi: 'Cấp mà loại đơn vị này được đánh giá; để trống nếu có ở nhiều cấp.', en: 'The tier units of this type belong to; empty: any.' } },
             label: { vi: 'Thuộc cấp', en: 'Tier' },
             relationTo: 'tiers',
+            validate: validUnitTypeTier,
           }),
           { name: 'order', type: 'number', defaultValue: 100, label: { vi: 'Thứ tự', en: 'Order' } },
         ],
@@ -53,9 +55,14 @@ export const UnitTypes: CollectionConfig = applyWriteRules({
       beforeDelete: [
         keepReferenced({
           collection: 'unit-types',
-          references: [{ collection: 'units', field: 'unitType', label: 'đơn vị' }],
+          references: [
+            { collection: 'units', field: 'unitType', label: 'đơn vị' },
+            // an indicator's "Chỉ áp dụng cho" would silently lose the type (the row's relation empties)
+            { collection: 'criteria-sets', field: 'criteria.indicators.appliesTo.unitType', label: 'bộ tiêu chí' },
+          ],
         }),
       ],
+      beforeChange: [refuseTakenCode({ codeLabel: 'Mã loại đơn vị', collection: 'unit-types' })],
       beforeOperation: [ownAuthorityByDefault],
     },
     labels: { plural: { vi: 'Loại đơn vị', en: 'Unit types' }, singular: { vi: 'Loại đơn vị', en: 'Unit type' } },

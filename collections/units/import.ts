@@ -32,7 +32,8 @@ import { databaseErrorOf } from '@hooks/errorMessages'
 
 import { hasRole, isAdmin } from '../access/roles'
 import { loadAuthorityNodes, userAuthoritySubtree } from '../access/scope'
-import { checkAgainstStored, findDuplicates, importLimits, listProblems, parseImportBody, type ImportProblem, type ImportRow } from './importRows'
+import { loadCatalogues } from '../catalogues'
+import { checkAgainstStored, findDuplicates, hasImportRows, importLimits, listProblems, parseImportBody, type ImportProblem, type ImportRow } from './importRows'
 
 /** How long an invitation link stays valid. */
 export const invitationDays = 14
@@ -360,7 +361,9 @@ export const importUnits = async ({
   if (!isAdmin(user) && !hasRole({ role: 'authority-admin', user })) {
     return refusal(403, 'Chỉ quản trị hệ thống hoặc quản trị cấp quản lý mới được nhập danh sách đơn vị.')
   }
-  const parsed = parseImportBody(body)
+  // the catalogues once per import: a province's own tiers and types count like TT 24's
+  const catalogues = hasImportRows(body) ? await loadCatalogues({ req }) : { tiers: new Map(), unitTypes: new Map() }
+  const parsed = parseImportBody({ body, catalogues })
   const nodes = parsed.rows.length > 0 ? await loadAuthorityNodes({ req }) : []
   const problems = [...parsed.problems, ...findDuplicates({ rows: parsed.rows }), ...(parsed.rows.length > 0 ? await checkStored({ nodes, req, rows: parsed.rows }) : [])]
   if (problems.length > 0) {

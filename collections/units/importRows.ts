@@ -3,16 +3,19 @@
  * anything is written: a province sends its whole list at once, and a clerk fixes the file from
  * one answer that names every problem by row (counted from 1, as in the spreadsheet) and field.
  *
- * Pure (zod only): the shape and values of each row with the units collection's own rules (its
- * options, head-count bounds, e-mail forms), duplicates inside the file, and — from sets the
- * endpoint reads from the database — authorities that exist and lie within the caller's reach,
- * unit codes and account e-mails already taken.
+ * Pure (zod only): the shape and values of each row with the units collection's own rules (the
+ * tier and unit-type catalogues and the type × tier rule of REGULATIONS §2.1, head-count bounds,
+ * e-mail forms), duplicates inside the file, and — from sets the endpoint reads from the database
+ * — authorities that exist and lie within the caller's reach, unit codes and account e-mails
+ * already taken. The catalogues are read once per import and passed in.
  */
 import { z } from 'zod'
 
-import { isUnitType, tierCodes, unitTypeCodes, type Tier, type UnitType } from '@criteria/unitTypes'
-
+import { typeTierMessage, type TierRow, type UnitTypeRow } from '../catalogueMessages'
 import { maxHeadcount } from '../validation'
+
+/** The tier and unit-type catalogues, by code, in their order. */
+export type ImportCatalogues = { tiers: ReadonlyMap<string, TierRow>; unitTypes: ReadonlyMap<string, UnitTypeRow> }
 
 export const importLimits = {
   /** rows in one request: a province has a few thousand units */
@@ -50,8 +53,8 @@ export type ImportRow = {
   index: number
   name: string
   code: string | null
-  unitType: UnitType
-  tier: Tier
+  unitType: string
+  tier: string
   authority: number
   memberCount: number
   learnerCount: number | null
@@ -111,17 +114,16 @@ const headcount = z.preprocess(
     .refine((value) => value <= maxHeadcount, { error: `không thể lớn hơn ${maxHeadcount.toLocaleString('vi-VN')}.` }),
 )
 
-const option = <T extends string>({ codes, isCode }: { codes: readonly T[]; isCode: (value: unknown) => value is T }) =>
-  z.unknown().transform((value, context): T => {
-    if (isCode(value)) return value
+/** A code of one of the catalogues; the message lists the catalogue's codes, as the template does. */
+const catalogueOption = (catalogue: ReadonlyMap<string, unknown>) =>
+  z.unknown().transform((value, context): string => {
+    if (typeof value === 'string' && catalogue.has(value)) return value
     context.addIssue({
       code: 'custom',
-      message: isMissing(value) || value === '' ? 'là bắt buộc.' : `${shownValue(value)} không có trong danh mục (${codes.join(', ')}).`,
+      message: isMissing(value) || value === '' ? 'là bắt buộc.' : `${shownValue(value)} không có trong danh mục (${[...catalogue.keys()].join(', ')}).`,
     })
     return z.NEVER
   })
-
-const isTier = (value: unknown): value is Tier => typeof value === 'string' && (tierCodes as readonly string[]).includes(value)
 
 const authorityId = z.preprocess(
   fromDigits,
@@ -153,21 +155,29 @@ const account = z
   .nullish()
   .transform((value) => value ?? null)
 
-const rowSchema = z.strictObject(
-  {
-    account,
-    authority: authorityId,
-    code: optionalText,
-    email: contactEmail,
-    learnerCount: headcount.nullish().transform((value) => value ?? null),
-    // the collection's default, as a unit created in the admin gets it
-    memberCount: headcount.optional().transform((value) => value ?? 0),
-    name: requiredText,
-    tier: option({ codes: tierCodes, isCode: isTier }),
-    unitType: option({ codes: unitTypeCodes, isCode: isUnitType }),
-  },
-  { error: (issue) => (issue.code === 'invalid_type' ? `phải là một đối tượng { ${rowFields.join(', ')} }, đã gửi ${shownValue(issue.input)}.` : undefined) },
-)
+const rowSchemaFor = ({ tiers, unitTypes }: ImportCatalogues) =>
+  z
+    .strictObject(
+      {
+        account,
+        authority: authorityId,
+        code: optionalText,
+        email: contactEmail,
+        learnerCount: headcount.nullish().transform((value) => value ?? null),
+        // the collection's default, as a unit created in the admin gets it
+        memberCount: headcount.optional().transform((value) => value ?? 0),
+        name: requiredText,
+        tier: catalogueOption(tiers),
+        unitType: catalogueOption(unitTypes),
+      },
+      { error: (issue) => (issue.code === 'invalid_type' ? `phải là một đối tượng { ${rowFields.join(', ')} }, đã gửi ${shownValue(issue.input)}.` : undefined) },
+    )
+    // a type that belongs to one tier (a THPT: cấp tỉnh) is not a unit of another (REGULATIONS §2.1)
+    .superRefine((row, context) => {
+      const unitType = unitTypes.get(row.unitType)
+      const message = unitType ? typeTierMessage({ tier: row.tier, tierOf: (code) => tiers.get(code), unitType }) : null
+      if (message) context.addIssue({ code: 'custom', message, path: ['tier'] })
+    })
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -201,8 +211,12 @@ const bodyProblem = (message: string): ImportProblem => ({ message, path: 'units
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-/** Every row's shape and values; rows that pass are returned to be checked further. */
-export const parseImportBody = (body: unknown): { problems: ImportProblem[]; rows: ImportRow[] } => {
+/** Whether the body is a non-empty list of rows, so the catalogues are worth reading. */
+export const hasImportRows = (body: unknown) =>
+  typeof body === 'object' && body !== null && Array.isArray((body as { units?: unknown }).units) && (body as { units: unknown[] }).units.length > 0
+
+/** Every row's shape and values, against the catalogues; rows that pass are returned to be checked further. */
+export const parseImportBody = ({ body, catalogues }: { body: unknown; catalogues: ImportCatalogues }): { problems: ImportProblem[]; rows: ImportRow[] } => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { problems: [bodyProblem('Nội dung gửi lên phải là một đối tượng JSON { units: [ … ] }.')], rows: [] }
   }
@@ -216,6 +230,7 @@ export const parseImportBody = (body: unknown): { problems: ImportProblem[]; row
   }
   const problems: ImportProblem[] = []
   const rows: ImportRow[] = []
+  const rowSchema = rowSchemaFor(catalogues)
   units.forEach((unit: unknown, index) => {
     const parsed = rowSchema.safeParse(unit)
     if (parsed.success) rows.push({ ...parsed.data, index })

@@ -5,8 +5,8 @@ import { applyWriteRules } from '@hooks/writeRules'
 
 import { codeRelation } from '../catalogueCode'
 
-
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
+import { tiersOfUnitType, validUnitTier, validUnitType } from './catalogueChecks'
 import { importEndpoint } from './import'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
 import { unitRules } from './writeRules'
@@ -56,13 +56,17 @@ export const Units: CollectionConfig = applyWriteRules({
             label: { vi: 'Loại đơn vị', en: 'Unit type' },
             relationTo: 'unit-types',
             required: true,
+            validate: validUnitType,
           }),
           codeRelation({
             name: 'tier',
             defaultValue: 'huyen',
+            filterOptions: tiersOfUnitType,
             label: { vi: 'Cấp đơn vị', en: 'Tier' },
             relationTo: 'tiers',
             required: true,
+            // a type that belongs to one tier (a THPT: cấp tỉnh) refuses another (REGULATIONS §2.1)
+            validate: validUnitTier,
           }),
         ],
       },

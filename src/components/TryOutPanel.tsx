@@ -2,12 +2,11 @@
 /**
  * "Thử đánh giá": on a criteria set's edit view, pick a unit type, enter answers and see at once
  * how a unit would come out — outcome, what it lacks, warnings — from the same public evaluation
- * endpoint a portal would call (on the latest saved version, drafts included for editors).
+ * endpoint a portal would call (on the latest saved version, drafts included for editors). The unit
+ * types come from the `unit-types` catalogue (a province's own among them), those of the set's tier.
  */
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-
-import { unitTypes } from '@criteria/unitTypes'
 
 type Indicator = {
   appliesTo?: { unitType: string }[] | null
@@ -18,7 +17,9 @@ type Indicator = {
   text?: string | null
   threshold?: string | null
 }
+type UnitTypeRow = { id: string; label: string; tier?: string | null }
 type SetDoc = {
+  tier?: string | null
   criteria?: { code: string; indicators?: Indicator[] | null; title?: string | null }[] | null
   recognition?: { prerequisiteLevel?: number | null } | null
   updatedAt?: string
@@ -103,6 +104,19 @@ export const TryOutPanel = () => {
   const [asOf, setAsOf] = useState('')
   const [report, setReport] = useState<Report | null>(null)
   const [errors, setErrors] = useState<Message[]>([])
+  const [catalogue, setCatalogue] = useState<UnitTypeRow[]>([])
+
+  useEffect(() => {
+    void fetch('/api/unit-types?limit=0&depth=0&sort=order', { credentials: 'include' })
+      .then((response) => (response.ok ? response.json() : { docs: [] }))
+      .then((result: { docs?: UnitTypeRow[] }) => setCatalogue(result.docs ?? []))
+  }, [])
+
+  // a type that belongs to another tier is refused by the endpoint: offered only where it applies
+  const unitTypes = useMemo(() => catalogue.filter((type) => !type.tier || !set?.tier || type.tier === set.tier), [catalogue, set])
+  useEffect(() => {
+    if (unitTypes.length > 0 && !unitTypes.some((type) => type.id === unitType)) setUnitType(unitTypes[0]!.id)
+  }, [unitTypes, unitType])
 
   useEffect(() => {
     if (!id) return
@@ -157,8 +171,8 @@ export const TryOutPanel = () => {
           Loại đơn vị{' '}
           <select data-testid="tryout-unitType" onChange={(e) => setUnitType(e.target.value)} value={unitType}>
             {unitTypes.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.vi}
+              <option key={type.id} value={type.id}>
+                {type.label}
               </option>
             ))}
           </select>

@@ -19,7 +19,6 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import config from '@payload-config'
-import { unitTypes } from '@criteria/unitTypes'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
 import { bodyFor, deepValue, fingerprintQuery, fuzzScale, fuzzSeed, hostileScalar, hostileValue, idFor, queryFor, queryPathsOf, runs, tablesOf, toQueryString, whereFor, type FuzzContext } from './helpers/fuzz'
@@ -47,6 +46,8 @@ const own: Record<string, number[]> = {}
 /** every id that exists, for reads */
 const known: Record<string, number[]> = {}
 const context: FuzzContext = { ids: known, indicatorCodes: [] }
+/** the unit-type catalogue's codes (a unit type is a row of it, not a list in code) */
+let unitTypeCodes: string[] = []
 const fingerprints = new Map<string, string>()
 const maxIdAtStart = new Map<string, number>()
 
@@ -169,6 +170,7 @@ beforeAll(async () => {
   const setId = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
   const set = await payload.findByID({ collection: 'criteria-sets', depth: 0, id: setId })
   context.indicatorCodes = (set.criteria ?? []).flatMap((criterion) => (criterion.indicators ?? []).map((indicator) => indicator.code))
+  unitTypeCodes = (await payload.find({ collection: 'unit-types', depth: 0, limit: 0, pagination: false })).docs.map((type) => type.id)
 
   const overrides = { overrideAccess: true } as const
   const ids = (...values: (number | undefined)[]) => values.filter((id): id is number => typeof id === 'number')
@@ -344,7 +346,7 @@ describe('hostile input: no 5xx, nothing stored from a refused write', () => {
   it('custom endpoints: evaluate, copy-to-next-year, participation, consolidation, corrections', async () => {
     const answerValue = fc.oneof(fc.boolean(), fc.record({ denominator: hostileScalar, numerator: hostileScalar }, { requiredKeys: [] }), fc.integer({ max: 100, min: -5 }), hostileValue)
     const evaluateBody = fc.oneof(
-      { arbitrary: fc.record({ answers: fc.oneof(fc.dictionary(fc.constantFrom(...context.indicatorCodes, 'nope'), answerValue, { maxKeys: 6 }), hostileValue), asOf: fc.oneof(fc.constantFrom('2026-03-01', '2026-13-45'), hostileScalar), prior: fc.oneof(fc.record({ decidedOn: fc.constantFrom('2024-01-15', 'abc'), level: fc.oneof(fc.constantFrom(1, 2), hostileScalar) }), hostileValue), unitType: fc.oneof(fc.constantFrom(...unitTypes.map((type) => type.code)), hostileScalar) }, { requiredKeys: [] }), weight: 6 },
+      { arbitrary: fc.record({ answers: fc.oneof(fc.dictionary(fc.constantFrom(...context.indicatorCodes, 'nope'), answerValue, { maxKeys: 6 }), hostileValue), asOf: fc.oneof(fc.constantFrom('2026-03-01', '2026-13-45'), hostileScalar), prior: fc.oneof(fc.record({ decidedOn: fc.constantFrom('2024-01-15', 'abc'), level: fc.oneof(fc.constantFrom(1, 2), hostileScalar) }), hostileValue), unitType: fc.oneof(fc.constantFrom(...unitTypeCodes, 'loai-khong-co'), hostileScalar) }, { requiredKeys: [] }), weight: 6 },
       { arbitrary: hostileValue, weight: 1 },
       { arbitrary: deepValue, weight: 1 },
     )

@@ -161,7 +161,12 @@ describe('a bad file writes nothing', () => {
     ['name', { name: 'Trường\u0000' }, 'Tên đơn vị', /NUL/],
     ['code', { code: ['A'] }, 'Mã đơn vị', /phải là chuỗi ký tự/],
     ['unitType', { unitType: undefined }, 'Loại đơn vị', /là bắt buộc/],
-    ['tier', { tier: 'xa' }, 'Cấp đơn vị', /«xa» không có trong danh mục \(huyen, tinh\)/],
+    // the catalogue's codes (other files add tiers and types of their own)
+    ['tier', { tier: 'xa' }, 'Cấp đơn vị', /«xa» không có trong danh mục \((?=[^)]*\bhuyen\b)(?=[^)]*\btinh\b)[^)]*\)\.$/],
+    ['unitType', { unitType: 'truong-vu-tru' }, 'Loại đơn vị', /«truong-vu-tru» không có trong danh mục \(xa, co_quan_dang, .*, thpt, .*khac[,)]/],
+    // REGULATIONS §2.1: a THPT is a provincial-level unit, a THCS a district-level one
+    ['tier', { tier: 'huyen', unitType: 'thpt' }, 'Cấp đơn vị', /^Dòng 5, «Cấp đơn vị»: «Trường THPT» là đơn vị cấp tỉnh, không thể là đơn vị cấp huyện\.$/],
+    ['tier', { tier: 'tinh', unitType: 'thcs' }, 'Cấp đơn vị', /^Dòng 5, «Cấp đơn vị»: «Trường THCS» là đơn vị cấp huyện, không thể là đơn vị cấp tỉnh\.$/],
     ['authority', { authority: 'huyen-a' }, 'Cấp quản lý', /phải là mã id của một cấp quản lý/],
     ['authority', { authority: 2_147_483_648 }, 'Cấp quản lý', /phải là mã id/],
     ['memberCount', { memberCount: -3 }, 'Số thành viên', /số nguyên không âm/],
@@ -180,6 +185,18 @@ describe('a bad file writes nothing', () => {
     expect(response.body.errors[0].message.startsWith(`Dòng 5, «${label}»: `)).toBe(true)
     expect(response.body.errors[0].message).toMatch(message)
     expect(await counts()).toEqual(before)
+  })
+
+  it('a unit type the province added to the catalogue imports like TT 24’s, at the tier it belongs to', async () => {
+    await payload.create({ collection: 'unit-types', data: { id: 'imp-trung-tam', label: 'Trung tâm học tập cộng đồng IMP', order: 500, tier: 'huyen' } })
+    const wrongTier = await post({ body: { units: [row({ tier: 'tinh', unitType: 'imp-trung-tam' })] }, role: 'admin' })
+    expect(wrongTier.status).toBe(400)
+    expect(wrongTier.body.errors).toEqual([{ message: 'Dòng 1, «Cấp đơn vị»: «Trung tâm học tập cộng đồng IMP» là đơn vị cấp huyện, không thể là đơn vị cấp tỉnh.', path: 'units.0.tier' }])
+    const unknown = await post({ body: { units: [row({ unitType: 'imp-khong-co' })] }, role: 'admin' })
+    expect(unknown.body.errors[0].message).toMatch(/«imp-khong-co» không có trong danh mục \((?=[^)]*\bthpt\b)[^)]*\bimp-trung-tam\b[^)]*\)\.$/)
+    const imported = await post({ body: { units: [row({ unitType: 'imp-trung-tam' })] }, role: 'admin' })
+    expect(imported.status).toBe(201)
+    expect(await payload.findByID({ collection: 'units', depth: 0, id: imported.body.units[0].id })).toMatchObject({ tier: 'huyen', unitType: 'imp-trung-tam' })
   })
 
   it('lists every problem of every row at once, in the file’s order', async () => {

@@ -39,7 +39,12 @@ const validUnit = () => ({
 
 describe('creating a unit with bad input', () => {
   it.each([
-    ['unitType', { unitType: 'truong-hoc-vu-tru' }, /Loại đơn vị "truong-hoc-vu-tru" không có trong danh mục/],
+    ['unitType', { unitType: 'truong-hoc-vu-tru' }, /^Loại đơn vị «truong-hoc-vu-tru» không có trong danh mục loại đơn vị\.$/],
+    // not shaped like a code at all: the input guard names it before any lookup
+    ['unitType', { unitType: 'Trường Học' }, /«Loại đơn vị».*«Trường Học» không phải mã hợp lệ/],
+    ['tier', { tier: 'vu-tru' }, /^Cấp đơn vị «vu-tru» không có trong danh mục cấp đơn vị\.$/],
+    ['tier', { tier: 'tinh', unitType: 'thcs' }, /^«Trường THCS» là đơn vị cấp huyện, không thể là đơn vị cấp tỉnh\.$/],
+    ['tier', { tier: 'huyen', unitType: 'thpt' }, /^«Trường THPT» là đơn vị cấp tỉnh, không thể là đơn vị cấp huyện\.$/],
     ['name', { name: '   ' }, /Tên đơn vị không được để trống/],
     ['memberCount', { memberCount: -4 }, /Số thành viên phải là số nguyên không âm/],
     ['memberCount', { memberCount: 2.5 }, /Số thành viên phải là số nguyên không âm/],
@@ -64,6 +69,41 @@ describe('creating a unit with bad input', () => {
     expect(response.status).toBe(201)
     const stored = await payload.find({ collection: 'units', where: { code: { equals: data.code } } })
     expect(stored.docs[0]?.name).toBe('UBND xã Hợp lệ')
+  })
+
+  it.each([
+    ['thpt', 'tinh'],
+    ['co_quan_nha_nuoc', 'huyen'],
+    ['co_quan_nha_nuoc', 'tinh'],
+  ])('a unit of type %s at tier %s (its own tier, or a type of any tier) is stored', async (unitType, tier) => {
+    const data = { ...validUnit(), tier, unitType }
+    const response = await rest.call({ body: data, method: 'POST', path: '/units', token })
+    expect(response.status).toBe(201)
+    expect(response.body.doc).toMatchObject({ tier, unitType })
+  })
+})
+
+describe('changing a unit’s type or tier keeps REGULATIONS §2.1', () => {
+  const tierOf = (body: Parameters<typeof fieldErrors>[0]) => fieldErrors(body).tier
+
+  it.each([
+    ['the type alone', { unitType: 'thpt' }, '«Trường THPT» là đơn vị cấp tỉnh, không thể là đơn vị cấp huyện.'],
+    ['the tier alone', { tier: 'tinh' }, '«UBND cấp xã» là đơn vị cấp huyện, không thể là đơn vị cấp tỉnh.'],
+  ])('%s is refused on tier, and the stored unit keeps its type and tier', async (_what, change, message) => {
+    const id = world.units.unitA2.id
+    const response = await rest.call({ body: change, method: 'PATCH', path: `/units/${id}`, token })
+    expect(response.status).toBe(400)
+    expect(tierOf(response.body)).toBe(message)
+    const stored = await payload.findByID({ collection: 'units', depth: 0, id })
+    expect({ tier: stored.tier, unitType: stored.unitType }).toEqual({ tier: 'huyen', unitType: 'xa' })
+  })
+
+  it('type and tier changed together to a matching pair are stored', async () => {
+    const created = await payload.create({ collection: 'units', data: { ...validUnit(), name: 'Trường đổi cấp' } })
+    const response = await rest.call({ body: { tier: 'tinh', unitType: 'thpt' }, method: 'PATCH', path: `/units/${created.id}`, token })
+    expect(response.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'units', depth: 0, id: created.id })
+    expect({ tier: stored.tier, unitType: stored.unitType }).toEqual({ tier: 'tinh', unitType: 'thpt' })
   })
 })
 

@@ -87,7 +87,8 @@ beforeAll(async () => {
   world = await createWorld({ payload, tag: 'WMX' })
   const { districtA, districtB } = world.authorities
   const unitA3 = await payload.create({ collection: 'units', data: { authority: districtA.id, code: 'WMX-A3', memberCount: 20, name: 'UBND xã A3 WMX', tier: 'huyen', unitType: 'xa' } })
-  const unitA4 = await payload.create({ collection: 'units', data: { authority: districtA.id, code: 'WMX-A4', memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'xa' } })
+  // of a type of any tier (REGULATIONS §2.1), so that a change of its tier alone is a valid one
+  const unitA4 = await payload.create({ collection: 'units', data: { authority: districtA.id, code: 'WMX-A4', memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'co_quan_nha_nuoc' } })
   ids.unitA3 = unitA3.id
   ids.unitA4 = unitA4.id
   Object.assign(users, {
@@ -264,7 +265,8 @@ const rounds: Subject = {
     { data: { title: `${doc.title} (sửa)` }, field: 'title', isStored: same('title', `${doc.title} (sửa)`) },
     { data: { year: doc.year + 1 }, field: 'year', isStored: same('year', doc.year + 1) },
     { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
-    { data: { tier: 'tinh' }, field: 'tier', isStored: same('tier', 'tinh') },
+    // a round offers only sets of its tier: a provincial round drops the district sets
+    { data: { criteriaSets: [], tier: 'tinh' }, field: 'tier', isStored: same('tier', 'tinh') },
     ...roundStates.filter((status) => status !== state).map((status) => ({ data: { status }, field: 'status', isStored: (stored: Doc) => stored.status === status })),
     { data: { criteriaSets: [ids.huyen2] }, field: 'criteriaSets', isStored: (stored) => stored.criteriaSets.map(idOf).join() === String(ids.huyen2) },
     { data: { plan: [{ due: '2027-01-04T12:00:00.000Z', kind: 'on', task: 'Họp đoàn' }] }, field: 'plan', isStored: (stored) => stored.plan?.[0]?.task === 'Họp đoàn' },
@@ -395,7 +397,7 @@ const units: Subject = {
   prepare: async () => {
     await payload.update({
       collection: 'units',
-      data: { authority: world.authorities.districtA.id, code: 'WMX-A4', email: null, isActive: true, learnerCount: null, memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'xa' },
+      data: { authority: world.authorities.districtA.id, code: 'WMX-A4', email: null, isActive: true, learnerCount: null, memberCount: 20, name: 'UBND xã A4 WMX', tier: 'huyen', unitType: 'co_quan_nha_nuoc' },
       id: ids.unitA4,
       ...system,
     })

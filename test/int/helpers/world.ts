@@ -20,10 +20,11 @@ export const createWorld = async ({ payload, tag }: { payload: Payload; tag: str
   const districtA = await authority({ code: `${tag}-A`, name: `Huyện A ${tag}`, parent: province.id })
   const districtB = await authority({ code: `${tag}-B`, name: `Huyện B ${tag}`, parent: province.id })
 
+  // a commune (xa) is a district-level unit (REGULATIONS §2.1); the provincial unit is a department
   const unit = (data: { authority: Authority; code: string; name: string; tier?: 'huyen' | 'tinh' }) =>
     payload.create({
       collection: 'units',
-      data: { authority: data.authority.id, code: data.code, memberCount: 20, name: data.name, tier: data.tier ?? 'huyen', unitType: 'xa' },
+      data: { authority: data.authority.id, code: data.code, memberCount: 20, name: data.name, tier: data.tier ?? 'huyen', unitType: data.tier === 'tinh' ? 'co_quan_nha_nuoc' : 'xa' },
     })
   const unitA1 = await unit({ authority: districtA, code: `${tag}-A1`, name: `UBND xã A1 ${tag}` })
   const unitA2 = await unit({ authority: districtA, code: `${tag}-A2`, name: `UBND xã A2 ${tag}` })
