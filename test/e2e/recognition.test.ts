@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '@seed/demo/province'
 
 import { chooseOption, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
+import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -46,6 +47,8 @@ beforeAll(async () => {
     return { ...row, ...value, explanation: 'Hồ sơ gốc lưu tại UBND xã.' }
   })
   await api({ body: { answers }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: clerk })
+  // the round's checklist (Tờ trình, Báo cáo, Bản tổng hợp): each slot gets its paper
+  await attachDossierPapers({ selfAssessmentId: created.id, token: clerk, url: server.url })
   await api({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: clerk })
   await api({ body: { status: 'in-review' }, method: 'PATCH', path: `/self-assessments/${created.id}`, token: await login('huyen@demo.vn') })
 })

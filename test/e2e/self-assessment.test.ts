@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '@seed/demo/province'
 
 import { launchBrowser, signIn as signInAs } from './helpers/browser'
+import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -84,6 +85,13 @@ describe('a self-assessment from the clerk to the district office and back', () 
 
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => page.getByTestId('sa-outcome').innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
+    // the round's checklist asks for three papers: until they are attached, the dossier is not sent
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
+    await expect.poll(() => page.getByTestId('workflow-problems').innerText(), { timeout: 20_000 }).toMatch(/Thiếu tài liệu bắt buộc «Tờ trình/)
+    await expect(statusShown(page)).resolves.toContain('Bản nháp')
+    const clerkToken = (await page.context().cookies()).find((cookie) => cookie.name === 'payload-token')?.value ?? ''
+    expect(await attachDossierPapers({ selfAssessmentId: selfAssessmentUrl.split('/').pop() as string, token: clerkToken, url: server.url })).toBe(3)
+    await page.reload()
     await page.getByTestId('sa-outcome').scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Đã nộp')
