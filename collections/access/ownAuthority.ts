@@ -3,7 +3,8 @@
  * sets): the admin keeps the national rows (no authority); an authority-admin creates and changes
  * rows of its own subtree. Payload's admin asks `create` without data to decide whether to show the
  * "Tạo mới" button: an authority-admin may, and the authority is then filled with its own
- * (`ownAuthorityByDefault`) before access and the write rules check it.
+ * (`ownAuthorityByDefault`) before access and the write rules check it; the probe sends no owner, or
+ * only the form's default values.
  */
 import type { Access, CollectionBeforeOperationHook } from 'payload'
 
@@ -13,10 +14,11 @@ import { isInUserSubtree, userAuthoritySubtree, whereIn } from './scope'
 export const canCreateOwn: Access = async ({ data, req }) => {
   if (isAdmin(req.user)) return true
   if (!hasRole({ user: req.user, role: 'authority-admin' })) return false
-  // the admin panel's permission probe carries no data
-  if (data === undefined || data === null) return true
-  const authorityId = relationId((data as { authority?: unknown }).authority)
-  return authorityId !== null && isInUserSubtree({ authorityId, req })
+  // the admin panel's permission probe carries no owner (no data, or the form's defaults); a real
+  // create has had its owner filled before this runs, and an owner still empty is refused by the
+  // write rules' 'catalogue-owner' check
+  const authorityId = relationId((data as { authority?: unknown } | null | undefined)?.authority)
+  return authorityId === null || isInUserSubtree({ authorityId, req })
 }
 
 export const canChangeOwn: Access = async ({ req }) => {

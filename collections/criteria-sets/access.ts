@@ -21,10 +21,11 @@ export const canReadCriteriaSets: Access = async ({ req }) => {
 export const canCreateCriteriaSet: Access = async ({ data, req }) => {
   if (isAdmin(req.user)) return true
   if (!hasRole({ user: req.user, role: 'authority-admin' })) return false
-  // the admin panel asks without data whether to offer "Tạo mới"; a real create has its owner
-  // filled with the creator's authority before this runs (prepareCopy)
-  if (data === undefined || data === null) return true
-  return isInUserSubtree({ authorityId: relationId(data?.authority), req })
+  // the admin panel asks with no owner (no data, or the form's defaults) whether to offer "Tạo mới";
+  // a real create has its owner filled with the creator's authority before this runs (prepareCopy),
+  // and an owner still empty is refused by the write rules' 'set-owner' check
+  const authorityId = relationId(data?.authority)
+  return authorityId === null || isInUserSubtree({ authorityId, req })
 }
 
 export const canChangeCriteriaSets: Access = async ({ req }) => {
