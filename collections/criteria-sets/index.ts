@@ -144,7 +144,7 @@ const indicatorFields: Field[] = [
     name: 'expectedEvidence',
     type: 'array',
     dbName: 'indicator_expected_evidence',
-    admin: { description: { vi: 'Các minh chứng đơn vị cần có cho chỉ tiêu này; đơn vị thấy danh mục này khi tự đánh giá.', en: 'Evidence the unit is expected to provide.' }, initCollapsed: true },
+    admin: { description: { vi: 'Các minh chứng đơn vị cần có cho chỉ tiêu này; đơn vị thấy danh mục này khi tự đánh giá.', en: 'Evidence the unit is expected to provide.' } },
     fields: [{ name: 'title', type: 'text', label: { vi: 'Minh chứng', en: 'Evidence' }, required: true }],
     label: { vi: 'Danh mục minh chứng', en: 'Evidence catalogue' },
     labels: { plural: { vi: 'Minh chứng', en: 'Evidence' }, singular: { vi: 'Minh chứng', en: 'Evidence' } },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '@seed/demo/province'
 
 import { chooseOption, launchBrowser, settle, signIn as signInAt } from './helpers/browser'
+import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -48,14 +49,25 @@ const addRow = async (fieldId: string) => {
   await field.scrollIntoViewIfNeeded()
   await field.locator('.array-field__add-row').last().click()
 }
+/** Opens a collapsed array row until `input` shows (a click before hydration is lost on a loaded machine). */
+const expandRow = async ({ row, input }: { row: string; input: string }) => {
+  const box = page.locator(row)
+  await box.scrollIntoViewIfNeeded()
+  for (let attempt = 1; !(await page.locator(input).isVisible()); attempt++) {
+    await box.locator('.collapsible__toggle').first().click()
+    try {
+      await page.locator(input).waitFor({ state: 'visible', timeout: 5_000 })
+    } catch (error) {
+      if (attempt === 4) throw error
+    }
+  }
+}
 const fillDate = async (selector: string, ddmmyyyy: string) => {
   const input = page.locator(selector)
   await input.fill(ddmmyyyy)
   await input.press('Enter')
 }
 
-const yearNow = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
-const today = () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())
 
 let clerk: string
 let province: string
@@ -107,20 +119,29 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     expect((seen.basis as Json[]).map((doc) => doc.label).join(' ')).toContain('219/HD-UBND ngày 28/01/2021')
   })
 
-  it('9 and 7. the evidence catalogue and a local indicator for one unit type, added to the copy and published', async () => {
+  it('9 and 7. the evidence catalogue, and a local indicator for one unit type, added to the copy and published', async () => {
     await page.goto(`${server.url}/admin/collections/criteria-sets/${provinceSetId}`)
     await settle(page)
     // the first indicator of the first criterion: what evidence the unit is expected to keep
-    const row = page.locator('#criteria-0-indicators-row-0')
-    await row.scrollIntoViewIfNeeded()
-    await row.locator('.collapsible__toggle').first().click()
+    await expandRow({ input: 'input[name="criteria.0.indicators.0.threshold"]', row: '#criteria-0-indicators-row-0' })
     await addRow('field-criteria__0__indicators__0__expectedEvidence')
     await page.fill('input[name="criteria.0.indicators.0.expectedEvidence.0.title"]', 'Kế hoạch học tập năm của đơn vị (có chữ ký, đóng dấu)')
+    // a local indicator, only for state agencies
+    const index = await page.locator('[id^="criteria-0-indicators-row-"]').count()
+    await addRow('field-criteria__0__indicators')
+    await expandRow({ input: `input[name="criteria.0.indicators.${index}.code"]`, row: `#criteria-0-indicators-row-${index}` })
+    await page.fill(`input[name="criteria.0.indicators.${index}.code"]`, 'TC1.CT6')
+    await page.fill(`textarea[name="criteria.0.indicators.${index}.text"]`, 'Có thư viện hoặc tủ sách phục vụ thành viên học tập (chỉ tiêu riêng của tỉnh).')
+    await addRow(`field-criteria__0__indicators__${index}__appliesTo`)
+    await chooseOption({ field: page.locator(`#field-criteria__0__indicators__${index}__appliesTo__0__unitType`), option: page.getByRole('option', { exact: true, name: 'Cơ quan, đơn vị thuộc UBND' }), page })
+    // the province's own wording is checked against its own plan
+    await page.locator(`input[name="criteria.0.indicators.${index}.isVerified"]`).check()
     await page.getByRole('button', { name: /Xuất bản/ }).first().click()
     await expect.poll(() => toastText(page), { timeout: 30_000 }).toMatch(/thành công|xuất bản/i)
     const published = await ok({ path: `/criteria-sets/${provinceSetId}?depth=0`, token: province })
     expect(published._status).toBe('published')
     expect(published.criteria[0].indicators[0].expectedEvidence[0].title).toContain('Kế hoạch học tập năm')
+    expect(published.criteria[0].indicators.at(-1)).toMatchObject({ appliesTo: [{ unitType: 'co_quan_nha_nuoc' }], code: 'TC1.CT6' })
   })
 
   it('2, 3, 4 and 8. calendar, routing, team and dossier checklist on the round; the unit’s dossier shows them', async () => {
@@ -164,6 +185,8 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     const dossier = await ok({ path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
     expect(dossier.deadlineText).toContain(`31/01/${round.year + 1}`)
     expect(dossier.answers[0].expectedEvidence).toContain('Kế hoạch học tập năm')
+    // the province's own indicator is there, not applicable to a commune
+    expect((dossier.answers as Json[]).find((row) => row.indicator === 'TC1.CT6')).toMatchObject({ isApplicable: false })
     expect((dossier.dossierFiles as Json[]).map((row) => row.title)).toContain('Biên bản họp Tổ đánh giá của đơn vị')
 
     // a required slot left empty stops the submission, with the document's name
@@ -189,6 +212,8 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     expect(JSON.stringify(refused.body)).toContain(`từ ngày 01/12/${round.year + 2}`)
     const stored = await ok({ path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
     expect(stored.status).toBe('draft')
+    // the province opens it again from the start of the year
+    await ok({ body: { deadlines: { opening: { day: 1, month: 1, yearOffset: '0' } } }, method: 'PATCH', path: `/rounds/${round.id}?depth=0`, token: province })
   })
 
   it('5. a tier and a unit type of the province’s own, without code: a unit of the new type is created and evaluated', async () => {
@@ -236,16 +261,36 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     expect(accepted.status).toBe(200)
   })
 
-  it('10. publication: the district’s results leave the public register when it says so', async () => {
-    const district = (await ok({ path: '/authorities?depth=0&where[code][equals]=CB-HQ', token: province })).docs[0]
-    await page.goto(`${server.url}/admin/collections/authorities/${district.id}`)
+  it('10. publication: the district’s results leave the public register when it says so, and count for emulation', async () => {
+    // the unit's dossier goes through: papers attached, submitted, accepted, reviewed, decided
+    await attachDossierPapers({ selfAssessmentId: dossierId, token: clerk, url: server.url })
+    await ok({ body: { status: 'submitted' }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token: clerk })
+    const district = await login('huyen@demo.vn')
+    await ok({ body: { status: 'in-review' }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token: district })
+    const reviewer = await login('reviewer@demo.vn')
+    const reviewed = await ok({ path: `/self-assessments/${dossierId}?depth=0`, token: reviewer })
+    const verdicts = (reviewed.answers as Json[]).filter((row) => row.isApplicable).map((row) => ({ indicator: row.indicator, verdict: 'met' }))
+    await ok({ body: { recommendation: 'recognise', selfAssessment: dossierId, verdicts }, method: 'POST', path: '/reviews?depth=0', token: reviewer })
+    await ok({ body: { status: 'reviewed' }, method: 'PATCH', path: `/self-assessments/${dossierId}?depth=0`, token: reviewer })
+    const signedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+    const decision = (await ok({ body: { number: '77/QĐ-UBND', round: round.id, signedOn }, method: 'POST', path: '/decisions?depth=0', token: district })).doc
+    await ok({ body: { status: 'issued' }, method: 'PATCH', path: `/decisions/${decision.id}?depth=0`, token: district })
+    const districtId = (await ok({ path: '/authorities?depth=0&where[code][equals]=CB-HQ', token: province })).docs[0].id
+    const publicRows = () => ok({ path: `/recognitions?depth=0&where[authority][equals]=${districtId}` })
+    expect((await publicRows()).docs.map((row: Json) => row.decisionNumber)).toContain('77/QĐ-UBND')
+
+    await page.goto(`${server.url}/admin/collections/authorities/${districtId}`)
     await settle(page)
     await chooseOption({ field: page.locator('#field-publication__register'), option: page.getByRole('option', { name: /Không công khai/ }), page })
     await page.locator('input[name="publication.countsForEmulation"]').check()
     await save()
-    const stored = await ok({ path: `/authorities/${district.id}?depth=0`, token: province })
+    const stored = await ok({ path: `/authorities/${districtId}?depth=0`, token: province })
     expect(stored.publication).toMatchObject({ countsForEmulation: true, register: 'none' })
-    const visible = await ok({ path: `/recognitions?depth=0&where[authority][equals]=${district.id}` })
-    expect(visible.totalDocs).toBe(0)
+    // anonymous readers no longer see the district's rows; the province still does
+    expect((await publicRows()).totalDocs).toBe(0)
+    expect((await ok({ path: `/recognitions?depth=0&where[authority][equals]=${districtId}`, token: province })).totalDocs).toBeGreaterThan(0)
+    const visitor = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await visitor.goto(`${server.url}/cong-nhan?q=${encodeURIComponent('Trường Hà')}`)
+    await expect(visitor.locator('body').innerText()).resolves.not.toContain('77/QĐ-UBND')
   })
 })
