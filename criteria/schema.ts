@@ -20,6 +20,13 @@ const textSchema = z.string().trim().min(1)
 const levelSchema = z.literal([1, 2])
 
 /**
+ * A unit-type or tier code: any well-formed code (the catalogues hold which exist). A malformed one
+ * is refused as `invalid-value`, the message naming the field and the value received.
+ */
+const catalogueCodeSchema = (name: string) =>
+  z.string().refine(isCatalogueCode, { error: (issue) => `${name} không hợp lệ: ${JSON.stringify(issue.input)}.`, params: { code: 'invalid-value' } })
+
+/**
  * A province's own document fixing an indicator's value where the circular's is UNKNOWN or left to
  * it (e.g. `KH 12/KH-UBND ngày 03/01/2025`). The indicator is settled by it only while the stored
  * threshold is the one confirmed.
@@ -55,7 +62,7 @@ export const indicatorSchema = z.object({
   /** Rank only: ordered codes, low to high. */
   scale: z.array(codeSchema).default([]),
   /** Unit types the indicator applies to; empty = all. */
-  appliesTo: z.array(z.string().refine(isCatalogueCode, 'Mã loại đơn vị không hợp lệ.')).default([]),
+  appliesTo: z.array(catalogueCodeSchema('Mã loại đơn vị')).default([]),
   evidenceRequired: z.boolean().default(false),
   /** False until the text, value and applicability are checked against the official text. */
   isVerified: z.boolean().default(false),
@@ -116,7 +123,7 @@ const criteriaSetShape = z.object({
   /** `tt22-2020`, `tt24-2023`, or a province's own regime. */
   regime: codeSchema,
   model: z.enum(scoringModelCodes),
-  tier: z.string().refine(isCatalogueCode, 'Mã cấp đơn vị không hợp lệ.').nullable().default(null),
+  tier: catalogueCodeSchema('Mã cấp đơn vị').nullable().default(null),
   level: levelSchema.nullable().default(null),
   criteria: z.array(criterionSchema).min(1),
   gradeBands: z.array(gradeBandSchema).default([]),

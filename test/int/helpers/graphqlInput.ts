@@ -14,10 +14,13 @@ const singular: Record<string, string> = {
   'criteria-sets': 'CriteriaSet',
   decisions: 'Decision',
   evidence: 'Evidence',
+  'legal-documents': 'LegalDocument',
   recognitions: 'Recognition',
   reviews: 'Review',
   rounds: 'Round',
   'self-assessments': 'SelfAssessment',
+  tiers: 'Tier',
+  'unit-types': 'UnitType',
   units: 'Unit',
   users: 'User',
 }
@@ -49,14 +52,20 @@ export const createGraphqlUpdater = ({ graphql }: { graphql: (args: { query: str
     }
     return types
   }
-  const encode = ({ value, typeName, all }: { value: unknown; typeName: string; all: Map<string, InputType> }): unknown => {
+  /**
+   * `keepUnknown`: keys the input type lacks are sent as they are (at the top level), so that
+   * GraphQL itself refuses a field its update input does not have instead of the key being dropped
+   * and the request passing for a write of nothing.
+   */
+  const encode = ({ value, typeName, all, keepUnknown = false }: { value: unknown; typeName: string; all: Map<string, InputType>; keepUnknown?: boolean }): unknown => {
     const fields = all.get(typeName)
     if (!fields || !value || typeof value !== 'object' || Array.isArray(value)) return value
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([key]) => fields.has(key))
+        .filter(([key]) => keepUnknown || fields.has(key))
         .map(([key, inner]) => {
-          const field = fields.get(key)!
+          const field = fields.get(key)
+          if (!field) return [key, inner]
           const one = (item: unknown) =>
             field.kind === 'ENUM' && typeof item === 'string' ? enumName(item) : field.kind === 'INPUT_OBJECT' && field.name ? encode({ all, typeName: field.name, value: item }) : item
           return [key, Array.isArray(inner) ? inner.map(one) : one(inner)]
@@ -69,14 +78,17 @@ export const createGraphqlUpdater = ({ graphql }: { graphql: (args: { query: str
     const fields = all.get(`mutation${singular[collection]}UpdateInput`)
     return Object.keys(data).filter((key) => !fields?.has(key))
   }
-  const update = async ({ collection, id, data, token, draft }: { collection: string; id: number; data: Record<string, unknown>; token?: string; draft?: boolean }) => {
+  /** `id`: a number, or the code of a catalogue row whose code is its id (a text id: `String!`). */
+  const update = async ({ collection, id, data, token, draft }: { collection: string; id: number | string; data: Record<string, unknown>; token?: string; draft?: boolean }) => {
     const all = await load()
     const name = singular[collection]
     const inputType = `mutation${name}UpdateInput`
+    // a request GraphQL refuses for its own shape would pass for a refused write: fail loudly instead
+    if (!all.has(inputType)) throw new Error(`No GraphQL input type ${inputType} for ${collection}`)
     return graphql({
-      query: `mutation Update($id: Int!, $data: ${inputType}!, $draft: Boolean) { update${name}(id: $id, data: $data, draft: $draft) { id } }`,
+      query: `mutation Update($id: ${typeof id === 'string' ? 'String' : 'Int'}!, $data: ${inputType}!, $draft: Boolean) { update${name}(id: $id, data: $data, draft: $draft) { id } }`,
       token,
-      variables: { data: encode({ all, typeName: inputType, value: data }), draft: draft ?? null, id },
+      variables: { data: encode({ all, keepUnknown: true, typeName: inputType, value: data }), draft: draft ?? null, id },
     })
   }
   return { unknownFields, update }

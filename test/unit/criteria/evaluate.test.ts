@@ -247,7 +247,9 @@ describe('bad input is returned as issues, never thrown', () => {
   const set = mustValidate(passFailInput())
 
   it.each([
-    { name: 'unknown unit type', input: { unitType: 'truong_quoc_te' }, code: 'unknown-unit-type', path: ['unitType'] },
+    { name: 'malformed unit type (words, not a code)', input: { unitType: 'Trường học' }, code: 'unknown-unit-type', path: ['unitType'] },
+    { name: 'unit type as a number', input: { unitType: 42 }, code: 'unknown-unit-type', path: ['unitType'] },
+    { name: 'empty unit type', input: { unitType: '' }, code: 'unknown-unit-type', path: ['unitType'] },
     { name: 'unknown indicator code', input: { answers: { ...metPassFailAnswers, 'TC9.CT9': true } }, code: 'unknown-indicator', path: ['answers', 'TC9.CT9'] },
     { name: 'wrong value type', input: { answers: { ...metPassFailAnswers, 'TC1.CT1': 'có' } }, code: 'invalid-answer-type', path: ['answers', 'TC1.CT1'] },
     { name: 'out-of-range value', input: { answers: { ...metPassFailAnswers, 'TC3.CT1': { numerator: 5, denominator: 4 } } }, code: 'answer-out-of-range', path: ['answers', 'TC3.CT1'] },
@@ -270,12 +272,17 @@ describe('bad input is returned as issues, never thrown', () => {
   it('reports every error at once', () => {
     const result = evaluate({
       set,
-      unitType: 'khong-ro',
+      unitType: 'Không rõ',
       answers: { 'TC1.CT1': 1, 'TC3.CT3': 'cao', 'Z': true },
       asOf: '2025-1-10',
     })
     expect(result.ok ? [] : result.issues.map((issue) => issue.code).sort()).toEqual(
       ['answer-out-of-range', 'invalid-answer-type', 'invalid-date', 'unknown-indicator', 'unknown-unit-type'].sort(),
     )
+  })
+
+  it('a well-formed unit-type code outside REGULATIONS §2.1 (a province’s own catalogue row) is evaluated', () => {
+    const result = evaluate({ set, unitType: 'truong_quoc_te', answers: metPassFailAnswers, asOf: '2025-01-10' })
+    expect(result.ok ? result.issues : result.issues.map((issue) => issue.code)).toEqual([])
   })
 })

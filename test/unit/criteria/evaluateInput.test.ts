@@ -25,9 +25,24 @@ describe('evaluate refuses malformed input, naming it', () => {
       issue: { code: 'invalid-answers', path: ['answers'], message: 'Câu trả lời cần dạng { [mã chỉ tiêu]: giá trị }.' },
     },
     {
-      name: 'an unknown unit type, quoted',
-      input: { unitType: 'truong_quoc_te' },
-      issue: { code: 'unknown-unit-type', path: ['unitType'], message: 'Loại đơn vị không hợp lệ: "truong_quoc_te".' },
+      name: 'a malformed unit type, quoted',
+      input: { unitType: 'Trường học' },
+      issue: { code: 'unknown-unit-type', path: ['unitType'], message: 'Loại đơn vị không hợp lệ: "Trường học".' },
+    },
+    {
+      name: 'an empty unit type, quoted',
+      input: { unitType: '' },
+      issue: { code: 'unknown-unit-type', path: ['unitType'], message: 'Loại đơn vị không hợp lệ: "".' },
+    },
+    {
+      name: 'a unit type given as a number',
+      input: { unitType: 42 as unknown as string },
+      issue: { code: 'unknown-unit-type', path: ['unitType'], message: 'Loại đơn vị không hợp lệ: 42.' },
+    },
+    {
+      name: 'a unit-type code one character too long (41)',
+      input: { unitType: `a${'b'.repeat(40)}` },
+      issue: { code: 'unknown-unit-type', path: ['unitType'], message: `Loại đơn vị không hợp lệ: "a${'b'.repeat(40)}".` },
     },
     {
       name: 'a prior that is not an object',
@@ -72,8 +87,13 @@ describe('evaluate refuses malformed input, naming it', () => {
     expect(issuesFor({ prior: { level: 1, decidedOn: '2025-01-10' } })).toEqual([])
   })
 
-  it('with an unknown unit type every answer is still checked, including those of restricted indicators', () => {
-    expect(issuesFor({ unitType: 'khong-ro', answers: { ...metPassFailAnswers, MN1: 'có' } }).map((issue) => [issue.code, issue.path.join('.')])).toEqual([
+  it('a well-formed unit-type code the circulars do not list (a province’s own) is no input error', () => {
+    expect(issuesFor({ unitType: 'truong_quoc_te' })).toEqual([])
+    expect(issuesFor({ unitType: `a${'b'.repeat(39)}` })).toEqual([])
+  })
+
+  it('with a malformed unit type every answer is still checked, including those of restricted indicators', () => {
+    expect(issuesFor({ unitType: 'Không rõ', answers: { ...metPassFailAnswers, MN1: 'có' } }).map((issue) => [issue.code, issue.path.join('.')])).toEqual([
       ['unknown-unit-type', 'unitType'],
       ['invalid-answer-type', 'answers.MN1'],
     ])

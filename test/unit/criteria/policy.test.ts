@@ -119,6 +119,10 @@ describe('decisions and the register', () => {
   it('nobody writes the register by hand', () => {
     for (const field of Object.keys(recognitionWrites.fields)) expect(anybodyWrites({ field, rules: recognitionWrites, state: 'any' })).toBe(false)
   })
+
+  it('whether a row counts for emulation, is published, and the basis it notes come with the recognition decision', () => {
+    for (const field of ['basisNote', 'countsForEmulation', 'isPublic']) expect(recognitionWrites.fields[field], field).toEqual({ kind: 'step', step: 'issue-decision' })
+  })
 })
 
 describe('rounds', () => {

@@ -44,6 +44,32 @@ describe('the directory: administrators of the subtree write it; an account hold
     for (const [field, writers] of Object.entries(matrix(rules))) expect(writers, field).toEqual({ create: managers, any: managers })
   })
 
+  it('authorities: what the register publishes is the managers’ setting like every other field', async () => {
+    expect(matrix(await table('authorities')).publication).toEqual({ create: managers, any: managers })
+  })
+
+  it.each([
+    ['tiers', ['authority', 'evaluatedBy', 'id', 'label', 'order', 'source']],
+    ['unit-types', ['authority', 'id', 'label', 'order', 'source', 'tier']],
+  ])('%s: a catalogue row by the managers; its code (the document id) is chosen once, when it is created', async (slug, fields) => {
+    const writers = matrix(await table(slug))
+    expect(Object.keys(writers).sort()).toEqual(fields)
+    for (const [field, row] of Object.entries(writers)) expect(row, field).toEqual({ create: managers, any: field === 'id' ? [] : managers })
+  })
+
+  it('legal-documents: entered and corrected by the managers; the citation label is computed, never entered', async () => {
+    const rules = await table('legal-documents')
+    expect(matrix(rules)).toEqual(
+      Object.fromEntries(['authority', 'issuedOn', 'issuer', 'kind', 'number', 'title'].map((field) => [field, { create: managers, any: managers }])),
+    )
+    expect(rules.fields.label).toEqual({ kind: 'derived' })
+  })
+
+  it('criteria-sets: the counts of unverified and unsettled indicators are computed, never entered', async () => {
+    const rules = await table('criteria-sets')
+    expect(Object.keys(rules.fields).filter((field) => rules.fields[field].kind === 'derived').sort()).toEqual(['unsettledCount', 'unverifiedCount', 'unverifiedIndicators'])
+  })
+
   it('users: roles, authority and unit by the managers; the name also by its holder', async () => {
     expect(matrix(await table('users'))).toEqual({
       authority: { create: managers, any: managers },
@@ -105,13 +131,16 @@ describe('rounds: what defines a round is settled while prepared, the sets until
     const untilClosed = { closed: [], create: managers, draft: managers, open: managers, reviewing: managers }
     expect(matrix(await table('rounds'))).toEqual({
       authority: whilePrepared,
+      basis: untilClosed,
       consolidationMode: untilClosed,
       criteriaSets: { ...untilClosed, reviewing: [] },
       deadlines: untilClosed,
       dossier: untilClosed,
       extensions: untilClosed,
       plan: untilClosed,
+      reportDeadlines: untilClosed,
       team: untilClosed,
+      teamDecision: untilClosed,
       tier: whilePrepared,
       title: untilClosed,
       year: whilePrepared,
@@ -130,6 +159,7 @@ describe('self-assessments: answers by the unit’s own editor only, while a dra
     expect(matrix(await table('self-assessments'))).toEqual({
       answers: { ...fixed(['unit-editor']), draft: ['unit-editor'], returned: ['unit-editor'] },
       criteriaSet: fixed(['admin', 'unit-editor']),
+      dossierFiles: { ...fixed(['unit-editor']), draft: ['unit-editor'], returned: ['unit-editor'] },
       round: fixed(['admin', 'unit-editor']),
       unit: fixed(['admin', 'unit-editor']),
     })
@@ -177,9 +207,12 @@ describe('every scoping relation names the server check its new value must pass'
       'decisions.revokes': 'decision-in-subtree',
       'decisions.round': 'round-in-subtree',
       'evidence.unit': 'own-unit',
+      'legal-documents.authority': 'catalogue-owner',
       'reviews.reviewer': 'self',
       'rounds.authority': 'authority-in-subtree',
       'self-assessments.unit': 'own-unit',
+      'tiers.authority': 'catalogue-owner',
+      'unit-types.authority': 'catalogue-owner',
       'units.authority': 'authority-in-subtree',
       'users.authority': 'authority-in-subtree',
       'users.unit': 'unit-in-subtree',

@@ -140,12 +140,36 @@ describe('validateCriteriaSet refuses meaningless sets, naming the field', () =>
       path: 'criteria.0.indicators.0.maxPoints',
     },
     {
-      name: 'an unknown unit type in appliesTo',
+      name: 'a malformed unit-type code (words with diacritics) in appliesTo',
       mutate: (set) => {
-        set.criteria[0].indicators[0].appliesTo = ['truong_quoc_te' as 'xa']
+        set.criteria[0].indicators[0].appliesTo = ['xa', 'Trường học']
+      },
+      code: 'invalid-value',
+      path: 'criteria.0.indicators.0.appliesTo.1',
+    },
+    {
+      name: 'an empty unit-type code in appliesTo',
+      mutate: (set) => {
+        set.criteria[0].indicators[0].appliesTo = ['']
       },
       code: 'invalid-value',
       path: 'criteria.0.indicators.0.appliesTo.0',
+    },
+    {
+      name: 'a number as unit-type code in appliesTo',
+      mutate: (set) => {
+        set.criteria[0].indicators[0].appliesTo = [42 as unknown as string]
+      },
+      code: 'invalid-type',
+      path: 'criteria.0.indicators.0.appliesTo.0',
+    },
+    {
+      name: 'a malformed tier code',
+      mutate: (set) => {
+        set.tier = 'Cấp huyện'
+      },
+      code: 'invalid-value',
+      path: 'tier',
     },
     {
       name: 'an unknown measure kind',
@@ -286,6 +310,26 @@ describe('validateCriteriaSet refuses meaningless sets, naming the field', () =>
       if (!result.ok) expect(result.issues.length).toBeGreaterThan(0)
     },
   )
+
+  it('a malformed unit-type or tier code is refused in Vietnamese, naming the field and the value', () => {
+    const input = copy(passFailInput())
+    input.tier = 'Cấp huyện'
+    input.criteria[0].indicators[0].appliesTo = ['Trường học', '']
+    const result = validateCriteriaSet(input)
+    expect(result.ok ? [] : result.issues.map(({ code, message, path }) => ({ code, message, path: path.join('.') }))).toEqual([
+      { code: 'invalid-value', message: 'Mã cấp đơn vị không hợp lệ: "Cấp huyện".', path: 'tier' },
+      { code: 'invalid-value', message: 'Mã loại đơn vị không hợp lệ: "Trường học".', path: 'criteria.0.indicators.0.appliesTo.0' },
+      { code: 'invalid-value', message: 'Mã loại đơn vị không hợp lệ: "".', path: 'criteria.0.indicators.0.appliesTo.1' },
+    ])
+  })
+
+  it('any well-formed unit-type and tier code is accepted: the catalogues, not the core, hold which exist', () => {
+    const input = copy(passFailInput())
+    input.tier = 'vung-cao'
+    input.criteria[0].indicators[0].appliesTo = ['truong_quoc_te', 'thpt']
+    const result = validateCriteriaSet(input)
+    expect(result.ok && { tier: result.set.tier, appliesTo: result.set.criteria[0].indicators[0].appliesTo }).toEqual({ appliesTo: ['truong_quoc_te', 'thpt'], tier: 'vung-cao' })
+  })
 
   it('words structural issues in Vietnamese', () => {
     const result = validateCriteriaSet({ ...passFailInput(), title: 5 })
