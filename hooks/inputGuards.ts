@@ -326,7 +326,7 @@ export type FieldsOf = (slug: string) => readonly FlattenedField[] | undefined
 type ValueKind = 'checkbox' | 'date' | 'id' | 'number' | 'option' | 'point' | 'text'
 
 export type QueryTarget = (
-  | { hasMany: boolean; kind: ValueKind; labels: string[]; options: string[]; relationTo?: string }
+  | { hasMany: boolean; kind: ValueKind; labels: string[]; options: string[]; relationTo?: string; isCatalogueRelation?: boolean }
   | { kind: 'json'; labels: string[]; subPath: string[] }
   | { kind: 'container'; labels: string[] }
 ) & {
@@ -388,7 +388,7 @@ export const resolveQueryPath = ({ path, slug, fieldsOf }: { path: string; slug:
       if (typeof field.relationTo !== 'string') return null
       const hasMany = field.hasMany === true
       if (isLast || (segments[index + 1] === 'id' && index + 1 === segments.length - 1)) {
-        if (codeKeyed.has(field.relationTo)) return found({ hasMany, kind: 'text', labels, options: [] })
+        if (codeKeyed.has(field.relationTo)) return found({ hasMany, isCatalogueRelation: true, kind: 'text', labels, options: [] })
         return found({ hasMany, kind: 'id', labels, options: [], relationTo: field.relationTo })
       }
       if (hasMany) isInList = true
@@ -473,6 +473,11 @@ const constraintProblem = ({ target, operator, value, path, push }: { target: Qu
     return null
   }
   if (geoOperators.has(operator) && target.kind !== 'point') return `Toán tử ${shown(operator)} chỉ dùng cho toạ độ, không dùng để lọc ${name}.`
+  // a relationship to a catalogue compares whole codes: Payload turns `like` on a relationship into
+  // equals, which would answer an empty list rather than the codes a user meant
+  if (textOperators.has(operator) && target.isCatalogueRelation && !(operator === 'contains' && target.hasMany)) {
+    return `Không dùng được toán tử ${shown(operator)} để lọc ${name} (trường chọn từ danh mục, so sánh nguyên mã); dùng equals, not_equals, in, not_in hoặc exists.`
+  }
   const isTextual = target.kind === 'text'
   const isManyContains = operator === 'contains' && target.hasMany && (target.kind === 'id' || target.kind === 'option')
   if (textOperators.has(operator) && !isTextual && !isManyContains) {

@@ -14,6 +14,7 @@ import { measureKinds } from '@criteria/measures/registry'
 
 import { versionsAccess } from '../access/scope'
 import { canChangeCriteriaSets, canCreateCriteriaSet, canReadCriteriaSets } from './access'
+import { knownAppliesToUnitType, knownSetTier } from './catalogueChecks'
 import { auditConfirmations, stampConfirmations } from './confirmations'
 import { prepareCopy } from './prepareCopy'
 import { evaluateEndpoint } from './evaluateEndpoint'
@@ -78,6 +79,7 @@ const indicatorFields: Field[] = [
         label: { vi: 'Loại đơn vị', en: 'Unit type' },
         relationTo: 'unit-types',
         required: true,
+        validate: knownAppliesToUnitType,
       }),
     ],
     label: { vi: 'Chỉ áp dụng cho loại đơn vị', en: 'Applies to' },
@@ -247,7 +249,7 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
             ],
             required: true,
           },
-          codeRelation({ name: 'tier', label: { vi: 'Cấp đơn vị', en: 'Tier' }, relationTo: 'tiers' }),
+          codeRelation({ name: 'tier', label: { vi: 'Cấp đơn vị', en: 'Tier' }, relationTo: 'tiers', validate: knownSetTier }),
           { name: 'level', type: 'number', admin: { description: { vi: '1 hoặc 2; để trống với TT 22.', en: '1 or 2.' } }, label: { vi: 'Mức độ', en: 'Level' }, max: 2, min: 1 },
         ],
       },

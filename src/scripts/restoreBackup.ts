@@ -6,9 +6,10 @@
  * 2. refuses a target that holds data (rows in any table, or files in the uploads folder) unless
  *    `isForce`, which drops the `public` schema and moves the old uploads folder aside;
  * 3. builds the schema with the committed migrations (`applyMigrations`), then, in one
- *    transaction, lifts the foreign keys, inserts every row as PostgreSQL wrote it, puts the
- *    foreign keys back (which checks them all), sets the sequences, and compares every table's
- *    count and fingerprint with the manifest before committing;
+ *    transaction, lifts the foreign keys, empties the tables (the migrations seed the catalogues),
+ *    inserts every row as PostgreSQL wrote it, puts the foreign keys back (which checks them all),
+ *    sets the sequences, and compares every table's count and fingerprint with the manifest before
+ *    committing;
  * 4. copies the files, checking each one's sha256 as written.
  * Works the same on PostgreSQL and on the embedded PGlite (no superuser rights needed).
  */
@@ -187,8 +188,9 @@ export const restoreBackup = async ({
       ).rows
       for (const key of foreignKeys) await client.query(`ALTER TABLE ${key.table} DROP CONSTRAINT "${key.name.replaceAll('"', '""')}"`)
 
-      // the migrations wrote their own log; the backup's (same names) replaces it, dates included
-      await client.query('DELETE FROM public.payload_migrations')
+      // the migrations wrote their own log and seeded rows of their own (the tiers and unit-types
+      // catalogues); the backup's rows replace them all, the log's dates and a province's own rows included
+      for (const table of manifest.tables) await client.query(`DELETE FROM public.${quoteIdent(table.name)}`)
       for (const table of manifest.tables) {
         const columns = await listColumns(client, table.name)
         if (columns.length !== table.columns.length || table.columns.some((column) => !columns.includes(column))) {

@@ -137,6 +137,8 @@ beforeAll(async () => {
   sourceUploads = process.env.UPLOADS_DIR ?? ''
   await loadDemo({ payload })
   const world = await createWorld({ payload, tag: 'BKP' })
+  // a province's own catalogue row beside the ones the migrations seed: a restore replaces the seeded rows with the backup's
+  await payload.create({ collection: 'tiers', data: { authority: world.authorities.province.id, id: 'bkp-thon', label: 'Cấp thôn BKP', order: 90 } })
   await payload.create({
     collection: 'evidence',
     data: { title: 'Biên bản họp xét công nhận', unit: world.units.unitA1.id },
@@ -171,6 +173,7 @@ describe('backup and restore on PostgreSQL', () => {
     expect(restored.files).toBe(summary.files)
 
     const after = await snapshot(target.url)
+    expect(after.counts.tiers).toBeGreaterThanOrEqual(3)
     expect(after.counts).toEqual(before.counts)
     expect(after.fingerprints).toEqual(before.fingerprints)
     expect(after.sequences).toEqual(before.sequences)

@@ -15,6 +15,7 @@ import { createGraphqlClient } from './helpers/graphql'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient, type RestResponse } from './helpers/rest'
 import { openYear, setIdByCode } from './helpers/rounds'
+import { settleSets } from './helpers/settle'
 import { createWorld, password, problemsOf, type World } from './helpers/world'
 
 let payload: Payload
@@ -42,6 +43,8 @@ beforeAll(async () => {
   }
   sets.ownHuyen1 = await ownCopy(sets.huyen1, 'cat-huyen-1')
   sets.ownTinh1 = await ownCopy(sets.tinh1, 'cat-tinh-1')
+  // the rounds here open on the copies: their unknowns are confirmed with test values (a round does not open on an unsettled set)
+  await settleSets({ payload, setIds: [sets.ownHuyen1, sets.ownTinh1] })
 })
 afterAll(async () => {
   await closeTestPayload(payload)
@@ -373,7 +376,8 @@ describe('a province adds its own commune tier and unit type, and runs a round o
     expect(evaluated.body.outcome.isMet).toBe(true)
     expect((await rest.call({ body: { answers: {}, unitType: 'thpt' }, method: 'POST', path: `/criteria-sets/${setId}/evaluate` })).status).toBe(400)
 
-    const roundBody = { ...roundData({ authority: world.authorities.province.id, setIds: [setId], tier: 'xa-hoc-tap', title: 'Đánh giá Đơn vị học tập cấp xã CAT' }), deadlines: { submission: { day: 31, kind: 'by', month: 1, yearOffset: '1' } } }
+    // no dossier checklist: this round is about the tier, and its unit submits answers without attachments
+    const roundBody = { ...roundData({ authority: world.authorities.province.id, setIds: [setId], tier: 'xa-hoc-tap', title: 'Đánh giá Đơn vị học tập cấp xã CAT' }), deadlines: { submission: { day: 31, kind: 'by', month: 1, yearOffset: '1' } }, dossier: [] }
     const mixed = await call({ body: { ...roundBody, criteriaSets: [setId, sets.ownHuyen1] }, method: 'POST', path: '/rounds', role: admin })
     expect(mixed.status).toBe(400)
     expect(fieldErrors(mixed).criteriaSets).toBe(`Bộ tiêu chí «${await setTitle(sets.ownHuyen1)}» dành cho đơn vị cấp huyện, không dùng được trong đợt đánh giá đơn vị cấp xã.`)

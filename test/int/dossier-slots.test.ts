@@ -16,10 +16,11 @@ import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 import { todayInVietnam } from '@collections/dates'
 import { nextDay, parseIsoDate, type CalendarDate } from '@criteria/calendar'
 
-import { as, createAccount } from './helpers/dossiers'
+import { as, createAccount, idOf } from './helpers/dossiers'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, metAnswers, openYear, setIdByCode } from './helpers/rounds'
+import { testDocument } from './helpers/settle'
 import { attempt, createWorld, password, problemsOf, type ActingUser, type World } from './helpers/world'
 
 let payload: Payload
@@ -270,7 +271,16 @@ describe('the answer rows show the evidence catalogue and the local document a t
     const row = (doc: SelfAssessment, code: string) => (doc.answers ?? []).find((answer) => answer.indicator === code)
     expect(row(draft, 'TC1.CT1')).toMatchObject({ expectedEvidence: '• Nghị quyết của Đảng ủy về xây dựng xã hội học tập\n• Kế hoạch học tập hằng năm', thresholdBasis: null })
     expect(row(draft, 'TC3.CT1')).toMatchObject({ expectedEvidence: null, thresholdBasis: 'Theo KH 12/KH-UBND ngày 03/01/2025' })
-    expect((draft.answers ?? []).filter((answer) => answer.thresholdBasis).map((answer) => answer.indicator)).toEqual(['TC3.CT1'])
+    // createRound settled the copy's other unknowns with the test document (helpers/settle.ts): those rows cite it,
+    // the verified indicators (no confirmation) cite nothing
+    const settledSet = await payload.findByID({ collection: 'criteria-sets', depth: 0, id: copy.id })
+    const indicators = (settledSet.criteria ?? []).flatMap((criterion) => criterion.indicators ?? [])
+    const testLabel = (await testDocument({ payload })).label
+    const expectedBasis = Object.fromEntries(
+      indicators.map((indicator) => [indicator.code, indicator.code === 'TC3.CT1' ? 'Theo KH 12/KH-UBND ngày 03/01/2025' : idOf(indicator.confirmation?.document) === null ? null : `Theo ${testLabel}`]),
+    )
+    expect(Object.values(expectedBasis)).toContain(null)
+    expect(Object.fromEntries((draft.answers ?? []).map((answer) => [answer.indicator, answer.thresholdBasis ?? null]))).toEqual(expectedBasis)
     // the core's result carries the same document for the indicator
     expect((draft.result as { indicators: { code: string; confirmation: string | null }[] }).indicators.find((indicator) => indicator.code === 'TC3.CT1')?.confirmation).toBe('KH 12/KH-UBND ngày 03/01/2025')
 

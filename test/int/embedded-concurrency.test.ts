@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDocumentLocks, createWriteMutex } from '@/db/serialiseWrites'
 import type { SelfAssessment } from '@/payload-types'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime, type Runtime } from '@/runtime'
-import { demoPassword } from '@seed/demo/province'
+import { demoPassword, demoSetCopies } from '@seed/demo/province'
 
 import { buildAppConfig } from '../../payload.config'
 import { createRestClient, type RestResponse } from './helpers/rest'
@@ -45,10 +45,10 @@ beforeAll(async () => {
   payload = await initPayload({ config: await config })
   await loadDemoIfWanted({ mode: runtime.mode, payload })
   rest = createRestClient({ config })
-  // the clerk of UBND xã Trường Hà starts the demo round's level-1 self-assessment
+  // the clerk of UBND xã Trường Hà starts the demo round's level-1 self-assessment (on the province's copy of the district set)
   token = await rest.login({ email: 'donvi@demo.vn', password: demoPassword })
   const round = (await rest.call({ method: 'GET', path: '/rounds?depth=0&limit=1', token })).body.docs[0]
-  const set = (await rest.call({ method: 'GET', path: '/criteria-sets?depth=0&where[code][equals]=tt24-2023-huyen-1', token })).body.docs[0]
+  const set = (await rest.call({ method: 'GET', path: `/criteria-sets?depth=0&where[code][equals]=${demoSetCopies[0]!.code}`, token })).body.docs[0]
   const created = await rest.call({ body: { criteriaSet: set.id, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token })
   expect(created.status).toBe(201)
   dossierId = created.body.doc.id

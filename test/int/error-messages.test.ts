@@ -59,9 +59,18 @@ describe('field errors name the field by its label and each row by its code', ()
     expect(response.body.errors[0].name).toBe('ValidationError')
     const [problem] = fieldErrors(response.body)
     expect(problem?.path).toBe('criteria.0.indicators.2.appliesTo.1.unitType')
-    expect(problem?.message).toBe('Tiêu chí TC1 › Chỉ tiêu TC1.CT3 › Chỉ áp dụng cho loại đơn vị (dòng 2): «Loại đơn vị»: «zzz» không có trong danh sách lựa chọn.')
+    // a unit type is a row of the catalogue: an unknown code is refused on its row, in the catalogue's words
+    expect(problem?.message).toBe('Tiêu chí TC1 › Chỉ tiêu TC1.CT3 › Chỉ áp dụng cho loại đơn vị (dòng 2): Loại đơn vị «zzz» không có trong danh mục loại đơn vị.')
     expect(firstMessage(response.body)).toBe('Chưa lưu được, cần sửa trường: Tiêu chí TC1 › Chỉ tiêu TC1.CT3 › Chỉ áp dụng cho loại đơn vị (dòng 2) › Loại đơn vị')
     expect(await setsCoded('ERM-SET-1')).toBe(0)
+  })
+
+  it('refuses a set of a tier the catalogue lacks on its tier, before the database sees it', async () => {
+    const response = await rest.call({ body: { ...criteriaSet('ERM-SET-4', [indicator('TC1.CT1')]), tier: 'zzz' }, method: 'POST', path: '/criteria-sets', token: adminToken })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].name).toBe('ValidationError')
+    expect(fieldErrors(response.body)).toEqual([expect.objectContaining({ message: 'Cấp đơn vị «zzz» không có trong danh mục cấp đơn vị.', path: 'tier' })])
+    expect(await setsCoded('ERM-SET-4')).toBe(0)
   })
 
   it("rewrites Payload's own 'required' inside a row into a sentence naming field and row", async () => {
@@ -105,7 +114,7 @@ describe('field errors name the field by its label and each row by its code', ()
   })
 
   it('answers GraphQL in Vietnamese too: a reference to nothing that reached the database is a 400 naming the field', async () => {
-    const response = await graphql({ query: 'mutation { createUnit(data: { code: "ERM-G1", name: "G", tier: huyen, unitType: xa, authority: 999999, memberCount: 5 }) { id } }', token: adminToken })
+    const response = await graphql({ query: 'mutation { createUnit(data: { code: "ERM-G1", name: "G", tier: "huyen", unitType: "xa", authority: 999999, memberCount: 5 }) { id } }', token: adminToken })
     const [error] = response.errors ?? []
     expect(error?.extensions?.statusCode, JSON.stringify(response.errors)).toBe(400)
     expect(error?.message).toBe('«Cấp quản lý»: không có bản ghi mã 999999 để tham chiếu tới.')
@@ -114,7 +123,7 @@ describe('field errors name the field by its label and each row by its code', ()
   })
 
   it('answers GraphQL validation errors with the sentences and keeps their paths', async () => {
-    const response = await graphql({ query: 'mutation { createUnit(data: { code: "ERM-G2", name: "  ", tier: huyen, unitType: xa, authority: ' + world.authorities.districtA.id + ', memberCount: 5 }) { id } }', token: adminToken })
+    const response = await graphql({ query: 'mutation { createUnit(data: { code: "ERM-G2", name: "  ", tier: "huyen", unitType: "xa", authority: ' + world.authorities.districtA.id + ', memberCount: 5 }) { id } }', token: adminToken })
     const [error] = response.errors ?? []
     expect(error?.extensions?.statusCode, JSON.stringify(response.errors)).toBe(400)
     expect(error?.message).toBe('Chưa lưu được, cần sửa trường: Tên đơn vị')

@@ -88,8 +88,10 @@ describe('filters: values checked against the field type, 400 naming the field',
     ['where[authority][equals]=abc', '«Cấp quản lý»: giá trị lọc «abc» không phải mã bản ghi (số nguyên).'],
     ['where[authority][equals]=99999999999', '«Cấp quản lý»: giá trị lọc «99999999999» không phải mã bản ghi (số nguyên).'],
     ['where[id][in]=1,abc', '«Mã (id)»: giá trị lọc «abc» không phải mã bản ghi (số nguyên).'],
-    ['where[tier][equals]=zzz', '«Cấp đơn vị»: «zzz» không có trong danh sách lựa chọn (huyen, tinh).'],
-    ['where[tier][like]=hu', 'Không dùng được toán tử «like» để lọc «Cấp đơn vị» (trường chọn từ danh sách); dùng equals, not_equals, in, not_in hoặc exists.'],
+    ['where[tier][equals][x]=1', '«Cấp đơn vị»: giá trị lọc phải là một giá trị đơn, không phải đối tượng (đã gửi «{x}»).'],
+    ['where[tier][in]=huyen,a%00b', '«Cấp đơn vị»: giá trị lọc chứa ký tự NUL (\\u0000).'],
+    ['where[tier][like]=hu', 'Không dùng được toán tử «like» để lọc «Cấp đơn vị» (trường chọn từ danh mục, so sánh nguyên mã); dùng equals, not_equals, in, not_in hoặc exists.'],
+    ['where[unitType][contains]=th', 'Không dùng được toán tử «contains» để lọc «Loại đơn vị» (trường chọn từ danh mục, so sánh nguyên mã); dùng equals, not_equals, in, not_in hoặc exists.'],
     ['where[memberCount][equals]=abc', '«Số thành viên»: giá trị lọc «abc» không phải là số.'],
     ['where[isActive][equals]=maybe', '«Đang hoạt động» chỉ lọc được theo true hoặc false (đã gửi «maybe»).'],
     ['where[createdAt][greater_than]=99999-01-01', '«Ngày tạo»: «99999-01-01» không phải ngày hợp lệ (năm từ 1 đến 9999).'],
@@ -99,6 +101,22 @@ describe('filters: values checked against the field type, 400 naming the field',
     const response = await rest.call({ method: 'GET', path: `/units?${query}`, token: tokens.admin })
     expect(response.status).toBe(400)
     expect(firstMessage(response.body)).toBe(message)
+  })
+
+  it('compares a tier or a unit type as its whole code: a code no catalogue row has matches nothing', async () => {
+    const codes = async (query: string) => {
+      const response = await rest.call({ method: 'GET', path: `/units?where[code][like]=IGD-&${query}&depth=0&limit=100`, token: tokens.admin })
+      expect(response.status).toBe(200)
+      return (response.body.docs as { code: string }[]).map((doc) => doc.code).sort()
+    }
+    const byTier = (tier: string) => units().then((docs) => docs.filter((doc) => doc.tier === tier).map((doc) => doc.code).sort())
+    const [district, province] = [await byTier('huyen'), await byTier('tinh')]
+    expect([district.length > 0, province.length > 0]).toEqual([true, true])
+    expect(await codes('where[tier][equals]=huyen')).toEqual(district)
+    expect(await codes('where[tier][in]=tinh,zzz')).toEqual(province)
+    expect(await codes('where[tier][equals]=zzz')).toEqual([])
+    // codes are lower case: an upper-case spelling is another code, not the district tier
+    expect(await codes('where[tier][equals]=HUYEN')).toEqual([])
   })
 
   it('keeps refusing unknown fields and operators with 400, now in Vietnamese', async () => {
@@ -121,9 +139,10 @@ describe('filters: values checked against the field type, 400 naming the field',
 
   it('refuses bulk writes with a bad filter and changes nothing', async () => {
     const before = await units()
-    const patched = await rest.call({ body: { name: 'Đổi hết' }, method: 'PATCH', path: '/units?where[tier][equals]=zzz', token: tokens.admin })
+    const patched = await rest.call({ body: { name: 'Đổi hết' }, method: 'PATCH', path: '/units?where[tier][like]=hu', token: tokens.admin })
     const deleted = await rest.call({ method: 'DELETE', path: '/units?where[memberCount][equals]=abc', token: tokens.admin })
     expect([patched.status, deleted.status]).toEqual([400, 400])
+    expect(firstMessage(patched.body)).toMatch(/^Không dùng được toán tử «like» để lọc «Cấp đơn vị»/)
     expect(firstMessage(deleted.body)).toBe('«Số thành viên»: giá trị lọc «abc» không phải là số.')
     expect(await units()).toEqual(before)
   })

@@ -435,11 +435,11 @@ describe('GET /api/rounds/{id}/participation', () => {
   it('lists the active units of the round’s subtree at its tier, with where each stands', async () => {
     // beyond the world's A1 and A2: a commune authority under A with a unit, an inactive unit, a unit of the other tier
     const commune = await payload.create({ collection: 'authorities', data: { code: 'RND-A-X', name: 'Xã X RND', parent: world.authorities.districtA.id, tierLabel: 'Xã' } })
-    const unit = (data: { authority: number; code: string; isActive?: boolean; name: string; tier?: 'huyen' | 'tinh' }) =>
+    const unit = (data: { authority: number; code: string; isActive?: boolean; name: string; tier?: 'huyen' | 'tinh'; unitType?: string }) =>
       payload.create({ collection: 'units', data: { memberCount: 10, tier: 'huyen', unitType: 'xa', ...data } })
     const underCommune = await unit({ authority: commune.id, code: 'RND-AX1', name: 'UBND xã AX1 RND' })
     await unit({ authority: world.authorities.districtA.id, code: 'RND-A3', isActive: false, name: 'UBND xã A3 RND (đã sáp nhập)' })
-    await unit({ authority: world.authorities.districtA.id, code: 'RND-AT', name: 'Trường tỉnh AT RND', tier: 'tinh' })
+    await unit({ authority: world.authorities.districtA.id, code: 'RND-AT', name: 'Sở AT RND', tier: 'tinh', unitType: 'co_quan_nha_nuoc' })
 
     const round = await createRound({ payload, setIds: [huyen1], world })
     await payload.create({
@@ -559,7 +559,7 @@ describe('a published criteria set in use by an open round is not changed in pla
     expect(published._status).toBe('published')
     const originalTitle = published.title
 
-    const round = await createRound({ payload, setIds: [copy.id], title: 'Đợt RND dùng bộ của tỉnh', world })
+    const round = await createRound({ payload, setIds: [copy.id], tier: 'tinh', title: 'Đợt RND dùng bộ của tỉnh', world })
     expect(round.status).toBe('open')
     const setAs = world.users.provinceAdmin
     const publishChange = () => payload.update({ collection: 'criteria-sets', data: { _status: 'published', title: 'Bộ tiêu chí tỉnh RND (sửa)' }, id: copy.id, ...as(setAs) })

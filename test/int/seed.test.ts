@@ -14,6 +14,7 @@ import { fromIsoDay } from '@collections/dates'
 import { loadDemo } from '@/seed/loadDemo'
 
 import { as, reviewDossier, updateDossier } from './helpers/dossiers'
+import { pdfUpload } from './helpers/files'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { metAnswers } from './helpers/rounds'
 import type { ActingUser } from './helpers/world'
@@ -92,8 +93,17 @@ describe('demo data', () => {
     const [round] = (await payload.find({ collection: 'rounds', depth: 0, limit: 1 })).docs
     const [set] = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { code: { equals: 'cb-demo-tt24-2023-huyen-1' } } })).docs
     const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: set.id, round: round.id, status: 'draft', unit: clerk.unit as number }, ...as(clerk) })
-    await updateDossier({ data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, payload, user: clerk })
-    await updateDossier({ data: { status: 'submitted' }, id: draft.id, payload, user: clerk })
+    const answered = await updateDossier({ data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, payload, user: clerk })
+    // the demo round asks for TT 24's papers: the clerk uploads one for each slot of the checklist before submitting
+    const slots = answered.dossierFiles ?? []
+    expect(slots.length).toBeGreaterThan(0)
+    const dossierFiles = []
+    for (const [index, slot] of slots.entries()) {
+      const paper = await payload.create({ collection: 'evidence', data: { title: slot.title ?? `Tài liệu ${index + 1}`, unit: clerk.unit as number }, file: pdfUpload({ name: `demo-ho-so-${index + 1}.pdf` }), ...as(clerk) })
+      dossierFiles.push({ files: [paper.id], item: slot.item })
+    }
+    await updateDossier({ data: { dossierFiles }, id: draft.id, payload, user: clerk })
+    expect(await updateDossier({ data: { status: 'submitted' }, id: draft.id, payload, user: clerk })).toMatchObject({ status: 'submitted' })
     const accepted = await updateDossier({ data: { status: 'in-review' }, id: draft.id, payload, user: district })
     await reviewDossier({ payload, reviewer, rows: () => ({ verdict: 'met' }), sa: accepted })
     expect(await updateDossier({ data: { status: 'reviewed' }, id: draft.id, payload, user: reviewer })).toMatchObject({ teamLevel: 1, teamOutcome: 'met' })

@@ -159,7 +159,8 @@ describe('the gates', () => {
   it('a round does not open on the set while an indicator is unsettled, and says which and why', async () => {
     round = await payload.create({
       collection: 'rounds',
-      data: { authority: world.authorities.districtA.id, criteriaSets: [set.id], status: 'draft', team: [{ role: 'truong-doan', user: world.users.reviewer.id }], tier: 'huyen', title: 'Đợt UNK', year: openYear() },
+      // no dossier checklist: the unit's dossier here is about unknowns and is submitted without attachments
+      data: { authority: world.authorities.districtA.id, criteriaSets: [set.id], dossier: [], status: 'draft', team: [{ role: 'truong-doan', user: world.users.reviewer.id }], tier: 'huyen', title: 'Đợt UNK', year: openYear() },
     })
     const problems = await problemsOf(() => payload.update({ collection: 'rounds', data: { status: 'open' }, id: round.id, ...as(world.users.districtAdmin) }))
     expect(problems.map((problem) => problem.path)).toEqual(['status'])

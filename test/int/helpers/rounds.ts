@@ -1,5 +1,5 @@
 /**
- * Rounds and answers for the integration tests: a district round on a seeded criteria set, and
+ * Rounds and answers for the integration tests: a round (district tier unless told) on a seeded criteria set, and
  * answer rows filled so that every applicable indicator is met (with an explanation where the
  * indicator asks for evidence). A round made past its preparation first settles its sets with test
  * values (helpers/settle.ts): a round does not open on a set with unsettled indicators.
@@ -30,6 +30,7 @@ export const createRound = async ({
   title,
   team,
   dossier = [],
+  tier = 'huyen',
 }: {
   payload: Payload
   world: World
@@ -40,6 +41,8 @@ export const createRound = async ({
   team?: Round['team']
   /** the dossier checklist; none by default, so that a test about answers needs no attachments */
   dossier?: Round['dossier']
+  /** the round's tier: its sets must be of it (a district round unless told) */
+  tier?: Round['tier']
 }) => {
   if (status !== 'draft') await settleSets({ payload, setIds })
   return payload.create({
@@ -50,7 +53,7 @@ export const createRound = async ({
       dossier,
       status,
       team: team ?? [{ role: 'truong-doan', user: world.users.reviewer.id }],
-      tier: 'huyen',
+      tier,
       title: title ?? `Đánh giá Đơn vị học tập năm ${year}`,
       year,
     },
