@@ -43,11 +43,11 @@ const save = async () => {
 const openTab = async (name: string) => {
   await page.getByRole('button', { exact: true, name }).first().click()
 }
-/** Payload's array "add row" button inside the field box `fieldId`. */
-const addRow = async (fieldId: string) => {
+/** Payload's "Thêm: <row label>" button of the array field `fieldId` (not of an array nested in its rows). */
+const addRow = async (fieldId: string, label: string) => {
   const field = page.locator(`#${fieldId}`)
   await field.scrollIntoViewIfNeeded()
-  await field.locator('.array-field__add-row').last().click()
+  await field.getByRole('button', { exact: true, name: `Thêm: ${label}` }).last().click()
 }
 /** Opens a collapsed array row until `input` shows (a click before hydration is lost on a loaded machine). */
 const expandRow = async ({ row, input }: { row: string; input: string }) => {
@@ -124,15 +124,15 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await settle(page)
     // the first indicator of the first criterion: what evidence the unit is expected to keep
     await expandRow({ input: 'input[name="criteria.0.indicators.0.threshold"]', row: '#criteria-0-indicators-row-0' })
-    await addRow('field-criteria__0__indicators__0__expectedEvidence')
+    await addRow('field-criteria__0__indicators__0__expectedEvidence', 'Minh chứng')
     await page.fill('input[name="criteria.0.indicators.0.expectedEvidence.0.title"]', 'Kế hoạch học tập năm của đơn vị (có chữ ký, đóng dấu)')
     // a local indicator, only for state agencies
     const index = await page.locator('[id^="criteria-0-indicators-row-"]').count()
-    await addRow('field-criteria__0__indicators')
+    await addRow('field-criteria__0__indicators', 'Chỉ tiêu')
     await expandRow({ input: `input[name="criteria.0.indicators.${index}.code"]`, row: `#criteria-0-indicators-row-${index}` })
     await page.fill(`input[name="criteria.0.indicators.${index}.code"]`, 'TC1.CT6')
     await page.fill(`textarea[name="criteria.0.indicators.${index}.text"]`, 'Có thư viện hoặc tủ sách phục vụ thành viên học tập (chỉ tiêu riêng của tỉnh).')
-    await addRow(`field-criteria__0__indicators__${index}__appliesTo`)
+    await addRow(`field-criteria__0__indicators__${index}__appliesTo`, 'Loại đơn vị')
     await chooseOption({ field: page.locator(`#field-criteria__0__indicators__${index}__appliesTo__0__unitType`), option: page.getByRole('option', { exact: true, name: 'Cơ quan, đơn vị thuộc UBND' }), page })
     // the province's own wording is checked against its own plan
     await page.locator(`input[name="criteria.0.indicators.${index}.isVerified"]`).check()
@@ -153,11 +153,11 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await openTab('Thời hạn')
     await page.fill('input[name="deadlines.submission.day"]', '31')
     await page.fill('input[name="deadlines.submission.month"]', '1')
-    await addRow('field-reportDeadlines')
+    await addRow('field-reportDeadlines', 'Hạn báo cáo')
     await page.fill('input[name="reportDeadlines.0.recipient"]', 'Sở Giáo dục và Đào tạo')
     await page.fill('input[name="reportDeadlines.0.day"]', '30')
     await page.fill('input[name="reportDeadlines.0.month"]', '4')
-    await addRow('field-reportDeadlines')
+    await addRow('field-reportDeadlines', 'Hạn báo cáo')
     await page.fill('input[name="reportDeadlines.1.recipient"]', 'UBND tỉnh')
     await page.fill('input[name="reportDeadlines.1.day"]', '31')
     await page.fill('input[name="reportDeadlines.1.month"]', '5')
@@ -166,7 +166,7 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await chooseOption({ field: page.locator('#field-teamDecision'), option: page.getByRole('option', { name: /219\/HD-UBND/ }).first(), page })
 
     await openTab('Hồ sơ')
-    await addRow('field-dossier')
+    await addRow('field-dossier', 'Tài liệu')
     const last = (await page.locator('input[name^="dossier."][name$=".title"]').count()) - 1
     await page.fill(`input[name="dossier.${last}.title"]`, 'Biên bản họp Tổ đánh giá của đơn vị')
     await save()
