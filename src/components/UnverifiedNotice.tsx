@@ -7,10 +7,10 @@
  */
 import { useAllFormFields, useField } from '@payloadcms/ui'
 import type { TextFieldClientComponent } from 'payload'
-import { reduceFieldsToValues } from 'payload/shared'
 import { useMemo } from 'react'
 
 import { unsettledOfDoc } from '@collections/criteria-sets/settlement'
+import { formToDoc, type FormFields } from '@collections/criteria-sets/formToDoc'
 import type { CriteriaSetDoc } from '@collections/criteria-sets/toCriteriaSet'
 
 export const UnverifiedNotice: TextFieldClientComponent = ({ path }) => {
@@ -18,7 +18,7 @@ export const UnverifiedNotice: TextFieldClientComponent = ({ path }) => {
   const [fields] = useAllFormFields()
   const unsettled = useMemo(() => {
     try {
-      return unsettledOfDoc({ doc: reduceFieldsToValues(fields, true) as CriteriaSetDoc })
+      return unsettledOfDoc({ doc: formToDoc(fields as FormFields) as CriteriaSetDoc })
     } catch {
       return null
     }

@@ -48,6 +48,8 @@ const addRow = async (fieldId: string, label: string) => {
   const field = page.locator(`#${fieldId}`)
   await field.scrollIntoViewIfNeeded()
   await field.getByRole('button', { exact: true, name: `Thêm: ${label}` }).last().click()
+  // the new row renders, then takes its collapsed or open state: act on it once it has
+  await page.waitForTimeout(1_500)
 }
 /** Opens a collapsed array row until `input` shows (a click before hydration is lost on a loaded machine). */
 const expandRow = async ({ row, input }: { row: string; input: string }) => {
