@@ -71,7 +71,6 @@ const indicatorFields: Field[] = [
     dbName: 'indicators_applies_to',
     admin: {
       description: { vi: 'Để trống nếu áp dụng cho mọi loại đơn vị.', en: 'Empty: all unit types.' },
-      initCollapsed: true,
     },
     fields: [
       codeRelation({

@@ -55,8 +55,10 @@ const addRow = async (fieldId: string, label: string) => {
 const expandRow = async ({ row, input }: { row: string; input: string }) => {
   const box = page.locator(row)
   await box.scrollIntoViewIfNeeded()
+  const toggle = box.locator('.collapsible__toggle').first()
   for (let attempt = 1; !(await page.locator(input).isVisible()); attempt++) {
-    await box.locator('.collapsible__toggle').first().click()
+    // click only a collapsed row: a second click on one still opening would close it again
+    if (((await toggle.getAttribute('class')) ?? '').includes('collapsible__toggle--collapsed')) await toggle.click()
     try {
       await page.locator(input).waitFor({ state: 'visible', timeout: 5_000 })
     } catch (error) {
