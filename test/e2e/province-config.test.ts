@@ -60,9 +60,13 @@ const expandRow = async ({ row, input }: { row: string; input: string }) => {
     // click only a collapsed row: a second click on one still opening would close it again
     if (((await toggle.getAttribute('class')) ?? '').includes('collapsible__toggle--collapsed')) await toggle.click()
     try {
-      await page.locator(input).waitFor({ state: 'visible', timeout: 5_000 })
+      // a new row's fields come from the server (a grey placeholder until then): slow on a loaded machine
+      await page.locator(input).waitFor({ state: 'visible', timeout: 15_000 })
     } catch (error) {
-      if (attempt === 4) throw error
+      if (attempt === 4) {
+        await page.screenshot({ fullPage: false, path: '/tmp/province-config-row.png' }).catch(() => undefined)
+        throw error
+      }
     }
   }
 }
