@@ -47,6 +47,9 @@ const openTab = async (name: string) => {
 const addRow = async (fieldId: string, label: string) => {
   const field = page.locator(`#${fieldId}`)
   await field.scrollIntoViewIfNeeded()
+  // the form asks the server for its new state after each change and drops an older request when a
+  // newer one starts: a row added while the last edit's request is in flight can stay a placeholder
+  await page.waitForTimeout(1_500)
   await field.getByRole('button', { exact: true, name: `Thêm: ${label}` }).last().click()
   // the new row renders, then takes its collapsed or open state: act on it once it has
   await page.waitForTimeout(1_500)
