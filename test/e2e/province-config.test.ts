@@ -144,7 +144,7 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await page.fill(`input[name="criteria.0.indicators.${index}.code"]`, 'TC1.CT6')
     await page.fill(`textarea[name="criteria.0.indicators.${index}.text"]`, 'Có thư viện hoặc tủ sách phục vụ thành viên học tập (chỉ tiêu riêng của tỉnh).')
     await addRow(`field-criteria__0__indicators__${index}__appliesTo`, 'Loại đơn vị')
-    await chooseOption({ field: page.locator(`#field-criteria__0__indicators__${index}__appliesTo__0__unitType`), option: page.getByRole('option', { exact: true, name: 'Cơ quan, đơn vị thuộc UBND' }), page })
+    await chooseOption({ field: page.locator(`#field-criteria__0__indicators__${index}__appliesTo__0__unitType`), option: page.getByRole('option', { exact: true, name: 'Cơ quan, đơn vị thuộc UBND' }).first(), page })
     // the province's own wording is checked against its own plan
     await page.locator(`input[name="criteria.0.indicators.${index}.isVerified"]`).check()
     await page.getByRole('button', { name: /Xuất bản/ }).first().click()
@@ -232,7 +232,7 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await settle(page)
     await page.fill('input[name="id"]', 'thu_vien')
     await page.fill('input[name="label"]', 'Thư viện')
-    await chooseOption({ field: page.locator('#field-tier'), option: page.getByRole('option', { exact: true, name: 'Cấp huyện' }), page })
+    await chooseOption({ field: page.locator('#field-tier'), option: page.getByRole('option', { exact: true, name: 'Cấp huyện' }).first(), page })
     await save()
     await page.goto(`${server.url}/admin/collections/tiers/create`)
     await settle(page)
