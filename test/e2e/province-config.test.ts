@@ -159,7 +159,11 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     await page.goto(`${server.url}/admin/collections/rounds/${round.id}`)
     await settle(page)
     // the round runs on the province's copy instead of the national set
-    await chooseOption({ field: page.locator('#field-criteriaSets'), option: page.getByRole('option', { name: /bản sao/ }).first(), page })
+    const sets = page.locator('#field-criteriaSets')
+    await sets.scrollIntoViewIfNeeded()
+    await sets.locator('.rs__control').first().click()
+    await page.keyboard.type('bản sao')
+    await page.getByRole('option', { name: /bản sao/ }).first().click({ timeout: 20_000 })
 
     await openTab('Thời hạn')
     await page.fill('input[name="deadlines.submission.day"]', '31')
