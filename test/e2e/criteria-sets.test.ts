@@ -102,7 +102,7 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     await expect.poll(async () => (await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json())._status, { timeout: 15_000 }).toBe('published')
 
     await page.reload()
-    await expect(page.locator('.unverified-notice').innerText()).resolves.toMatch(/9 chỉ tiêu chưa đối chiếu/)
+    await expect(page.locator('.unverified-notice').innerText()).resolves.toMatch(/9 chỉ tiêu chưa xác định/)
     await answerTryOut()
     await expect.poll(() => page.getByTestId('tryout-outcome').innerText(), { timeout: 15_000 }).toMatch(/Đạt — đủ điều kiện công nhận mức độ 1/)
     await page.screenshot({ fullPage: true, path: 'test-results/criteria-set-copy-tryout.png' })

@@ -3,7 +3,9 @@
  * its evidence and attached to every slot over REST, as the clerk would in the form: the browser
  * tests about answers and decisions then submit a complete dossier.
  */
-const pdf = () => new Blob([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], { type: 'application/pdf' })
+import { pdfBytes } from '../../int/helpers/files'
+
+const pdf = (note: string) => new Blob([pdfBytes(note)], { type: 'application/pdf' })
 
 export const attachDossierPapers = async ({ url, token, selfAssessmentId }: { url: string; token: string; selfAssessmentId: number | string }) => {
   const headers = { Authorization: `JWT ${token}` }
@@ -12,7 +14,7 @@ export const attachDossierPapers = async ({ url, token, selfAssessmentId }: { ur
   const attached = []
   for (const slot of slots) {
     const form = new FormData()
-    form.append('file', pdf(), `${slot.title.slice(0, 40).replace(/[^\p{L}\p{N} ]/gu, '')}.pdf`)
+    form.append('file', pdf(`${selfAssessmentId}-${slot.id}`), `${slot.title.slice(0, 40).replace(/[^\p{L}\p{N} ]/gu, '')}.pdf`)
     form.append('_payload', JSON.stringify({ title: slot.title }))
     const response = await fetch(`${url}/api/evidence?depth=0`, { body: form, headers, method: 'POST' })
     if (response.status !== 201) throw new Error(`tải lên «${slot.title}»: ${response.status} ${await response.text()}`)
