@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '@seed/demo/province'
 
 import { chooseOption, launchBrowser, settle, signIn as signInAt } from './helpers/browser'
-import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -42,39 +41,6 @@ const save = async () => {
   await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
   await expect.poll(() => toastText(page), { timeout: 30_000 }).toMatch(/thành công|đã được lưu|Đã lưu/i)
   await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined)
-}
-const openTab = async (name: string) => {
-  await page.getByRole('button', { exact: true, name }).first().click()
-}
-/** Payload's "Thêm: <row label>" button of the array field `fieldId` (not of an array nested in its rows). */
-const addRow = async (fieldId: string, label: string) => {
-  const field = page.locator(`#${fieldId}`)
-  await field.scrollIntoViewIfNeeded()
-  // the form asks the server for its new state after each change and drops an older request when a
-  // newer one starts: a row added while the last edit's request is in flight can stay a placeholder
-  await page.waitForTimeout(1_500)
-  await field.getByRole('button', { exact: true, name: `Thêm: ${label}` }).last().click()
-  // the new row renders, then takes its collapsed or open state: act on it once it has
-  await page.waitForTimeout(1_500)
-}
-/** Opens a collapsed array row until `input` shows (a click before hydration is lost on a loaded machine). */
-const expandRow = async ({ row, input }: { row: string; input: string }) => {
-  const box = page.locator(row)
-  await box.scrollIntoViewIfNeeded()
-  const toggle = box.locator('.collapsible__toggle').first()
-  for (let attempt = 1; !(await page.locator(input).isVisible()); attempt++) {
-    // click only a collapsed row: a second click on one still opening would close it again
-    if (((await toggle.getAttribute('class')) ?? '').includes('collapsible__toggle--collapsed')) await toggle.click()
-    try {
-      // a new row's fields come from the server (a grey placeholder until then): slow on a loaded machine
-      await page.locator(input).waitFor({ state: 'visible', timeout: 15_000 })
-    } catch (error) {
-      if (attempt === 4) {
-        await page.screenshot({ fullPage: false, path: '/tmp/province-config-row.png' }).catch(() => undefined)
-        throw error
-      }
-    }
-  }
 }
 const fillDate = async (selector: string, ddmmyyyy: string) => {
   const input = page.locator(selector)
