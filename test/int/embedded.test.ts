@@ -31,7 +31,8 @@ describe('embedded PGlite default', () => {
     const first = await boot({ key: 'embedded-first' })
     expect(first.runtime.mode).toBe('embedded')
     expect(first.env.DATABASE_URL).toMatch(/^postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres$/)
-    expect(first.seeded).toEqual({ authorities: 3, criteriaSets: 5, rounds: 1, units: 30, users: 5 })
+    // five national sets and the demo province’s own confirmed copies of the two district sets
+    expect(first.seeded).toEqual({ authorities: 3, criteriaSets: 7, rounds: 1, units: 30, users: 5 })
     const login = await first.payload.login({ collection: 'users', data: { email: 'donvi@demo.vn', password: demoPassword } })
     expect(login.token).toBeTruthy()
     const secret = first.env.PAYLOAD_SECRET
