@@ -5,9 +5,9 @@
  */
 import type { Field } from 'payload'
 
-const pattern = /^[a-z0-9][a-z0-9_-]{0,39}$/
+import { isCatalogueCode } from '@criteria/unitTypes'
 
-export const isCatalogueCode = (value: unknown): value is string => typeof value === 'string' && pattern.test(value)
+export { isCatalogueCode }
 
 export const catalogueCode = ({ example, label }: { example: string; label: { vi: string; en: string } }): Field => ({
   name: 'id',

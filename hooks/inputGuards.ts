@@ -21,6 +21,8 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, FlattenedField, PayloadRequest } from 'payload'
 import { APIError, NotFound, ValidationError } from 'payload'
 
+import { isCatalogueCode } from '@criteria/unitTypes'
+
 /** PostgreSQL `integer` (int4), the type of every serial id and foreign key here. */
 export const maxSerialId = 2_147_483_647
 const minInt4 = -2_147_483_648
@@ -217,8 +219,7 @@ const isNumeric = (value: unknown) =>
 
 /** Catalogues whose rows are keyed by their code (collections/catalogueCode.ts), not by a serial id. */
 const codeKeyed = new Set(['tiers', 'unit-types'])
-const codePattern = /^[a-z0-9][a-z0-9_-]{0,39}$/
-const isCode = (value: unknown) => typeof value === 'string' && codePattern.test(value)
+const isCode = isCatalogueCode
 
 const isReference = (field: FlattenedField, value: unknown): boolean => {
   const relationTo = (field as { relationTo?: unknown }).relationTo
