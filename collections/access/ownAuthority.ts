@@ -8,8 +8,14 @@
  */
 import type { Access, CollectionBeforeOperationHook } from 'payload'
 
+import type { WriteRules } from '@criteria/fieldRules'
+import type { WriteRulesAdapter } from '@hooks/writeRules'
+
+import { heldCapacities } from './capacities'
+
 import { hasRole, isAdmin, relationId } from './roles'
 import { isInUserSubtree, userAuthoritySubtree, whereIn } from './scope'
+import { catalogueOwner } from './targets'
 
 export const canCreateOwn: Access = async ({ data, req }) => {
   if (isAdmin(req.user)) return true
@@ -39,3 +45,10 @@ export const ownAuthorityByDefault: CollectionBeforeOperationHook = ({ args, ope
   }
   return { ...args, data }
 }
+
+/** The write-rules adapter of a province's own catalogue (tiers, unit types, reference documents): capacities by its owner, the owner checked as 'catalogue-owner'. */
+export const ownedCatalogueRules = (rules: WriteRules): WriteRulesAdapter => ({
+  capacitiesOf: ({ doc, operation, req }) => heldCapacities({ authority: relationId(doc.authority), operation, req }),
+  rules,
+  targets: { 'catalogue-owner': catalogueOwner },
+})

@@ -9,13 +9,13 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { legalDocumentWrites } from '@criteria/policy'
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { canChangeOwn, canCreateOwn, ownAuthorityByDefault } from '../access/ownAuthority'
+import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules } from '../access/ownAuthority'
 import { acceptedMimeTypes } from '../evidence/fileKind'
 import { dayOnly } from '../fieldOptions'
 import { requiredText } from '../validation'
-import { legalDocumentRules } from './writeRules'
 
 export const legalDocumentsDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'legal-documents')
 
@@ -27,7 +27,7 @@ export const legalDocumentKinds = [
 ] as const
 
 export const LegalDocuments: CollectionConfig = applyWriteRules({
-  adapter: legalDocumentRules,
+  adapter: ownedCatalogueRules(legalDocumentWrites),
   config: {
     slug: 'legal-documents',
     access: { create: canCreateOwn, delete: canChangeOwn, read: ({ req }) => Boolean(req.user), update: canChangeOwn },

@@ -6,16 +6,16 @@
  */
 import type { CollectionConfig } from 'payload'
 
+import { tierWrites } from '@criteria/policy'
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { canChangeOwn, canCreateOwn, ownAuthorityByDefault } from '../access/ownAuthority'
+import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules } from '../access/ownAuthority'
 import { catalogueCode } from '../catalogueCode'
 import { refuseTakenCode } from '../catalogues'
 import { keepReferenced } from '../keepReferenced'
-import { tierRules } from './writeRules'
 
 export const Tiers: CollectionConfig = applyWriteRules({
-  adapter: tierRules,
+  adapter: ownedCatalogueRules(tierWrites),
   config: {
     slug: 'tiers',
     access: { create: canCreateOwn, delete: canChangeOwn, read: () => true, update: canChangeOwn },

@@ -5,16 +5,16 @@
  */
 import type { CollectionConfig } from 'payload'
 
+import { unitTypeWrites } from '@criteria/policy'
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { canChangeOwn, canCreateOwn, ownAuthorityByDefault } from '../access/ownAuthority'
+import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules } from '../access/ownAuthority'
 import { catalogueCode, codeRelation } from '../catalogueCode'
 import { refuseTakenCode, validUnitTypeTier } from '../catalogues'
 import { keepReferenced } from '../keepReferenced'
-import { unitTypeRules } from './writeRules'
 
 export const UnitTypes: CollectionConfig = applyWriteRules({
-  adapter: unitTypeRules,
+  adapter: ownedCatalogueRules(unitTypeWrites),
   config: {
     slug: 'unit-types',
     access: { create: canCreateOwn, delete: canChangeOwn, read: () => true, update: canChangeOwn },
