@@ -63,6 +63,8 @@ export const buildAppConfig = ({
   buildConfig({
     admin: {
       avatar: 'default',
+      // each role starts on its own work (src/components/dashboard)
+      components: { views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } } },
       dateFormat: 'dd/MM/yyyy',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · Đơn vị học tập' },

@@ -132,3 +132,5 @@ export {
   waitMeasuredAtOptions,
 } from './recognition'
 export type { PrerequisiteCheck, PrerequisiteRule, ValidityAnchor, ValidityResult, ValidityRule, WaitMeasuredAt } from './recognition'
+export { chooseSets, daysUntil, describeDaysLeft, expiringSoon, funnelStages, roundFunnel, teamProgress, urgencyOf } from './dashboard'
+export type { FunnelCount, FunnelStage, OfferedSet, SetChoice } from './dashboard'

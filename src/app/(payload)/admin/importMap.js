@@ -14,6 +14,7 @@ import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
+import { Dashboard as Dashboard_36619916dca240e7e246411f6d4228a9 } from '@/components/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -34,5 +35,6 @@ export const importMap = {
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,
+  "@/components/dashboard/Dashboard#Dashboard": Dashboard_36619916dca240e7e246411f6d4228a9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

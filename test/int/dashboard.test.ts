@@ -1,0 +1,126 @@
+/**
+ * The role start pages (issue 12) on real PostgreSQL with the demo data: what each demo user's
+ * dashboard holds as the unit's dossier moves from not started to in review, read with that user's
+ * own access (the unit sees only its own dossier; the reviewer only rounds whose team names them).
+ */
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { loadDashboard, type AdminDashboardData, type AuthorityDashboardData, type ReviewerDashboardData, type UnitDashboardData } from '@/dashboard/load'
+import { loadDemo } from '@/seed/loadDemo'
+
+import { pdfUpload } from './helpers/files'
+import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { metAnswers } from './helpers/rounds'
+
+let payload: Payload
+const users: Record<string, Record<string, any>> = {}
+let roundId: number
+let dossierId: number
+
+const reqFor = async (email: string) => (await createLocalReq({ user: { ...users[email], collection: 'users' } as never }, payload)) as PayloadRequest
+const dashboardOf = async <T>(email: string) => (await loadDashboard({ req: await reqFor(email) })) as T
+const as = (email: string) => ({ depth: 0, overrideAccess: false, user: { ...users[email], collection: 'users' } as never })
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  await loadDemo({ payload })
+  for (const user of (await payload.find({ collection: 'users', depth: 0, limit: 0, pagination: false })).docs) users[user.email] = user
+  roundId = (await payload.find({ collection: 'rounds', depth: 0, limit: 1, where: { status: { equals: 'open' } } })).docs[0].id
+}, 120_000)
+afterAll(async () => {
+  await closeTestPayload(payload)
+})
+
+describe('dashboards of the demo users', () => {
+  it('the unit, not started: its open round with the deadline in days, level 1 recommended, level 2 explained', async () => {
+    const data = await dashboardOf<UnitDashboardData>('donvi@demo.vn')
+    expect(data.role).toBe('unit')
+    expect(data.unitName).toBe('UBND xã Trường Hà')
+    expect(data.rounds.map((round) => round.id)).toEqual([roundId])
+    const [round] = data.rounds
+    expect(round.dossier).toBeNull()
+    expect(round.deadline?.text).toMatch(/^trước ngày 15\/01\/\d{4}$/)
+    expect(round.deadline?.days).toBeGreaterThan(0)
+    expect(round.choices.map((choice) => [choice.set.level, choice.isRecommended])).toEqual([
+      [1, true],
+      [2, false],
+    ])
+    expect(round.choices[1].reason).toContain('Mức độ 1')
+  })
+
+  it('the district, not started: every unit of the round in the first stage, the round’s deadlines, nothing waiting', async () => {
+    const data = await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')
+    const round = data.rounds.find((row) => row.id === roundId)
+    expect(round?.funnel.find((stage) => stage.code === 'not-started')?.count).toBe(round?.unitCount)
+    expect(round?.unitCount).toBeGreaterThan(1)
+    expect(round?.deadlines.map((deadline) => deadline.label)).toEqual(['Hạn đơn vị nộp hồ sơ', 'Hạn ra quyết định công nhận', 'Báo cáo Sở Giáo dục và Đào tạo'])
+    expect(data.waiting).toEqual([])
+  })
+
+  it('the unit, started: what is missing names each indicator by its wording and links to its row, and each paper', async () => {
+    const round = (await dashboardOf<UnitDashboardData>('donvi@demo.vn')).rounds[0]
+    const created = await payload.create({ collection: 'self-assessments', data: { criteriaSet: round.choices[0].set.id as number, round: roundId } as never, ...as('donvi@demo.vn') })
+    dossierId = created.id
+    const dossier = (await dashboardOf<UnitDashboardData>('donvi@demo.vn')).rounds[0].dossier
+    expect(dossier).toMatchObject({ id: dossierId, status: 'draft', statusLabel: 'Bản nháp' })
+    const gaps = dossier?.gaps ?? []
+    const first = gaps.find((gap) => gap.kind === 'answer')
+    expect(first?.name).toMatch(/^TC1\.CT1 — \S+/)
+    expect(first?.href).toBe(`/admin/collections/self-assessments/${dossierId}#answers-row-0`)
+    expect(gaps.filter((gap) => gap.kind === 'paper').map((gap) => gap.name)).toHaveLength(3)
+    // one indicator answered with an explanation: it leaves the list, the others stay
+    const stored = await payload.findByID({ collection: 'self-assessments', depth: 0, id: dossierId })
+    const answers = stored.answers?.map((row, index) => (index === 0 ? { ...row, explanation: 'Hồ sơ gốc lưu tại UBND xã.', yesNo: 'yes' } : row))
+    await payload.update({ collection: 'self-assessments', data: { answers } as never, id: dossierId, ...as('donvi@demo.vn') })
+    const after = (await dashboardOf<UnitDashboardData>('donvi@demo.vn')).rounds[0].dossier?.gaps ?? []
+    expect(after.some((gap) => gap.code === 'TC1.CT1')).toBe(false)
+    expect(after.length).toBeLessThan(gaps.length)
+  })
+
+  it('the district sees the dossier in the draft stage; the province too; the admin sees the province’s round', async () => {
+    for (const email of ['huyen@demo.vn', 'tinh@demo.vn']) {
+      const round = (await dashboardOf<AuthorityDashboardData>(email)).rounds.find((row) => row.id === roundId)
+      expect(round?.funnel.find((stage) => stage.code === 'draft')?.count).toBe(1)
+      expect(round?.funnel.find((stage) => stage.code === 'not-started')?.count).toBe((round?.unitCount ?? 0) - 1)
+    }
+    const admin = await dashboardOf<AdminDashboardData>('admin@demo.vn')
+    expect(admin.provinces.flatMap((province) => province.rounds.map((round) => round.id))).toContain(roundId)
+  })
+
+  it('the reviewer: nothing until the dossier is accepted; then it is assigned, with no review of theirs yet', async () => {
+    const before = await dashboardOf<ReviewerDashboardData>('reviewer@demo.vn')
+    expect(before.dossiers).toEqual([])
+    expect(before.rounds.map((round) => [round.id, round.role])).toEqual([[roundId, 'Trưởng đoàn']])
+    // the clerk answers everything, attaches the round's papers and submits; the district accepts
+    const stored = await payload.findByID({ collection: 'self-assessments', depth: 0, id: dossierId })
+    const unit = users['donvi@demo.vn'].unit as number
+    const slots = []
+    for (const slot of stored.dossierFiles ?? []) {
+      const paper = await payload.create({ collection: 'evidence', data: { title: slot.title, unit } as never, file: pdfUpload({ name: `giay-to-${slot.id}.pdf` }), ...as('donvi@demo.vn') })
+      slots.push({ files: [paper.id], item: slot.item })
+    }
+    await payload.update({ collection: 'self-assessments', data: { answers: metAnswers({ rows: stored.answers ?? [] }), dossierFiles: slots } as never, id: dossierId, ...as('donvi@demo.vn') })
+    expect((await dashboardOf<UnitDashboardData>('donvi@demo.vn')).rounds[0].dossier?.gaps).toEqual([])
+    await payload.update({ collection: 'self-assessments', data: { status: 'submitted' }, id: dossierId, ...as('donvi@demo.vn') })
+    expect((await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')).waiting.map((row) => row.id)).toEqual([dossierId])
+    expect((await dashboardOf<ReviewerDashboardData>('reviewer@demo.vn')).dossiers).toEqual([])
+    await payload.update({ collection: 'self-assessments', data: { status: 'in-review' }, id: dossierId, ...as('huyen@demo.vn') })
+    const after = await dashboardOf<ReviewerDashboardData>('reviewer@demo.vn')
+    expect(after.dossiers).toHaveLength(1)
+    expect(after.dossiers[0]).toMatchObject({ id: dossierId, isLead: true, ownReview: null, statusLabel: 'Đang thẩm định' })
+    expect(after.dossiers[0].progress.done).toBe(0)
+  })
+
+  it('a unit never sees another unit’s dossier, and a user without a role gets no dashboard', async () => {
+    const round = await payload.findByID({ collection: 'rounds', depth: 0, id: roundId })
+    const other = (await payload.find({ collection: 'units', depth: 0, limit: 1, where: { and: [{ name: { not_equals: 'UBND xã Trường Hà' } }, { authority: { equals: round.authority } }, { tier: { equals: 'huyen' } }] } })).docs[0]
+    const otherDossier = await payload.create({ collection: 'self-assessments', data: { criteriaSet: round.criteriaSets?.[0] as number, round: roundId, unit: other.id } as never })
+    expect((await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')).rounds.find((row) => row.id === roundId)?.funnel.find((stage) => stage.code === 'draft')?.count).toBe(1)
+    const data = await dashboardOf<UnitDashboardData>('donvi@demo.vn')
+    expect(data.rounds[0].dossier?.id).toBe(dossierId)
+    expect(JSON.stringify(data)).not.toContain(`/self-assessments/${otherDossier.id}`)
+    const req = await createLocalReq({ user: { ...users['donvi@demo.vn'], collection: 'users', roles: [] } as never }, payload)
+    expect(await loadDashboard({ req: req as PayloadRequest })).toBeNull()
+  })
+})
