@@ -29,18 +29,20 @@ export const dossierGaps = ({ id, rows, slots }: { id: number | string; rows: re
     answers: rows.map((row) => ({ code: row.indicator ?? '', evidenceCount: evidenceIds(row).length, evidenceRequired: Boolean(row.evidenceRequired), explanation: row.explanation })),
     report: { indicators: rows.map((row) => ({ code: row.indicator ?? '', status: (row.isApplicable === false ? 'not-applicable' : (row.status ?? 'missing')) as IndicatorStatus })) as never },
   })
-  const gaps: DossierGap[] = issues.map((issue) => {
+  // one line per indicator, whatever it lacks
+  const gaps: DossierGap[] = []
+  for (const issue of issues) {
     const code = String(issue.path[1])
     const index = indexOf.get(code) ?? 0
     const isEvidence = issue.code === 'evidence-missing'
-    return {
-      code,
-      href: `/admin/collections/self-assessments/${id}#answers-row-${index}`,
-      kind: isEvidence ? 'evidence' : 'answer',
-      name: indicatorName({ code, text: rows[index]?.text }),
-      problem: isEvidence ? 'cần tệp minh chứng hoặc lời giải trình' : 'chưa trả lời',
+    const problem = isEvidence ? 'cần tệp minh chứng hoặc lời giải trình' : 'chưa trả lời'
+    const known = gaps.find((gap) => gap.code === code)
+    if (known) {
+      known.problem = `${known.problem}; ${problem}`
+      continue
     }
-  })
+    gaps.push({ code, href: `/admin/collections/self-assessments/${id}#answers-row-${index}`, kind: isEvidence ? 'evidence' : 'answer', name: indicatorName({ code, text: rows[index]?.text }), problem })
+  }
   const slotIssues = checkDossierSlots({ slots: slots.map((slot) => ({ fileCount: (slot.files ?? []).length, isRequired: Boolean(slot.isRequired), title: slot.title ?? '' })) })
   for (const issue of slotIssues) {
     const index = Number(issue.path[1])

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { chooseOption, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
+import { chooseOption, goToDashboard, keepScreenshot, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
 import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
@@ -65,10 +65,12 @@ const todayInVietnam = () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', 
 
 describe('from review to the public register', () => {
   it('reviewer@demo.vn reviews the demo submission, sees the team result, and closes the review', async () => {
+    // the team lead starts on the dashboard: the dossier assigned, no review of hers yet
     const page = await signIn('reviewer@demo.vn')
-    await page.goto(`${server.url}/admin/collections/reviews/create`)
-    await chooseOption({ field: page.locator('#field-selfAssessment'), option: page.getByRole('option', { name: /UBND xã Trường Hà/ }).first(), page })
-    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    const assigned = page.getByTestId('assigned')
+    await expect(assigned.innerText()).resolves.toMatch(/UBND xã Trường Hà[\s\S]*Đang thẩm định[\s\S]*0\/\d+ thành viên đã gửi phiếu/)
+    await keepScreenshot({ name: 'dashboard-doan-danh-gia', page })
+    await page.getByTestId(`create-review-${selfAssessmentId}`).click()
     await page.waitForURL((url) => /\/reviews\/\d+$/.test(url.pathname), { timeout: 30_000 })
     await settle(page)
     const rows = await page.locator('[id^="verdicts-row-"]').count()
@@ -84,7 +86,10 @@ describe('from review to the public register', () => {
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
 
-    await page.goto(`${server.url}/admin/collections/self-assessments/${selfAssessmentId}`)
+    await goToDashboard(page)
+    await expect(assigned.innerText()).resolves.toMatch(/Đã có phiếu — xem[\s\S]*1\/\d+ thành viên đã gửi phiếu/)
+    await assigned.getByRole('link', { name: /UBND xã Trường Hà/ }).click()
+    await page.waitForURL((url) => url.pathname.endsWith(`/self-assessments/${selfAssessmentId}`))
     const panel = page.getByTestId('consolidation')
     await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
     await expect(page.getByTestId('consolidation-disagreements').innerText()).resolves.toContain('0 chỉ tiêu có ý kiến khác nhau')
@@ -93,8 +98,11 @@ describe('from review to the public register', () => {
   })
 
   it('huyen@demo.vn issues the decision for the demo round, and the public register shows the unit', async () => {
+    // the district's dashboard: one dossier reviewed, waiting for the decision
     const page = await signIn('huyen@demo.vn')
-    await page.goto(`${server.url}/admin/collections/decisions/create`)
+    await expect(page.locator('[data-testid^="funnel-"]').first().innerText()).resolves.toMatch(/1\s+Đã đánh giá, chờ quyết định/)
+    await page.getByRole('link', { name: 'Lập quyết định công nhận' }).click()
+    await page.waitForURL((url) => url.pathname.endsWith('/decisions/create'))
     await chooseOption({ field: page.locator('#field-round'), option: page.getByRole('option', { name: /huyện Hà Quảng/ }).first(), page })
     await page.fill('input[name="number"]', '125/QĐ-UBND')
     const date = page.locator('#field-signedOn input')
@@ -120,5 +128,15 @@ describe('from review to the public register', () => {
     await expect(register.innerText()).resolves.toContain('UBND xã Trường Hà')
     await expect(register.innerText()).resolves.toContain('Đơn vị học tập Mức độ 1')
     await expect(register.innerText()).resolves.toContain('125/QĐ-UBND')
+  })
+
+  it('admin@demo.vn sees the province’s round decided on the dashboard and opens it from there', async () => {
+    const page = await signIn('admin@demo.vn')
+    const province = page.locator('[data-testid^="province-"]', { hasText: 'Cao Bằng' })
+    await expect(province.innerText()).resolves.toMatch(/1\s+Đã có quyết định/)
+    await keepScreenshot({ name: 'dashboard-quan-tri', page })
+    await province.getByRole('link', { name: /huyện Hà Quảng/ }).first().click()
+    await page.waitForURL((url) => /\/rounds\/\d+$/.test(url.pathname))
+    await expect(page.getByTestId('round-participation').innerText()).resolves.toContain('Được công nhận: 1')
   })
 })

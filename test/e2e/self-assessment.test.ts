@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { launchBrowser, signIn as signInAs } from './helpers/browser'
+import { goToDashboard, keepScreenshot, launchBrowser, signIn as signInAs } from './helpers/browser'
 import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
@@ -59,13 +59,13 @@ const answerRow = async ({ page, index }: { page: Page; index: number }) => {
 
 describe('a self-assessment from the clerk to the district office and back', () => {
   it('donvi@demo.vn starts the demo round’s self-assessment, answers every indicator and submits it', async () => {
+    // she starts on her dashboard: the open round, its deadline in days, the set recommended to her
     const page = await signIn('donvi@demo.vn')
-    await page.goto(`${server.url}/admin/collections/self-assessments/create`)
-    await page.locator('#field-round').click()
-    await page.getByRole('option', { name: /huyện Hà Quảng/ }).first().click()
-    await page.locator('#field-criteriaSet').click()
-    await page.getByRole('option', { name: /Mức độ 1.*bản của tỉnh/ }).first().click()
-    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    const dashboard = page.locator('.dvht-dashboard')
+    await expect(dashboard.innerText()).resolves.toMatch(/Hạn nộp hồ sơ: trước ngày 15\/01\/\d{4} — còn \d+ ngày/)
+    await expect(page.locator('.dashboard-choice--recommended').innerText()).resolves.toMatch(/Mức độ 1.*bản của tỉnh/s)
+    await keepScreenshot({ name: 'dashboard-don-vi-chua-bat-dau', page })
+    await page.getByTestId('start-self-assessment').click()
     await page.waitForURL((url) => /\/self-assessments\/\d+$/.test(url.pathname), { timeout: 30_000 })
     selfAssessmentUrl = page.url()
     await expect(page.getByTestId('sa-outcome').innerText()).resolves.toContain('Chưa trả lời đủ')
@@ -74,6 +74,16 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await expect(page.getByTestId('workflow-problems').innerText()).resolves.toMatch(/TC1\.CT1 chưa được trả lời/)
     await expect(statusShown(page)).resolves.toContain('Bản nháp')
+
+    // her dashboard lists what is missing by the indicator's wording; a line leads to its row
+    await goToDashboard(page)
+    const gaps = page.getByTestId('dossier-gaps')
+    await expect(gaps.innerText()).resolves.toMatch(/TC1\.CT1 — \S+.*: chưa trả lời/)
+    await expect(gaps.innerText()).resolves.toContain('Tờ trình')
+    await keepScreenshot({ name: 'dashboard-don-vi-dang-soan', page })
+    await gaps.getByRole('link', { name: /^TC1\.CT1 — / }).click()
+    await page.waitForURL((url) => url.hash === '#answers-row-0' && url.pathname === new URL(selfAssessmentUrl).pathname)
+    await expect(page.locator('#answers-row-0').isVisible()).resolves.toBe(true)
 
     const rows = await page.locator('[id^="answers-row-"]').count()
     expect(rows).toBeGreaterThan(8)
@@ -97,17 +107,21 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Đã nộp')
     // after submission the clerk's answers are read-only: no more workflow but withdrawal
     await expect(page.getByRole('button', { name: 'Rút lại hồ sơ' }).count()).resolves.toBe(1)
+    await goToDashboard(page)
+    await expect(page.getByTestId('dossier-status').innerText()).resolves.toBe('Đã nộp')
   })
 
   it('huyen@demo.vn sees it in the round’s list and returns it with a reason; the clerk reads the reason', async () => {
     expect(selfAssessmentUrl).not.toBe('')
+    // the district starts on its dashboard: the round's funnel and the dossier waiting for acceptance
     const page = await signIn('huyen@demo.vn')
-    await page.goto(`${server.url}/admin/collections/rounds`)
-    await page.getByRole('link', { name: /huyện Hà Quảng/ }).first().click()
-    const participation = page.getByTestId('round-participation')
-    await expect.poll(() => participation.innerText(), { timeout: 20_000 }).toContain('Đã nộp: 1')
-    await expect(participation.innerText()).resolves.toMatch(/Chưa bắt đầu: \d+/)
-    await participation.getByRole('link', { name: 'Xem danh sách hồ sơ của đợt' }).click()
+    const funnel = page.locator('[data-testid^="funnel-"]').first()
+    await expect(funnel.innerText()).resolves.toMatch(/1\s+Đã nộp, chờ tiếp nhận/)
+    await expect(funnel.innerText()).resolves.toMatch(/\d+\s+Chưa bắt đầu/)
+    await expect(page.getByTestId('waiting').innerText()).resolves.toContain('UBND xã Trường Hà')
+    await keepScreenshot({ name: 'dashboard-huyen', page })
+    await funnel.getByRole('link', { name: /Đã nộp, chờ tiếp nhận/ }).click()
+    await page.waitForURL((url) => url.pathname.endsWith('/self-assessments'))
     const listRow = page.locator('tr', { hasText: 'UBND xã Trường Hà' })
     await expect(listRow.innerText()).resolves.toContain('Đã nộp')
     await listRow.getByRole('link').first().click()

@@ -17,6 +17,8 @@ import {
   type UnitDashboardData,
 } from '@/dashboard/load'
 
+import type { DossierGap } from '@collections/self-assessments/gaps'
+
 import { CreateAndOpen } from './CreateAndOpen'
 
 const list = (collection: string, query = '') => `/admin/collections/${collection}${query}`
@@ -73,6 +75,23 @@ const RoundCard = ({ round }: { round: AuthorityRound }) => (
   </section>
 )
 
+const GapList = ({ gaps, title, limit }: { gaps: DossierGap[]; title: string; limit: number }) =>
+  gaps.length === 0 ? null : (
+    <>
+      <p className="dashboard-gaps__title">
+        {title} ({gaps.length}):
+      </p>
+      <ul className="dashboard-gaps">
+        {gaps.slice(0, limit).map((gap) => (
+          <li key={`${gap.kind}-${gap.href}`}>
+            <a href={gap.href}>{gap.name}</a>: {gap.problem}
+          </li>
+        ))}
+      </ul>
+      {gaps.length > limit ? <p className="dashboard-muted">và {gaps.length - limit} mục khác: mở hồ sơ để xem hết.</p> : null}
+    </>
+  )
+
 const Empty = ({ children }: { children: React.ReactNode }) => <p className="dashboard-muted">{children}</p>
 
 const UnitDashboard = ({ data }: { data: UnitDashboardData }) => (
@@ -99,17 +118,10 @@ const UnitDashboard = ({ data }: { data: UnitDashboardData }) => (
             </p>
             {round.dossier.returnReason ? <p className="dashboard-warning">Lý do trả lại: {round.dossier.returnReason}</p> : null}
             {round.dossier.gaps.length > 0 ? (
-              <>
-                <p>Còn thiếu {round.dossier.gaps.length} mục trước khi nộp:</p>
-                <ul className="dashboard-gaps" data-testid="dossier-gaps">
-                  {round.dossier.gaps.slice(0, 12).map((gap) => (
-                    <li key={`${gap.kind}-${gap.href}`}>
-                      <a href={gap.href}>{gap.name}</a>: {gap.problem}
-                    </li>
-                  ))}
-                </ul>
-                {round.dossier.gaps.length > 12 ? <p className="dashboard-muted">và {round.dossier.gaps.length - 12} mục khác: mở hồ sơ để xem hết.</p> : null}
-              </>
+              <div data-testid="dossier-gaps">
+                <GapList gaps={round.dossier.gaps.filter((gap) => gap.kind !== 'paper')} limit={8} title="Chỉ tiêu chưa xong" />
+                <GapList gaps={round.dossier.gaps.filter((gap) => gap.kind === 'paper')} limit={20} title="Tài liệu chưa đính kèm" />
+              </div>
             ) : ['draft', 'returned'].includes(round.dossier.status) ? (
               <p>Hồ sơ đã đủ để nộp: mở hồ sơ và bấm «Nộp hồ sơ».</p>
             ) : null}
@@ -252,7 +264,6 @@ const ReviewerDashboard = ({ data }: { data: ReviewerDashboardData }) => (
             <tr key={row.id}>
               <td>
                 <a href={list('self-assessments', `/${row.id}`)}>{row.title}</a>
-                <div className="dashboard-muted">{row.roundTitle}</div>
               </td>
               <td>{row.statusLabel}</td>
               <td>

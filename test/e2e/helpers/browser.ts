@@ -1,5 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no browser download is possible here). */
 import fs from 'node:fs'
+import path from 'node:path'
 
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
@@ -60,4 +61,18 @@ export const chooseOption = async ({ page, field, option }: { page: Page; field:
     }
   }
   await option.click()
+}
+
+/** A screenshot of the page for people to look at (test-results/ is not committed). */
+export const keepScreenshot = async ({ page, name }: { page: Page; name: string }) => {
+  const folder = path.join(process.cwd(), 'test-results', 'screens')
+  fs.mkdirSync(folder, { recursive: true })
+  await page.screenshot({ fullPage: true, path: path.join(folder, `${name}.png`) })
+}
+
+/** Back to the start page the way a user goes: the home icon at the start of the breadcrumb. */
+export const goToDashboard = async (page: Page) => {
+  await page.locator('.step-nav a[href="/admin"], a[href="/admin"]').first().click()
+  await page.waitForURL((location) => location.pathname === '/admin' || location.pathname === '/admin/')
+  await page.locator('.dvht-dashboard').waitFor()
 }
