@@ -245,7 +245,7 @@ export const evaluate = ({ set, unitType, answers, prior, asOf }: EvaluationInpu
             code: 'missing',
             indicator: code,
             shortfall: null,
-            message: `${indicatorLabel(indicator)}: chưa có số liệu.`,
+            message: `${indicatorLabel(indicator)}: ${measureKinds[indicator.measure].missingText}.`,
           })
         } else {
           const assessment = measureKinds[indicator.measure].assess({ indicator, value })

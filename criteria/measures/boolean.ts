@@ -7,6 +7,7 @@ const label = 'Có/Không'
 export const booleanMeasure: MeasureKind = {
   label,
   needsRubric: false,
+  missingText: 'chưa trả lời Đạt/Không đạt',
   needsThreshold: false,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => refuseUnusedFields({ indicator, kindLabel: label, fields: ['threshold', 'scale', 'rubric'] }),

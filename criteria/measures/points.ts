@@ -13,6 +13,7 @@ const label = 'Chấm điểm'
 export const pointsMeasure: MeasureKind = {
   label,
   needsRubric: true,
+  missingText: 'chưa tự chấm điểm',
   needsThreshold: false,
   allowedModels: ['points'],
   // maxPoints is required by the points model for every indicator, so it is checked there

@@ -11,6 +11,7 @@ const label = 'Xếp bậc'
 export const rankMeasure: MeasureKind = {
   label,
   needsRubric: false,
+  missingText: 'chưa chọn mức',
   needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {

@@ -37,6 +37,7 @@ const thresholdOf = ({ threshold }: { threshold: number | string | null }): numb
 export const ratioMeasure: MeasureKind = {
   label,
   needsRubric: false,
+  missingText: 'chưa có số liệu',
   needsThreshold: true,
   allowedModels: ['points', 'pass-fail'],
   checkDefinition: ({ indicator }) => {

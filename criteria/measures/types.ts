@@ -41,6 +41,8 @@ export interface MeasureKind {
    * guessed); it is then judged `no-threshold` and settles nothing.
    */
   needsThreshold: boolean
+  /** What an unanswered indicator of this kind lacks, as the unit reads it ("chưa có số liệu" for a count). */
+  missingText: string
   /**
    * Whether answers are scored by a scoring guide (`rubric`, TT 22 points). Without one any score
    * in [0, maxPoints] is taken, but the indicator is not settled until verified.

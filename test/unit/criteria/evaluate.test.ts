@@ -117,7 +117,13 @@ describe('pass-fail model', () => {
     expect(result.outcome).toMatchObject({ isMet: false, level: null })
     expect(result.indicators.find((entry) => entry.code === 'TC3.CT3')?.status).toBe('missing')
     expect(result.criteria[1].status).toBe('missing')
-    expect(result.gaps).toEqual([{ code: 'missing', indicator: 'TC3.CT3', shortfall: null, message: 'Chỉ tiêu TC3.CT3: chưa có số liệu.' }])
+    expect(result.gaps).toEqual([{ code: 'missing', indicator: 'TC3.CT3', shortfall: null, message: 'Chỉ tiêu TC3.CT3: chưa chọn mức.' }])
+  })
+
+  it('says what an unanswered indicator lacks by its kind: no data for a count, no answer for a yes/no', () => {
+    const { 'TC1.CT1': _yesNo, 'TC3.CT1': _count, ...answers } = metPassFailAnswers
+    const gaps = report(evaluate({ set, unitType: 'xa', answers, asOf: '2025-01-10' })).gaps.map((gap) => gap.message)
+    expect(gaps).toEqual(['Chỉ tiêu TC1.CT1: chưa trả lời Đạt/Không đạt.', 'Chỉ tiêu TC3.CT1: chưa có số liệu.'])
   })
 
   it('a not-met indicator outweighs a missing one in the criterion status', () => {
