@@ -251,6 +251,8 @@ export const prepareSelfAssessment: CollectionBeforeChangeHook = async ({ data, 
       data.submittedBy = typeof user?.id === 'number' ? user.id : null
     }
     if (to === 'returned') data.returnReason = (merged.returnReason ?? '').trim()
+    // once the completed dossier is accepted, the old reason no longer applies (the audit trail keeps it)
+    if (to === 'in-review') data.returnReason = null
     if (to === 'reviewed') {
       const team = await teamResultFields({ req, sa: { ...original, ...merged, answers: scoredRows } as Parameters<typeof teamResultFields>[0]['sa'] })
       if (!team.fields) return fail({ errors: team.errors, req })

@@ -120,6 +120,8 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
       data.submittedBy = typeof user.id === 'number' ? user.id : null
     }
     if (wanted.to === 'returned') data.returnReason = (wanted.reason ?? '').trim()
+    // once the completed dossier is accepted, the old reason no longer applies (the audit trail keeps it)
+    if (wanted.to === 'in-review') data.returnReason = null
     if (wanted.to === 'reviewed') {
       const team = await teamResultFields({ req, sa: { answers: await storedAnswerRows({ id, req }), criteriaSet: stored.criteriaSet, id, round: stored.round, unit: stored.unit } })
       if (!team.fields) return giveUp()

@@ -93,7 +93,8 @@ describe('from review to the public register', () => {
     const panel = page.getByTestId('consolidation')
     await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
     await expect(page.getByTestId('consolidation-disagreements').innerText()).resolves.toContain('0 chỉ tiêu có ý kiến khác nhau')
-    await page.getByRole('button', { name: 'Kết thúc thẩm định' }).click()
+    await page.getByRole('button', { exact: true, name: 'Kết thúc thẩm định' }).click()
+    await page.locator('.confirmation-modal').getByRole('button', { exact: true, name: 'Xác nhận' }).click()
     await expect.poll(() => page.locator('#field-status').innerText(), { timeout: 20_000 }).toContain('Đã đánh giá')
   })
 

@@ -31,6 +31,15 @@ const signIn = (email: string): Promise<Page> => signInAs({ browser, email, pass
 
 const statusShown = (page: Page) => page.locator('#field-status').innerText()
 
+/** A workflow button, then "Xác nhận" in the dialog that says what the step means. */
+const act = async ({ page, name, consequence }: { page: Page; name: string; consequence?: RegExp }) => {
+  await page.getByRole('button', { exact: true, name }).click()
+  const dialog = page.locator('.confirmation-modal')
+  await dialog.waitFor()
+  if (consequence) await expect(dialog.innerText()).resolves.toMatch(consequence)
+  await dialog.getByRole('button', { exact: true, name: 'Xác nhận' }).click()
+}
+
 /** Answers row `index` so that it is met, with an explanation; rows not applicable have no input. */
 const answerRow = async ({ page, index }: { page: Page; index: number }) => {
   const row = page.locator(`#answers-row-${index}`)
@@ -71,8 +80,9 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await expect(page.getByTestId('sa-outcome').innerText()).resolves.toContain('Chưa trả lời đủ')
 
     // submitting now is refused, with the missing indicators named, and nothing changes
-    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-    await expect(page.getByTestId('workflow-problems').innerText()).resolves.toMatch(/TC1\.CT1 chưa được trả lời/)
+    await act({ consequence: /không sửa được câu trả lời/, name: 'Nộp hồ sơ', page })
+    // one line per indicator, named by its wording; a line scrolls to its row
+    await expect(page.getByTestId('workflow-problems').innerText()).resolves.toMatch(/TC1\.CT1 — \S.*: chưa được trả lời/)
     await expect(statusShown(page)).resolves.toContain('Bản nháp')
 
     // her dashboard lists what is missing by the indicator's wording; a line leads to its row
@@ -96,14 +106,14 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => page.getByTestId('sa-outcome').innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
     // the round's checklist asks for three papers: until they are attached, the dossier is not sent
-    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-    await expect.poll(() => page.getByTestId('workflow-problems').innerText(), { timeout: 20_000 }).toMatch(/Thiếu tài liệu bắt buộc «Tờ trình/)
+    await act({ name: 'Nộp hồ sơ', page })
+    await expect.poll(() => page.getByTestId('workflow-problems').innerText(), { timeout: 20_000 }).toMatch(/Tờ trình.*: Thiếu tài liệu bắt buộc «Tờ trình/)
     await expect(statusShown(page)).resolves.toContain('Bản nháp')
     const clerkToken = (await page.context().cookies()).find((cookie) => cookie.name === 'payload-token')?.value ?? ''
     expect(await attachDossierPapers({ selfAssessmentId: selfAssessmentUrl.split('/').pop() as string, token: clerkToken, url: server.url })).toBe(3)
     await page.reload()
     await page.getByTestId('sa-outcome').scrollIntoViewIfNeeded()
-    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
+    await act({ name: 'Nộp hồ sơ', page })
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Đã nộp')
     // after submission the clerk's answers are read-only: no more workflow but withdrawal
     await expect(page.getByRole('button', { name: 'Rút lại hồ sơ' }).count()).resolves.toBe(1)
@@ -128,10 +138,10 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await page.waitForURL((url) => /\/self-assessments\/\d+$/.test(url.pathname))
 
     // returning needs a reason
-    await page.getByRole('button', { name: 'Trả lại để bổ sung' }).click()
+    await page.getByRole('button', { exact: true, name: 'Trả lại để bổ sung' }).click()
     await expect(page.getByTestId('workflow-problems').innerText()).resolves.toContain('Ghi lý do')
     await page.getByTestId('workflow-reason').fill(reason)
-    await page.getByRole('button', { name: 'Trả lại để bổ sung' }).click()
+    await act({ consequence: /trả về đơn vị kèm lý do/, name: 'Trả lại để bổ sung', page })
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Trả lại để bổ sung')
 
     const clerk = await signIn('donvi@demo.vn')

@@ -76,6 +76,22 @@ describe('returning a dossier announces it to the unit', () => {
   })
 })
 
+describe('the return reason', () => {
+  it('stays with the dossier through the resubmission, and is cleared when the authority accepts it; the audit trail keeps it', async () => {
+    const round = await createRound({ payload, setIds: [setId], title: 'Đợt RSB lý do cũ', world })
+    const returned = await returnedDossier({ roundId: round.id })
+    expect(returned.returnReason).toBeTruthy()
+    const resubmitted = await update(world.users.unitEditor, returned.id, { status: 'submitted' })
+    expect(resubmitted.returnReason).toBe(returned.returnReason)
+    await update(world.users.districtAdmin, returned.id, { status: 'in-review' })
+    const accepted = await reload(returned.id)
+    expect(accepted.status).toBe('in-review')
+    expect(accepted.returnReason).toBeNull()
+    const trail = await payload.find({ collection: 'audit-events', depth: 0, limit: 0, pagination: false, where: { and: [{ docId: { equals: String(returned.id) } }, { collection: { equals: 'self-assessments' } }, { to: { equals: 'returned' } }] } })
+    expect(JSON.stringify(trail.docs)).toContain(returned.returnReason as string)
+  })
+})
+
 describe('resubmitting a returned dossier passes the checks of a first submission', () => {
   it('refuses an incomplete dossier, naming every unanswered indicator', async () => {
     const round = await createRound({ payload, setIds: [setId], title: 'Đợt RSB thiếu trả lời', world })
