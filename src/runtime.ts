@@ -82,7 +82,7 @@ export const closePayload = async ({ payload }: { payload: Payload }) => {
 }
 
 /** Demo data goes into the embedded default when it has no users, or anywhere when asked explicitly. */
-export const shouldLoadDemo = async ({ env = process.env, mode, payload }: { env?: NodeJS.ProcessEnv; mode: DatabaseMode; payload: Payload }) => {
+export const shouldLoadDemo = async ({ env = process.env, mode, payload }: { env?: Readonly<Record<string, string | undefined>>; mode: DatabaseMode; payload: Payload }) => {
   if (env.SEED_DEMO === 'false') return false
   if (env.SEED_DEMO === 'true') return true
   if (mode !== 'embedded') return false
@@ -90,5 +90,20 @@ export const shouldLoadDemo = async ({ env = process.env, mode, payload }: { env
   return totalDocs === 0
 }
 
-export const loadDemoIfWanted = async ({ mode, payload }: { mode: DatabaseMode; payload: Payload }): Promise<SeedSummary | null> =>
-  (await shouldLoadDemo({ mode, payload })) ? loadDemo({ payload }) : null
+/** While the demo is being loaded this file exists in the data folder; a start that finds it finishes the load. */
+export const demoSeedingMarker = (dataDir: string) => path.join(dataDir, 'demo-seeding')
+
+/**
+ * Loads the demo when wanted. A load cut short (the start watchdog restarting a slow first start, a
+ * crash, Ctrl-C) leaves the marker behind: the next start loads again, and since the load creates
+ * only what is missing, it completes what the first one began instead of serving half a demo.
+ */
+export const loadDemoIfWanted = async ({ dataDir, env = process.env, mode, payload }: { dataDir?: string; env?: Readonly<Record<string, string | undefined>>; mode: DatabaseMode; payload: Payload }): Promise<SeedSummary | null> => {
+  const marker = dataDir ? demoSeedingMarker(dataDir) : null
+  const wasCutShort = marker !== null && fs.existsSync(marker) && env.SEED_DEMO !== 'false'
+  if (!wasCutShort && !(await shouldLoadDemo({ env, mode, payload }))) return null
+  if (marker) fs.writeFileSync(marker, `${new Date().toISOString()}\n`)
+  const summary = await loadDemo({ payload })
+  if (marker) fs.rmSync(marker, { force: true })
+  return summary
+}

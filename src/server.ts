@@ -57,7 +57,7 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
   startup.step = 'khởi tạo Payload và migration'
   const payload = await initPayload()
   startup.step = 'nạp dữ liệu demo'
-  const seeded = await loadDemoIfWanted({ mode: runtime.mode, payload })
+  const seeded = await loadDemoIfWanted({ dataDir: runtime.dataDir, mode: runtime.mode, payload })
 
   startup.step = 'khởi động Next'
   const nextApp = next({ dev: isDev, dir: root, hostname: 'localhost', port })

@@ -98,8 +98,14 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     await expect(threshold.inputValue()).resolves.toBe('90%')
     await threshold.fill('85%')
     await page.locator('input[name="criteria.2.indicators.0.isVerified"]').check()
+    // each change asks the server for the form's new state; a newer answer replaces an older one: publish
+    // once they have come back (on a loaded machine the tick was otherwise lost under the threshold's answer)
+    await settle(page)
+    await page.waitForTimeout(1_500)
     await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()
     await expect.poll(async () => (await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json())._status, { timeout: 15_000 }).toBe('published')
+    const published = await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json()
+    expect([published.criteria[2].indicators[0].threshold, published.criteria[2].indicators[0].isVerified]).toEqual(['85%', true])
 
     await page.reload()
     await expect(page.locator('.unverified-notice').innerText()).resolves.toMatch(/9 chỉ tiêu chưa xác định/)
