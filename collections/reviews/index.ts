@@ -57,6 +57,12 @@ export const Reviews: CollectionConfig = applyWriteRules({
       },
       { name: 'model', type: 'text', admin: { hidden: true }, label: { vi: 'Cách tính', en: 'Model' } },
       {
+        name: 'allMet',
+        type: 'ui',
+        admin: { components: { Field: '@/components/review/AllMetButton#AllMetButton' }, condition: (data) => Boolean(data?.id) && !data?.conflictOfInterest },
+        label: { vi: 'Đạt tất cả', en: 'All met' },
+      },
+      {
         name: 'verdicts',
         type: 'array',
         admin: { condition: (data) => Boolean(data?.id) && !data?.conflictOfInterest, components: { RowLabel: '@/components/VerdictRowLabel#VerdictRowLabel' } },
@@ -65,6 +71,7 @@ export const Reviews: CollectionConfig = applyWriteRules({
           { name: 'indicator', type: 'text', admin: { hidden: true, readOnly: true }, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },
           { name: 'text', type: 'textarea', admin: { readOnly: true }, label: { vi: 'Nội dung chỉ tiêu', en: 'Wording' } },
           { name: 'unitAnswer', type: 'text', admin: { readOnly: true }, label: { vi: 'Đơn vị trả lời', en: "Unit's answer" } },
+          { name: 'unitNote', type: 'ui', admin: { components: { Field: '@/components/review/UnitEvidenceNote#UnitEvidenceNote' } }, label: { vi: 'Giải trình và minh chứng của đơn vị', en: "Unit's explanation and evidence" } },
           {
             type: 'row',
             fields: [
@@ -96,6 +103,7 @@ export const Reviews: CollectionConfig = applyWriteRules({
           { label: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for more' }, value: 'supplement' },
         ],
       },
+      { name: 'recommendationCheck', type: 'ui', admin: { components: { Field: '@/components/review/RecommendationCheck#RecommendationCheck' } }, label: { vi: 'Kiểm tra đề xuất', en: 'Recommendation check' } },
       { name: 'recommendationNote', type: 'textarea', label: { vi: 'Ý kiến chung', en: 'Overall comment' } },
       { name: 'result', type: 'json', admin: { hidden: true, readOnly: true }, label: { vi: 'Kết quả theo phiếu', en: 'Result' } },
       { name: 'round', type: 'relationship', admin: { hidden: true, readOnly: true }, index: true, label: { vi: 'Đợt', en: 'Round' }, relationTo: 'rounds' },

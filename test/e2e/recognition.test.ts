@@ -75,14 +75,22 @@ describe('from review to the public register', () => {
     await settle(page)
     const rows = await page.locator('[id^="verdicts-row-"]').count()
     expect(rows).toBeGreaterThan(8)
-    for (let index = 0; index < rows; index++) {
-      const select = page.locator(`#field-verdicts__${index}__verdict`)
-      await select.scrollIntoViewIfNeeded()
-      await select.click()
-      await page.getByRole('option', { exact: true, name: 'Đạt' }).click()
-    }
+    // beside each verdict, what the unit wrote and its evidence
+    await expect(page.getByTestId('unit-evidence-note').first().innerText()).resolves.toContain('Hồ sơ gốc lưu tại UBND xã.')
+    // "Đạt tất cả", then one indicator changed by hand
+    await page.getByTestId('all-met').click()
+    await expect(page.locator('#field-verdicts__0__verdict').innerText()).resolves.toContain('Đạt')
+    await page.locator('#field-verdicts__0__verdict').click()
+    await page.getByRole('option', { exact: true, name: 'Không đạt' }).click()
     await page.locator('#field-recommendation').click()
     await page.getByRole('option', { exact: true, name: 'Đề nghị công nhận' }).click()
+    // recognition proposed against a Không đạt: the form says so, and asks for the reason
+    await expect(page.getByTestId('recommendation-check').innerText()).resolves.toContain('1 chỉ tiêu «Không đạt» nhưng đề nghị công nhận')
+    // on a second look the indicator is met after all: the warning goes
+    await page.locator('#field-verdicts__0__verdict').click()
+    await page.getByRole('option', { exact: true, name: 'Đạt' }).click()
+    await expect(page.getByTestId('recommendation-check').count()).resolves.toBe(0)
+    await keepScreenshot({ name: 'phieu-danh-gia', page })
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
 

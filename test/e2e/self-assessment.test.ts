@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoPassword } from '@seed/demo/province'
 
-import { goToDashboard, keepScreenshot, launchBrowser, signIn as signInAs } from './helpers/browser'
+import { goToDashboard, keepScreenshot, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
 import { attachDossierPapers } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
@@ -94,6 +94,8 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await gaps.getByRole('link', { name: /^TC1\.CT1 — / }).click()
     await page.waitForURL((url) => url.hash === '#answers-row-0' && url.pathname === new URL(selfAssessmentUrl).pathname)
     await expect(page.locator('#answers-row-0').isVisible()).resolves.toBe(true)
+    // the form is server-rendered: answer once it has hydrated
+    await settle(page)
 
     const rows = await page.locator('[id^="answers-row-"]').count()
     expect(rows).toBeGreaterThan(8)

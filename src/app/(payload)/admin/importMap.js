@@ -9,7 +9,10 @@ import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } fro
 import { DossierSlotRowLabel as DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1 } from '@/components/DossierSlotRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
+import { AllMetButton as AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7 } from '@/components/review/AllMetButton'
+import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 } from '@/components/review/UnitEvidenceNote'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
+import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
@@ -30,7 +33,10 @@ export const importMap = {
   "@/components/DossierSlotRowLabel#DossierSlotRowLabel": DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
+  "@/components/review/AllMetButton#AllMetButton": AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7,
+  "@/components/review/UnitEvidenceNote#UnitEvidenceNote": UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
+  "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
