@@ -65,7 +65,7 @@ export const Reviews: CollectionConfig = applyWriteRules({
       {
         name: 'verdicts',
         type: 'array',
-        admin: { condition: (data) => Boolean(data?.id) && !data?.conflictOfInterest, components: { RowLabel: '@/components/VerdictRowLabel#VerdictRowLabel' } },
+        admin: { components: { RowLabel: '@/components/VerdictRowLabel#VerdictRowLabel' }, condition: (data) => Boolean(data?.id) && !data?.conflictOfInterest, isSortable: false },
         dbName: 'review_verdicts',
         fields: [
           { name: 'indicator', type: 'text', admin: { hidden: true, readOnly: true }, label: { vi: 'Chỉ tiêu', en: 'Indicator' } },

@@ -203,6 +203,8 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         admin: {
           components: { RowLabel: '@/components/AnswerRowLabel#AnswerRowLabel' },
           condition: (data) => Boolean(data?.id),
+          // the rows follow the criteria set: nobody adds, removes or reorders them (custom.scss hides the controls)
+          isSortable: false,
           description: { vi: 'Mỗi chỉ tiêu của bộ tiêu chí một dòng; lưu để xem kết quả và phần còn thiếu.', en: 'One row per indicator.' },
         },
         dbName: 'sa_answers',
@@ -217,6 +219,8 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         admin: {
           components: { RowLabel: '@/components/DossierSlotRowLabel#DossierSlotRowLabel' },
           condition: (data) => Boolean(data?.id),
+          // the slots follow the round's checklist
+          isSortable: false,
           description: { vi: 'Thành phần hồ sơ theo đợt đánh giá: đính kèm tệp (tải lên tại Minh chứng) cho từng tài liệu; tài liệu bắt buộc còn trống thì không nộp được.', en: 'The round’s dossier checklist.' },
         },
         dbName: 'sa_dossier_files',
