@@ -3,7 +3,10 @@
  * or e-mail and created only when missing, so a second run changes nothing and an admin's edits
  * to demo rows are kept. The national sets keep the law's unknowns empty, so no round could open on
  * them: the demo province has its own copies of the district sets, every unsettled indicator
- * confirmed by its (illustrative, clearly marked) guide, and its round runs on those copies.
+ * confirmed by its (illustrative, clearly marked) guide, and its round runs on those copies. Two
+ * earlier years of closed rounds and issued decisions (loadDemoHistory.ts) fill the public register;
+ * they are loaded before the open round, so that lists in their default order (newest first) show
+ * the open round first.
  */
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -16,11 +19,12 @@ import { demoAuthorities, demoGuide, demoPassword, demoSetCopies, demoUnits, dem
 import { demoRound, demoRoundSourceYear } from '@seed/demo/round'
 
 import { loadCriteriaSets } from './loadCriteriaSets'
+import { loadDemoHistory } from './loadDemoHistory'
 
-export type SeedSummary = { authorities: number; criteriaSets: number; rounds: number; units: number; users: number }
+export type SeedSummary = { authorities: number; criteriaSets: number; decisions: number; recognitions: number; rounds: number; units: number; users: number }
 
 export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Partial<PayloadRequest> }): Promise<SeedSummary> => {
-  const created: SeedSummary = { authorities: 0, criteriaSets: await loadCriteriaSets({ payload, req }), rounds: 0, units: 0, users: 0 }
+  const created: SeedSummary = { authorities: 0, criteriaSets: await loadCriteriaSets({ payload, req }), decisions: 0, recognitions: 0, rounds: 0, units: 0, users: 0 }
   const authorityIds = new Map<string, number>()
   for (const authority of demoAuthorities) {
     const found = await payload.find({ collection: 'authorities', depth: 0, limit: 1, req, where: { code: { equals: authority.code } } })
@@ -79,7 +83,12 @@ export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Parti
   }
   const { copies, guide } = await loadDemoSets({ authorityIds, payload, req })
   created.criteriaSets += copies
-  created.rounds = await loadDemoRound({ authorityIds, guide, payload, req, year: Number(todayInVietnam(new Date()).slice(0, 4)) })
+  const today = todayInVietnam(new Date())
+  const year = Number(today.slice(0, 4))
+  const history = await loadDemoHistory({ authorityIds, demoYear: year, guideId: guide.id, payload, req, today, unitIds })
+  created.decisions = history.decisions
+  created.recognitions = history.recognitions
+  created.rounds = history.rounds + (await loadDemoRound({ authorityIds, guide, payload, req, year }))
   return created
 }
 
