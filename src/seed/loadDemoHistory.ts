@@ -25,6 +25,7 @@ import { demoHistory } from '@seed/demo/history'
 import { demoSetCopies } from '@seed/demo/province'
 
 import { planDemoHistory } from './demoHistory'
+import { own } from './ownRequest'
 
 export type HistorySummary = { decisions: number; recognitions: number; rounds: number }
 
@@ -70,24 +71,24 @@ export const loadDemoHistory = async ({
     const input = criteriaSetInputs.find((entry) => entry.code === copy.from)
     const level = input?.level
     if (level !== 1 && level !== 2) continue
-    const found = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 1, req, where: { code: { equals: copy.code } } })
+    const found = await payload.find({ collection: 'criteria-sets', depth: 0, limit: 1, req: own(req), where: { code: { equals: copy.code } } })
     if (found.docs[0]) setIds.set(level, found.docs[0].id)
     rules[level] = recognitionSchema.parse(input?.recognition)
   }
   const users = new Map<string, User & { collection: 'users' }>()
   const userOf = async (email: string) => {
     if (!users.has(email)) {
-      const found = await payload.find({ collection: 'users', depth: 0, limit: 1, req, where: { email: { equals: email } } })
+      const found = await payload.find({ collection: 'users', depth: 0, limit: 1, req: own(req), where: { email: { equals: email } } })
       if (!found.docs[0]) throw new Error(`Dữ liệu mẫu: không có tài khoản ${email}.`)
       users.set(email, { ...found.docs[0], collection: 'users' })
     }
     return users.get(email) as User & { collection: 'users' }
   }
-  const as = async (email: string) => ({ depth: 0, overrideAccess: false, req, user: await userOf(email) })
+  const as = async (email: string) => ({ depth: 0, overrideAccess: false, req: own(req), user: await userOf(email) })
 
   for (const round of planDemoHistory({ demoYear, history: demoHistory, rules, today })) {
     const title = round.title.replace('{year}', String(round.year))
-    const found = await payload.count({ collection: 'rounds', req, where: { title: { equals: title } } })
+    const found = await payload.count({ collection: 'rounds', req: own(req), where: { title: { equals: title } } })
     if (found.totalDocs > 0) continue
     const lead = await userOf(round.teamLeadEmail)
     const roundDoc = await payload.create({
@@ -104,7 +105,7 @@ export const loadDemoHistory = async ({
         year: round.year,
       },
       depth: 0,
-      req,
+      req: own(req),
     })
     created.rounds += 1
 
@@ -113,10 +114,10 @@ export const loadDemoHistory = async ({
     for (const dossier of round.dossiers) {
       const unit = unitIds.get(dossier.unitCode)
       if (unit === undefined) throw new Error(`Dữ liệu mẫu: không có đơn vị ${dossier.unitCode}.`)
-      const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setIds.get(dossier.level) as number, round: roundDoc.id, status: 'draft', unit }, depth: 0, req })
-      const submitted = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers(draft.answers ?? []), status: 'submitted' }, depth: 0, id: draft.id, req })
+      const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setIds.get(dossier.level) as number, round: roundDoc.id, status: 'draft', unit }, depth: 0, req: own(req) })
+      const submitted = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers(draft.answers ?? []), status: 'submitted' }, depth: 0, id: draft.id, req: own(req) })
       // the application day of the history, which the level-2 wait is measured at
-      await payload.db.updateOne({ collection: 'self-assessments', data: { submittedAt: fromIsoDay(dossier.submittedOn) }, id: draft.id, req, returning: false })
+      await payload.db.updateOne({ collection: 'self-assessments', data: { submittedAt: fromIsoDay(dossier.submittedOn) }, id: draft.id, req: own(req), returning: false })
       dossiers.push(submitted)
     }
 
@@ -138,7 +139,7 @@ export const loadDemoHistory = async ({
       ...(await as(round.actorEmail)),
     })
     created.decisions += 1
-    created.recognitions += (await payload.count({ collection: 'recognitions', req, where: { decision: { equals: draft.id } } })).totalDocs
+    created.recognitions += (await payload.count({ collection: 'recognitions', req: own(req), where: { decision: { equals: draft.id } } })).totalDocs
     await payload.update({ collection: 'rounds', data: { status: 'closed' }, id: roundDoc.id, ...(await as(round.actorEmail)) })
   }
   return created
