@@ -116,8 +116,8 @@ export const loadDemoHistory = async ({
       if (unit === undefined) throw new Error(`Dữ liệu mẫu: không có đơn vị ${dossier.unitCode}.`)
       const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: setIds.get(dossier.level) as number, round: roundDoc.id, status: 'draft', unit }, depth: 0, req: own(req) })
       const submitted = await payload.update({ collection: 'self-assessments', data: { answers: metAnswers(draft.answers ?? []), status: 'submitted' }, depth: 0, id: draft.id, req: own(req) })
-      // the application day of the history, which the level-2 wait is measured at
-      await payload.db.updateOne({ collection: 'self-assessments', data: { submittedAt: fromIsoDay(dossier.submittedOn) }, id: draft.id, req: own(req), returning: false })
+      // the application day of the history (09:30 in Vietnam), which the level-2 wait is measured at
+      await payload.db.updateOne({ collection: 'self-assessments', data: { submittedAt: `${dossier.submittedOn}T02:30:00.000Z` }, id: draft.id, req: own(req), returning: false })
       dossiers.push(submitted)
     }
 
