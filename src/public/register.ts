@@ -3,26 +3,70 @@
  * still valid on `today` (or without a validity period: a TT 22 grade of its evaluation year) and
  * not revoked, filtered by authority, evaluation year and level, searched by unit name. Read without
  * a user, as anyone may: only the rows the deciding authority publishes (`isPublic`, the register's
- * read access) are seen.
+ * read access) are seen. Of each unit shown, only its type is read besides (the kind of organisation
+ * the decision names; units themselves are not public).
  */
 import type { Payload, Where } from 'payload'
 
 import { fromIsoDay, toIsoDay } from '@collections/dates'
 
-export type RegisterFilters = { authority?: string; year?: string; level?: string; q?: string }
+/** The page's query string: each value a string, or several when a parameter is repeated. */
+export type RegisterFilters = { authority?: string | string[]; year?: string | string[]; level?: string | string[]; q?: string | string[] }
 
 export type RegisterRow = {
   id: number
   unitName: string
+  /** the unit type's label (xã, trường tiểu học…), empty when unknown */
+  unitType: string
   authorityName: string
   outcomeLabel: string
+  /** "Mức độ 1", or the grade's label under TT 22 */
+  levelLabel: string
   decisionNumber: string
   decidedOn: string | null
   validUntil: string | null
   year: number | null
 }
 
-const asNumber = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : null)
+/** At most this many rows on one page; the count says how many there are. */
+export const registerPageSize = 500
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+const asNumber = (value: string | string[] | undefined) => {
+  const text = first(value)
+  return text && /^\d{1,9}$/.test(text) ? Number(text) : null
+}
+
+/** The filters as the query reads them: numbers for the selects, the searched text trimmed. */
+export const readFilters = (filters: RegisterFilters) => ({
+  authority: asNumber(filters.authority),
+  level: asNumber(filters.level),
+  q: (first(filters.q) ?? '').trim().slice(0, 200),
+  year: asNumber(filters.year),
+})
+
+/** The filters in words, for the printed list's heading: empty when the whole register is shown. */
+export const describeFilters = ({ filters, authorities }: { filters: RegisterFilters; authorities: readonly { id: string; name: string }[] }): string[] => {
+  const { authority, level, q, year } = readFilters(filters)
+  const parts: string[] = []
+  if (authority !== null) parts.push(`Cơ quan công nhận: ${authorities.find((entry) => entry.id === String(authority))?.name ?? `mã ${authority}`}`)
+  if (year !== null) parts.push(`Năm đánh giá: ${year}`)
+  if (level !== null) parts.push(`Mức độ ${level}`)
+  if (q) parts.push(`Tên đơn vị có «${q}»`)
+  return parts
+}
+
+/** Each shown unit's type label, read for those units only. */
+const unitTypesOf = async ({ payload, unitIds }: { payload: Payload; unitIds: number[] }) => {
+  if (unitIds.length === 0) return new Map<string, string>()
+  const [{ docs: units }, { docs: types }] = await Promise.all([
+    payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, select: { unitType: true }, where: { id: { in: unitIds } } }),
+    payload.find({ collection: 'unit-types', depth: 0, limit: 0, overrideAccess: false, pagination: false, select: { label: true } }),
+  ])
+  const labels = new Map(types.map((type) => [String(type.id), type.label]))
+  return new Map(units.map((unit) => [String(unit.id), labels.get(String(unit.unitType)) ?? '']))
+}
 
 export const queryRegister = async ({ payload, filters, today }: { payload: Payload; filters: RegisterFilters; today: string }) => {
   // a revoked recognition stays in the register's history but is no longer shown as valid
@@ -30,22 +74,22 @@ export const queryRegister = async ({ payload, filters, today }: { payload: Payl
     { or: [{ validUntil: { greater_than_equal: fromIsoDay(today) } }, { validUntil: { exists: false } }] },
     { status: { not_equals: 'revoked' } },
   ]
-  const authority = asNumber(filters.authority)
-  const year = asNumber(filters.year)
-  const level = asNumber(filters.level)
+  const { authority, level, q, year } = readFilters(filters)
   if (authority !== null) where.push({ authority: { equals: authority } })
   if (year !== null) where.push({ year: { equals: year } })
   if (level !== null) where.push({ level: { equals: level } })
-  const q = (filters.q ?? '').trim()
   if (q) where.push({ unitName: { like: q } })
-  const { docs } = await payload.find({ collection: 'recognitions', depth: 0, limit: 500, overrideAccess: false, sort: 'unitName', where: { and: where } })
-  const rows: RegisterRow[] = docs.map((doc) => ({
+  const found = await payload.find({ collection: 'recognitions', depth: 0, limit: registerPageSize, overrideAccess: false, sort: ['unitName', '-decidedOn'], where: { and: where } })
+  const unitTypes = await unitTypesOf({ payload, unitIds: [...new Set(found.docs.map((doc) => (typeof doc.unit === 'object' ? doc.unit.id : doc.unit)))] })
+  const rows: RegisterRow[] = found.docs.map((doc) => ({
     authorityName: doc.authorityName ?? '',
     decidedOn: toIsoDay(doc.decidedOn),
     decisionNumber: doc.decisionNumber ?? '',
     id: doc.id,
+    levelLabel: typeof doc.level === 'number' ? `Mức độ ${doc.level}` : (doc.outcomeLabel ?? ''),
     outcomeLabel: doc.outcomeLabel ?? '',
     unitName: doc.unitName ?? '',
+    unitType: unitTypes.get(String(typeof doc.unit === 'object' ? doc.unit.id : doc.unit)) ?? '',
     validUntil: toIsoDay(doc.validUntil),
     year: doc.year ?? null,
   }))
@@ -53,5 +97,5 @@ export const queryRegister = async ({ payload, filters, today }: { payload: Payl
   const { docs: all } = await payload.find({ collection: 'recognitions', depth: 0, limit: 0, overrideAccess: false, pagination: false, select: { authority: true, authorityName: true, year: true } })
   const authorities = [...new Map(all.map((doc) => [String(doc.authority), doc.authorityName ?? ''])).entries()].map(([id, name]) => ({ id, name }))
   const years = [...new Set(all.map((doc) => doc.year).filter((value): value is number => typeof value === 'number'))].sort((a, b) => b - a)
-  return { authorities, rows, years }
+  return { authorities, rows, total: found.totalDocs, years }
 }

@@ -17,7 +17,7 @@ export const seedCommand = async (what: string[]): Promise<number> => {
   const payload = await initPayload()
   if (what.includes('demo')) {
     const created = await loadDemo({ payload })
-    console.log(`Dữ liệu demo: thêm ${created.criteriaSets} bộ tiêu chí, ${created.authorities} cấp quản lý, ${created.units} đơn vị, ${created.users} tài khoản, ${created.rounds} đợt đánh giá.`)
+    console.log(`Dữ liệu demo: thêm ${created.criteriaSets} bộ tiêu chí, ${created.authorities} cấp quản lý, ${created.units} đơn vị, ${created.users} tài khoản, ${created.rounds} đợt đánh giá, ${created.decisions} quyết định công nhận (${created.recognitions} đơn vị).`)
   } else {
     console.log(`Thêm ${await loadCriteriaSets({ payload })} bộ tiêu chí.`)
   }

@@ -106,7 +106,7 @@ beforeAll(async () => {
   page = await signInAt({ browser, email: 'tinh@demo.vn', password: demoPassword, url: server.url })
   clerk = await login('donvi@demo.vn')
   province = await login('tinh@demo.vn')
-  round = (await ok({ path: '/rounds?depth=0&limit=1', token: clerk })).docs[0]
+  round = (await ok({ path: '/rounds?depth=0&limit=1&where[status][equals]=open', token: clerk })).docs[0]
 }, 240_000)
 afterAll(async () => {
   await browser?.close()

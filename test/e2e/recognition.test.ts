@@ -1,8 +1,10 @@
 /**
- * From a dossier in review to the public register, in Chromium, on the demo data: reviewer@demo.vn
- * (team lead of the demo round) reviews the demo submission and closes the review; huyen@demo.vn
- * issues the decision; the public page /cong-nhan shows the unit without login. The unit's
- * submission and its acceptance, covered by self-assessment.test.ts, are done here over REST.
+ * The public register and the way into it, in Chromium, on the demo data. An anonymous visitor reads
+ * the demo's two earlier years on /cong-nhan, filters them by year and prints the list. Then, from a
+ * dossier in review to the register: reviewer@demo.vn (team lead of the demo round) reviews the demo
+ * submission and closes the review; huyen@demo.vn issues the decision; /cong-nhan shows the unit
+ * without login. The unit's submission and its acceptance, covered by self-assessment.test.ts, are
+ * done here over REST.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -37,7 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   // the clerk of UBND xã Trường Hà submits the demo round's level-1 self-assessment, all met
   const clerk = await login('donvi@demo.vn')
-  const round = (await api({ path: '/rounds?depth=0&limit=1', token: clerk })).docs[0]
+  const round = (await api({ path: '/rounds?depth=0&limit=1&where[status][equals]=open', token: clerk })).docs[0]
   const set = (await api({ path: '/criteria-sets?depth=0&where[code][equals]=cb-demo-tt24-2023-huyen-1' })).docs[0]
   const created = (await api({ body: { criteriaSet: set.id, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token: clerk })).doc
   selfAssessmentId = created.id
@@ -62,6 +64,49 @@ const signIn = (email: string): Promise<Page> => signInAs({ browser, email, pass
 const toastText = (page: Page) => page.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' | '))
 
 const todayInVietnam = () => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())
+/** The demo round's evaluation year: this year in Vietnam. */
+const demoYear = () => Number(todayInVietnam().slice(-4))
+
+/** The register table's rows as [unit, year, level] read from the page. */
+const registerRows = (page: Page) =>
+  page
+    .getByTestId('register')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as HTMLElement).innerText.trim())).map((cells) => [cells[1], cells[3], cells[7]]))
+
+describe('the public register of the demo, anonymously', () => {
+  it('shows the two earlier years, filters them by year, and prints without the form', async () => {
+    const year = demoYear()
+    const visitor = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await visitor.goto(`${server.url}/cong-nhan`)
+    await expect(visitor.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Danh sách đơn vị được công nhận “Đơn vị học tập”')
+    const all = await registerRows(visitor)
+    expect(new Set(all.map((row) => row[1]))).toEqual(new Set([String(year - 2), String(year - 1)]))
+    expect(all).toContainEqual(['UBND xã Sóc Hà', String(year - 2), 'Mức độ 1'])
+    await expect(visitor.getByTestId('register-count').innerText()).resolves.toBe(`Tìm thấy ${all.length} đơn vị`)
+
+    // the filter bar is a plain GET form: choose the year, search
+    await visitor.getByLabel('Năm đánh giá').selectOption(String(year - 2))
+    await visitor.getByRole('button', { exact: true, name: 'Tìm kiếm' }).click()
+    await visitor.waitForURL((url) => url.searchParams.get('year') === String(year - 2))
+    const earliest = await registerRows(visitor)
+    expect(earliest.length).toBeGreaterThan(0)
+    expect(earliest.length).toBeLessThan(all.length)
+    expect(earliest.every((row) => row[1] === String(year - 2))).toBe(true)
+    await expect(visitor.getByTestId('register-count').innerText()).resolves.toContain(`Năm đánh giá: ${year - 2}`)
+
+    // printed: no form and no button; the heading names the filter and the day
+    const heading = visitor.getByTestId('register-print-heading')
+    expect(await heading.isVisible()).toBe(false)
+    await visitor.emulateMedia({ media: 'print' })
+    expect(await visitor.getByTestId('register-filters').isVisible()).toBe(false)
+    expect(await visitor.getByRole('button', { name: 'In danh sách' }).isVisible()).toBe(false)
+    await expect(heading.innerText()).resolves.toContain(`Điều kiện lọc: Năm đánh giá: ${year - 2}.`)
+    await expect(heading.innerText()).resolves.toContain(`Ngày in: ${todayInVietnam()}.`)
+    expect(await visitor.getByTestId('register').isVisible()).toBe(true)
+    await visitor.context().close()
+  })
+})
 
 describe('from review to the public register', () => {
   it('reviewer@demo.vn reviews the demo submission, sees the team result, and closes the review', async () => {
@@ -112,7 +157,7 @@ describe('from review to the public register', () => {
     await expect(page.locator('[data-testid^="funnel-"]').first().innerText()).resolves.toMatch(/1\s+Đã đánh giá, chờ quyết định/)
     await page.getByRole('link', { name: 'Lập quyết định công nhận' }).click()
     await page.waitForURL((url) => url.pathname.endsWith('/decisions/create'))
-    await chooseOption({ field: page.locator('#field-round'), option: page.getByRole('option', { name: /huyện Hà Quảng/ }).first(), page })
+    await chooseOption({ field: page.locator('#field-round'), option: page.getByRole('option', { name: `Đánh giá, công nhận Đơn vị học tập năm ${demoYear()} — huyện Hà Quảng` }), page })
     await page.fill('input[name="number"]', '125/QĐ-UBND')
     const date = page.locator('#field-signedOn input')
     await date.fill(todayInVietnam())
@@ -135,7 +180,7 @@ describe('from review to the public register', () => {
     await visitor.goto(`${server.url}/cong-nhan?q=${encodeURIComponent('Trường Hà')}`)
     const register = visitor.getByTestId('register')
     await expect(register.innerText()).resolves.toContain('UBND xã Trường Hà')
-    await expect(register.innerText()).resolves.toContain('Đơn vị học tập Mức độ 1')
+    await expect(register.innerText()).resolves.toContain('Mức độ 1')
     await expect(register.innerText()).resolves.toContain('125/QĐ-UBND')
   })
 

@@ -47,7 +47,7 @@ beforeAll(async () => {
   rest = createRestClient({ config })
   // the clerk of UBND xã Trường Hà starts the demo round's level-1 self-assessment (on the province's copy of the district set)
   token = await rest.login({ email: 'donvi@demo.vn', password: demoPassword })
-  const round = (await rest.call({ method: 'GET', path: '/rounds?depth=0&limit=1', token })).body.docs[0]
+  const round = (await rest.call({ method: 'GET', path: '/rounds?depth=0&limit=1&where[status][equals]=open', token })).body.docs[0]
   const set = (await rest.call({ method: 'GET', path: `/criteria-sets?depth=0&where[code][equals]=${demoSetCopies[0]!.code}`, token })).body.docs[0]
   const created = await rest.call({ body: { criteriaSet: set.id, round: round.id }, method: 'POST', path: '/self-assessments?depth=0', token })
   expect(created.status).toBe(201)

@@ -31,8 +31,9 @@ describe('embedded PGlite default', () => {
     const first = await boot({ key: 'embedded-first' })
     expect(first.runtime.mode).toBe('embedded')
     expect(first.env.DATABASE_URL).toMatch(/^postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres$/)
-    // five national sets and the demo province’s own confirmed copies of the two district sets
-    expect(first.seeded).toEqual({ authorities: 3, criteriaSets: 7, rounds: 1, units: 30, users: 5 })
+    // five national sets and the demo province’s own confirmed copies of the two district sets; Hà Quảng's
+    // two earlier years (two closed rounds, their decisions, five register rows) and the open round
+    expect(first.seeded).toEqual({ authorities: 3, criteriaSets: 7, decisions: 2, recognitions: 5, rounds: 3, units: 30, users: 5 })
     const login = await first.payload.login({ collection: 'users', data: { email: 'donvi@demo.vn', password: demoPassword } })
     expect(login.token).toBeTruthy()
     const secret = first.env.PAYLOAD_SECRET

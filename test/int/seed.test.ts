@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '@payload-config'
 import { demoAuthorities, demoGuide, demoPassword, demoSetCopies, demoUnits, demoUsers } from '@seed/demo/province'
 import { criteriaSetInputs } from '@seed/criteria'
-import { fromIsoDay } from '@collections/dates'
+import { fromIsoDay, toIsoDay, todayInVietnam } from '@collections/dates'
+import { recognitionSchema } from '@criteria/schema'
+import { demoHistory } from '@seed/demo/history'
+import { queryRegister } from '@/public/register'
+import { planDemoHistory } from '@/seed/demoHistory'
 import { loadDemo } from '@/seed/loadDemo'
 
 import { as, reviewDossier, updateDossier } from './helpers/dossiers'
@@ -45,7 +49,7 @@ describe('demo data', () => {
     // the file's own database starts empty
     expect((await payload.count({ collection: 'criteria-sets' })).totalDocs).toBe(0)
     const created = await loadDemo({ payload })
-    expect(created).toEqual({ authorities: 3, criteriaSets: 7, rounds: 1, units: 30, users: 5 })
+    expect(created).toEqual({ authorities: 3, criteriaSets: 7, decisions: 2, recognitions: 5, rounds: 3, units: 30, users: 5 })
     expect((await payload.count({ collection: 'criteria-sets', where: { code: { in: criteriaSetInputs.map((s) => s.code) } } })).totalDocs).toBe(5)
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
     const types = new Set(demoUnits.map((unit) => unit.unitType))
@@ -53,7 +57,7 @@ describe('demo data', () => {
   })
 
   it('opens its round on the province’s own copies, every unknown confirmed by a guide marked as illustrative', async () => {
-    const [round] = (await payload.find({ collection: 'rounds', depth: 0, limit: 1 })).docs
+    const [round] = (await payload.find({ collection: 'rounds', depth: 0, where: { status: { equals: 'open' } } })).docs
     expect(round.status).toBe('open')
     const sets = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { id: { in: round.criteriaSets as number[] } } })).docs
     expect(sets.map((set) => set.code).sort()).toEqual(demoSetCopies.map((copy) => copy.code).sort())
@@ -81,16 +85,95 @@ describe('demo data', () => {
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {
     const before = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
-    expect(await loadDemo({ payload })).toEqual({ authorities: 0, criteriaSets: 0, rounds: 0, units: 0, users: 0 })
+    expect(await loadDemo({ payload })).toEqual({ authorities: 0, criteriaSets: 0, decisions: 0, recognitions: 0, rounds: 0, units: 0, users: 0 })
     const after = await payload.find({ collection: 'units', depth: 0, limit: 100, sort: 'code', where: { code: { in: demoUnits.map((u) => u.code) } } })
     expect(after.docs.map((d) => [d.code, d.updatedAt])).toEqual(before.docs.map((d) => [d.code, d.updatedAt]))
     expect(await demoCounts()).toEqual({ authorities: 3, units: 30, users: 5 })
   })
 
+  it('has two earlier years of Hà Quảng’s rounds, closed, each dossier taken through the workflow to an issued decision', async () => {
+    const today = todayInVietnam(new Date())
+    const year = Number(today.slice(0, 4))
+    const rounds = (await payload.find({ collection: 'rounds', depth: 0, sort: 'year', where: { status: { equals: 'closed' } } })).docs
+    expect(rounds.map((round) => [round.year, round.title])).toEqual([
+      [year - 2, `Đánh giá, công nhận Đơn vị học tập năm ${year - 2} — huyện Hà Quảng`],
+      [year - 1, `Đánh giá, công nhận Đơn vị học tập năm ${year - 1} — huyện Hà Quảng`],
+    ])
+    const roundIds = rounds.map((round) => round.id)
+    const dossiers = (await payload.find({ collection: 'self-assessments', depth: 0, limit: 0, pagination: false, where: { round: { in: roundIds } } })).docs
+    expect(dossiers.length).toBeGreaterThanOrEqual(4)
+    expect(dossiers.every((dossier) => dossier.status === 'recognised' && dossier.teamOutcome === 'met')).toBe(true)
+    // the steps are on the audit trail: accepted, reviewed, decided, and the rounds' own statuses
+    const audit = (await payload.find({ collection: 'audit-events', depth: 0, limit: 0, pagination: false, where: { round: { in: roundIds } } })).docs
+    const count = (action: string) => audit.filter((event) => event.action === action).length
+    expect({ accept: count('accept'), close: count('close'), issue: count('issue-decision'), recognise: count('recognise') }).toEqual({
+      accept: dossiers.length,
+      close: dossiers.length,
+      issue: 2,
+      recognise: dossiers.length,
+    })
+    expect(count('round-status')).toBe(3 * 2) // opened, under review, closed
+    // the clerk's own unit (donvi@demo.vn) meets the demo round without an earlier recognition
+    const truongHa = (await payload.find({ collection: 'units', depth: 0, where: { code: { equals: 'HQ-TH' } } })).docs[0]
+    expect((await payload.count({ collection: 'recognitions', where: { unit: { equals: truongHa.id } } })).totalDocs).toBe(0)
+  })
+
+  it('shows both earlier years to an anonymous reader through the register’s own query, as Hà Quảng publishes them', async () => {
+    const today = todayInVietnam(new Date())
+    const year = Number(today.slice(0, 4))
+    const rules = { 1: recognitionSchema.parse(criteriaSetInputs.find((set) => set.code === 'tt24-2023-huyen-1')?.recognition), 2: recognitionSchema.parse(criteriaSetInputs.find((set) => set.code === 'tt24-2023-huyen-2')?.recognition) }
+    const plan = planDemoHistory({ demoYear: year, history: demoHistory, rules, today })
+    const nameOf = (code: string) => demoUnits.find((unit) => unit.code === code)?.name
+    const expected = plan
+      .flatMap((round) => round.dossiers.map((dossier) => [nameOf(dossier.unitCode), round.year, `Đơn vị học tập Mức độ ${dossier.level}`, round.decision.number, round.decision.signedOn]))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]))
+    const register = await queryRegister({ filters: {}, payload, today })
+    const seen = register.rows
+      .map((row) => [row.unitName, row.year, row.outcomeLabel, row.decisionNumber, row.decidedOn])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]))
+    expect(seen).toEqual(expected)
+    expect(register.years).toEqual([year - 1, year - 2])
+    expect(register.authorities.map((authority) => authority.name)).toEqual(['Huyện Hà Quảng'])
+    expect(register.rows.every((row) => row.authorityName === 'Huyện Hà Quảng' && row.validUntil !== null && row.validUntil >= today)).toBe(true)
+    // the year filter keeps that year's rows only
+    const earliest = await queryRegister({ filters: { year: String(year - 2) }, payload, today })
+    expect(earliest.rows.length).toBeGreaterThan(0)
+    expect(earliest.rows.every((row) => row.year === year - 2)).toBe(true)
+
+    // the district stops publishing: an anonymous reader sees nothing of it; anything else shows again
+    const [district] = (await payload.find({ collection: 'authorities', depth: 0, where: { code: { equals: 'CB-HQ' } } })).docs
+    const publish = async (setting: 'all' | 'recognised' | 'none') => {
+      await payload.update({ collection: 'authorities', data: { publication: { register: setting } }, id: district.id })
+      expect((await payload.findByID({ collection: 'authorities', depth: 0, id: district.id })).publication?.register).toBe(setting)
+      return (await queryRegister({ filters: {}, payload, today })).rows.length
+    }
+    expect(await publish('none')).toBe(0)
+    expect(await publish('recognised')).toBe(expected.length) // every TT 24 row is a level
+    expect(await publish('all')).toBe(expected.length)
+  })
+
+  it('dates the level-2 application of the history on its own day, which the decision measured the twelve months at', async () => {
+    const today = todayInVietnam(new Date())
+    const [row] = (await payload.find({ collection: 'recognitions', depth: 0, where: { level: { equals: 2 } } })).docs
+    if (!row) {
+      // before 10/01 the twelve months since the level-1 decision have not passed (src/seed/demoHistory.ts)
+      expect(today < `${today.slice(0, 4)}-01-10`).toBe(true)
+      return
+    }
+    const dossier = await payload.findByID({ collection: 'self-assessments', depth: 0, id: row.selfAssessment as number })
+    const level1 = (await payload.find({ collection: 'recognitions', depth: 0, where: { and: [{ unit: { equals: row.unit } }, { level: { equals: 1 } }] } })).docs[0]
+    const applied = toIsoDay(dossier.submittedAt) as string
+    expect(applied <= today).toBe(true)
+    // at least twelve months after the level-1 decision, before the level-2 decision
+    const decidedOn = toIsoDay(level1.decidedOn) as string
+    expect(applied >= `${Number(decidedOn.slice(0, 4)) + 1}${decidedOn.slice(4)}`).toBe(true)
+    expect(applied <= (toIsoDay(row.decidedOn) as string)).toBe(true)
+  })
+
   it('runs end to end: the commune’s dossier is reviewed and recognised, citing the demo guide', async () => {
     const user = async (email: string) => ({ ...(await payload.find({ collection: 'users', depth: 0, where: { email: { equals: email } } })).docs[0], collection: 'users' }) as ActingUser
     const [clerk, district, reviewer] = [await user('donvi@demo.vn'), await user('huyen@demo.vn'), await user('reviewer@demo.vn')]
-    const [round] = (await payload.find({ collection: 'rounds', depth: 0, limit: 1 })).docs
+    const [round] = (await payload.find({ collection: 'rounds', depth: 0, where: { status: { equals: 'open' } } })).docs
     const [set] = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { code: { equals: 'cb-demo-tt24-2023-huyen-1' } } })).docs
     const draft = await payload.create({ collection: 'self-assessments', data: { criteriaSet: set.id, round: round.id, status: 'draft', unit: clerk.unit as number }, ...as(clerk) })
     const answered = await updateDossier({ data: { answers: metAnswers({ rows: draft.answers ?? [] }) }, id: draft.id, payload, user: clerk })
