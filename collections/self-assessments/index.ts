@@ -266,6 +266,12 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         label: { vi: 'Thao tác', en: 'Actions' },
       },
       {
+        name: 'reviewFromDossier',
+        type: 'ui',
+        admin: { components: { Field: '@/components/review/ReviewFromDossier#ReviewFromDossier' }, position: 'sidebar' },
+        label: { vi: 'Phiếu đánh giá', en: 'Review' },
+      },
+      {
         name: 'correction',
         type: 'ui',
         admin: { components: { Field: '@/components/CorrectionPanel#CorrectionPanel' }, position: 'sidebar' },

@@ -143,6 +143,8 @@ describe('from review to the public register', () => {
     await expect(assigned.innerText()).resolves.toMatch(/Đã có phiếu — xem[\s\S]*1\/\d+ thành viên đã gửi phiếu/)
     await assigned.getByRole('link', { name: /UBND xã Trường Hà/ }).click()
     await page.waitForURL((url) => url.pathname.endsWith(`/self-assessments/${selfAssessmentId}`))
+    // the dossier leads back to her review
+    await expect.poll(() => page.getByTestId('review-from-dossier').innerText(), { timeout: 20_000 }).toContain('Mở phiếu đánh giá của bạn')
     const panel = page.getByTestId('consolidation')
     await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
     await expect(page.getByTestId('consolidation-disagreements').innerText()).resolves.toContain('0 chỉ tiêu có ý kiến khác nhau')

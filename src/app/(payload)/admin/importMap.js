@@ -8,6 +8,7 @@ import { RankSelect as RankSelect_82bce75b272b443a45c08e4cd136a5f9 } from '@/com
 import { AnswerRowLabel as AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720 } from '@/components/AnswerRowLabel'
 import { DossierSlotRowLabel as DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1 } from '@/components/DossierSlotRowLabel'
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
+import { ReviewFromDossier as ReviewFromDossier_a0bdd47be105107a5993588a1a03a687 } from '@/components/review/ReviewFromDossier'
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
 import { AllMetButton as AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7 } from '@/components/review/AllMetButton'
 import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 } from '@/components/review/UnitEvidenceNote'
@@ -32,6 +33,7 @@ export const importMap = {
   "@/components/AnswerRowLabel#AnswerRowLabel": AnswerRowLabel_fb7598412e2ec0f6e165160c6d133720,
   "@/components/DossierSlotRowLabel#DossierSlotRowLabel": DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd2241d1,
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
+  "@/components/review/ReviewFromDossier#ReviewFromDossier": ReviewFromDossier_a0bdd47be105107a5993588a1a03a687,
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
   "@/components/review/AllMetButton#AllMetButton": AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7,
   "@/components/review/UnitEvidenceNote#UnitEvidenceNote": UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009,
