@@ -88,6 +88,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
         ],
         required: true,
       },
+      { name: 'issueNotice', type: 'ui', admin: { components: { Field: '@/components/IssueDecisionNotice#IssueDecisionNotice' }, position: 'sidebar' }, label: { vi: 'Ban hành', en: 'Issue' } },
       { name: 'authority', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
       {
         name: 'entries',

@@ -172,6 +172,8 @@ describe('from review to the public register', () => {
     await expect.poll(() => page.locator('input[name="entries.0.outcomeLabel"]').inputValue(), { timeout: 20_000 }).toBe('Đơn vị học tập Mức độ 1')
     // then it is issued, once
     await chooseOption({ field: page.locator('#field-status'), option: page.getByRole('option', { exact: true, name: 'Đã ban hành' }), page })
+    // before the final click, the form says what issuing does
+    await expect(page.getByTestId('issue-decision-notice').innerText()).resolves.toMatch(/1 đơn vị trong quyết định được ghi vào sổ công nhận/)
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
     await page.reload()
