@@ -194,7 +194,7 @@ const main = async () => {
   const header = [
     `# npm run bench — ${startedAt.toISOString()}`,
     '',
-    `commit ${gitCommit()}, Node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ${options.units} đơn vị, ${options.runs} vòng; phần: ${options.only.join(', ')}; tổng ${totalSeconds} s (chuẩn bị ${setup.seconds ?? '—'} s).`,
+    `commit ${gitCommit()}, Node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ${needsServer ? `${options.units} đơn vị, ` : ''}${options.runs} vòng; phần: ${options.only.join(', ')}; tổng ${totalSeconds} s (chuẩn bị ${setup.seconds ?? '—'} s).`,
     'Máy khách đo chạy cùng máy với máy chủ và tranh CPU với nó.',
     '',
   ].join('\n')
