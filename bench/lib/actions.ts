@@ -23,6 +23,8 @@ export const actionBudgetMs = 1000
 
 export const demoActions = async ({ client, url, runs, log, label }: { client: Client; url: string; runs: number; log: (line: string) => void; label: string }): Promise<SectionResult> => {
   const times = new Map<string, number[]>()
+  /** the largest answer per figure: a page's HTML (the admin's client config alone is ~190 kB) */
+  const bytes = new Map<string, number>()
   const problems: string[] = []
   const time = async (name: string, call: () => Promise<Reply>, expect = 200) => {
     const reply = await call()
@@ -31,6 +33,7 @@ export const demoActions = async ({ client, url, runs, log, label }: { client: C
       throw new Error(`${name}: ${reply.status} ${reply.text.slice(0, 300)}`)
     }
     times.set(name, [...(times.get(name) ?? []), reply.ms])
+    bytes.set(name, Math.max(bytes.get(name) ?? 0, reply.bytes))
     return JSON.parse(reply.headers.get('content-type')?.includes('json') ? reply.text : 'null')
   }
   const floor = async (token: string) => time('sàn: GET /api/users/me', () => client.request({ path: '/api/users/me?depth=0', token }))
@@ -112,11 +115,11 @@ export const demoActions = async ({ client, url, runs, log, label }: { client: C
     const summary = summarize(samples)
     const isFloor = name.startsWith('sàn')
     return {
-      app: `${summary.p50} / ${summary.p95} ms (n=${summary.n})`,
+      app: `${summary.p50} / ${summary.p95} ms (n=${summary.n})${name.startsWith('trang') ? `, ${Math.round((bytes.get(name) ?? 0) / 1024)} kB` : ''}`,
       figure: `${label}: ${name}`,
       holds: isFloor ? null : summary.p95 <= actionBudgetMs,
       target: isFloor ? 'mốc so sánh' : `p95 ≤ ${actionBudgetMs} ms`,
     }
   })
-  return { raw: { problems, samples: Object.fromEntries(times), summaries: Object.fromEntries([...times].map(([name, samples]) => [name, summarize(samples)])) }, rows }
+  return { raw: { bytes: Object.fromEntries(bytes), problems, samples: Object.fromEntries(times), summaries: Object.fromEntries([...times].map(([name, samples]) => [name, summarize(samples)])) }, rows }
 }
