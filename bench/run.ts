@@ -6,7 +6,9 @@
  * drafts, measures over HTTP, then the embedded default on its own, and writes
  * bench/results/<timestamp>.md and .json. Not part of `npm test` or CI. The client runs on the
  * same machine as the server and competes with it for the CPUs.
- * Sections: core, save, crunch, list, counts, workflow, import, rss, embedded (all by default).
+ * Sections: core, save, crunch, list, counts, workflow, import, rss, embedded (all by default), and
+ * actions (issue 12's workflow actions and pages on the demo data, embedded and on PostgreSQL; only
+ * when asked: `npm run bench -- --only actions`).
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,12 +17,15 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
 import { projectRoot } from '../src/build.mjs'
+import { demoActions } from './lib/actions'
 import { createClient } from './lib/http'
 import { authorityList, core, crunch, dashboardCounts, embedded, importUnits, restMemory, savePath, workflow, type Context, type SectionResult, type TableRow } from './lib/sections'
 import { createDatabase, ensureBenchBuild, startBenchCluster, startServer, strongSecret, tempDir } from './lib/server'
 import { buildWorld, seedCriteriaSets } from './lib/world'
 
-const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'rss', 'embedded'] as const
+const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'rss', 'embedded', 'actions'] as const
+/** Run when named in --only: the demo's actions start two more servers with the demo loaded. */
+const askedOnly: readonly string[] = ['actions']
 type Section = (typeof allSections)[number]
 
 const usage = `Cách dùng: npm run bench -- [--units 3000] [--runs 5] [--only ${allSections.join(',')}]
@@ -42,7 +47,7 @@ export const parseOptions = ({ argv, env }: { argv: string[]; env: NodeJS.Proces
   const units = integer('units', flag('units') ?? env.BENCH_UNITS, 3000, 20)
   const runs = integer('runs', flag('runs') ?? env.BENCH_RUNS, 5, 1)
   const onlyRaw = flag('only') ?? env.BENCH_ONLY
-  const only = onlyRaw ? onlyRaw.split(',').map((name) => name.trim()).filter(Boolean) : [...allSections]
+  const only = onlyRaw ? onlyRaw.split(',').map((name) => name.trim()).filter(Boolean) : allSections.filter((name) => !askedOnly.includes(name))
   const unknown = only.filter((name) => !(allSections as readonly string[]).includes(name))
   if (unknown.length > 0) throw new Error(`phần không có: ${unknown.join(', ')}\n${usage}`)
   return { only: only as Section[], runs, units }
@@ -96,7 +101,7 @@ const main = async () => {
   ensureBenchBuild()
   await section('core', core)
 
-  const needsServer = allSections.some((name) => name !== 'core' && name !== 'embedded' && wants(name))
+  const needsServer = allSections.some((name) => !['core', 'embedded', 'actions'].includes(name) && wants(name))
   let setup: Record<string, unknown> = {}
   if (needsServer) {
     const setupStart = performance.now()
@@ -157,11 +162,39 @@ const main = async () => {
     }),
   )
 
+  await section('actions', async () => {
+    const results: SectionResult[] = []
+    // the product's default first (`npm start`: embedded PGlite, demo loaded at the first start)
+    const dataDir = tempDir('dvht-bench-actions-')
+    const embeddedServer = await startServer({ env: { DATA_DIR: dataDir, PAYLOAD_SECRET: '', RATE_LIMIT_LOGIN_MAX: '0', STARTUP_TIMEOUT_MS: '120000' } })
+    try {
+      log(`[bench] thao tác trên dữ liệu demo, PGlite nhúng: ${embeddedServer.url}`)
+      results.push(await demoActions({ client: createClient({ baseUrl: embeddedServer.url }), label: 'PGlite nhúng', log, runs: options.runs, url: embeddedServer.url }))
+    } finally {
+      await embeddedServer.stop()
+      fs.rmSync(dataDir, { force: true, recursive: true })
+    }
+    const cluster = await startBenchCluster()
+    const pgDataDir = tempDir('dvht-bench-actions-pg-')
+    let server: Awaited<ReturnType<typeof startServer>> | null = null
+    try {
+      const databaseUrl = await createDatabase({ name: 'demo', serverUrl: cluster.url })
+      server = await startServer({ env: { DATABASE_URL: databaseUrl, DATA_DIR: pgDataDir, PAYLOAD_SECRET: strongSecret(), RATE_LIMIT_LOGIN_MAX: '0', SEED_DEMO: 'true' } })
+      log(`[bench] thao tác trên dữ liệu demo, PostgreSQL: ${server.url}`)
+      results.push(await demoActions({ client: createClient({ baseUrl: server.url }), label: 'PostgreSQL', log, runs: options.runs, url: server.url }))
+    } finally {
+      await server?.stop()
+      cluster.stop()
+      fs.rmSync(pgDataDir, { force: true, recursive: true })
+    }
+    return { raw: Object.fromEntries(results.map((result, at) => [at === 0 ? 'embedded' : 'postgres', result.raw])), rows: results.flatMap((result) => result.rows) }
+  })
+
   const totalSeconds = Math.round((performance.now() - began) / 1000)
   const header = [
     `# npm run bench — ${startedAt.toISOString()}`,
     '',
-    `commit ${gitCommit()}, Node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ${options.units} đơn vị, ${options.runs} vòng; phần: ${options.only.join(', ')}; tổng ${totalSeconds} s (chuẩn bị ${setup.seconds ?? '—'} s).`,
+    `commit ${gitCommit()}, Node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ${needsServer ? `${options.units} đơn vị, ` : ''}${options.runs} vòng; phần: ${options.only.join(', ')}; tổng ${totalSeconds} s (chuẩn bị ${setup.seconds ?? '—'} s).`,
     'Máy khách đo chạy cùng máy với máy chủ và tranh CPU với nó.',
     '',
   ].join('\n')

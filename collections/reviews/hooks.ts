@@ -37,6 +37,17 @@ export const verdictValue = ({ row, model }: { row: VerdictRow; model: string })
   return row.verdict === 'met' ? true : row.verdict === 'not-met' ? false : null
 }
 
+/** The dossier's fields a review reads: its state, relations, title and what the unit answered. */
+const dossierForReview = {
+  answers: { denominator: true, indicator: true, isApplicable: true, measure: true, numerator: true, points: true, rank: true, status: true, text: true, yesNo: true },
+  authority: true,
+  criteriaSet: true,
+  round: true,
+  status: true,
+  title: true,
+  unit: true,
+} as const
+
 export const prepareReview: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   // issuing a decision marks the round's reviews decided; nothing else about them changes
   if (req.context.workflowRole === 'system' && operation === 'update') return data
@@ -47,12 +58,14 @@ export const prepareReview: CollectionBeforeChangeHook = async ({ data, operatio
   if (operation === 'create' && user) data.reviewer = user.id
   const merged = { ...original, ...data } as ReviewData
   const saId = relationId(merged.selfAssessment)
-  const sa = saId === null ? null : await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req })
+  // only what a review needs of the dossier, its round and its reviewer: the whole dossier (its
+  // answers' evidence, dossier slots, results) and the whole round were most of a review's save
+  const sa = saId === null ? null : await req.payload.findByID({ collection: 'self-assessments', depth: 0, disableErrors: true, id: saId, overrideAccess: true, req, select: dossierForReview })
   if (!sa) return fail({ errors: [{ message: 'Chọn hồ sơ tự đánh giá.', path: 'selfAssessment' }], req })
   const [round, set, reviewer] = await Promise.all([
-    req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(sa.round) as number, overrideAccess: true, req }),
+    req.payload.findByID({ collection: 'rounds', depth: 0, id: relationId(sa.round) as number, overrideAccess: true, req, select: { team: true, title: true } }),
     req.payload.findByID({ collection: 'criteria-sets', depth: 0, draft: false, id: relationId(sa.criteriaSet) as number, overrideAccess: true, req }),
-    req.payload.findByID({ collection: 'users', depth: 0, disableErrors: true, id: relationId(merged.reviewer) as number, overrideAccess: true, req }),
+    req.payload.findByID({ collection: 'users', depth: 0, disableErrors: true, id: relationId(merged.reviewer) as number, overrideAccess: true, req, select: { email: true, name: true, unit: true } }),
   ])
   const errors: { message: string; path: string }[] = []
   if (!reviewer) errors.push({ message: 'Chọn thành viên đoàn đánh giá.', path: 'reviewer' })
