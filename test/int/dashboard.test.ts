@@ -11,9 +11,12 @@ import { loadDemo } from '@/seed/loadDemo'
 
 import { pdfUpload } from './helpers/files'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { useOwnDatabase, type FreshDatabase } from './helpers/testDatabase'
 import { metAnswers } from './helpers/rounds'
 
 let payload: Payload
+// a database of its own: the demo's counts and the 'no users yet' start need one no other file writes to
+let database: FreshDatabase
 const users: Record<string, Record<string, any>> = {}
 let roundId: number
 let dossierId: number
@@ -23,6 +26,7 @@ const dashboardOf = async <T>(email: string) => (await loadDashboard({ req: awai
 const as = (email: string) => ({ depth: 0, overrideAccess: false, user: { ...users[email], collection: 'users' } as never })
 
 beforeAll(async () => {
+  database = await useOwnDatabase({ label: 'dashboard' })
   payload = await getTestPayload()
   await loadDemo({ payload })
   for (const user of (await payload.find({ collection: 'users', depth: 0, limit: 0, pagination: false })).docs) users[user.email] = user
@@ -30,6 +34,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => {
   await closeTestPayload(payload)
+  await database?.drop()
 })
 
 describe('dashboards of the demo users', () => {

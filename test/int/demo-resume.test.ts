@@ -14,18 +14,23 @@ import { demoSeedingMarker, loadDemoIfWanted } from '@/runtime'
 import { demoUsers } from '@seed/demo/province'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
+import { useOwnDatabase, type FreshDatabase } from './helpers/testDatabase'
 
 let payload: Payload
+// a database of its own: the demo's counts and the 'no users yet' start need one no other file writes to
+let database: FreshDatabase
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-resume-'))
 const demoEmails = demoUsers.map((user) => user.email)
 const usersNamed = async () =>
   (await payload.find({ collection: 'users', depth: 0, limit: 0, pagination: false, where: { email: { in: demoEmails } } })).docs.map((user) => user.email).sort()
 
 beforeAll(async () => {
+  database = await useOwnDatabase({ label: 'demoresume' })
   payload = await getTestPayload()
 })
 afterAll(async () => {
   await closeTestPayload(payload)
+  await database?.drop()
   fs.rmSync(dataDir, { force: true, recursive: true })
 })
 

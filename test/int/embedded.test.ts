@@ -47,5 +47,5 @@ describe('embedded PGlite default', () => {
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true)
     await closePayload({ payload: second.payload })
     await second.runtime.stopDatabase()
-  })
+  }, 180_000) // two starts and a demo load with two earlier years, on an embedded database (60 s was exceeded on a loaded 2-core run)
 })
