@@ -27,6 +27,7 @@ import { Tiers } from './collections/tiers'
 import { UnitTypes } from './collections/unit-types'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
+import { withApiTabForAdmins } from './collections/access/navigation'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
@@ -63,17 +64,25 @@ export const buildAppConfig = ({
   buildConfig({
     admin: {
       avatar: 'default',
-      // each role starts on its own work (src/components/dashboard)
-      components: { views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } } },
+      // each role starts on its own work (src/components/dashboard); our mark and name instead of Payload's;
+      // the menu lists what the user's role works with (collections/access/navigation.ts)
+      components: {
+        graphics: { Icon: '@/components/admin/Graphics#AppIcon', Logo: '@/components/admin/Graphics#AppLogo' },
+        Nav: '@/components/admin/RoleNav#RoleNav',
+        views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } },
+      },
       dateFormat: 'dd/MM/yyyy',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · Đơn vị học tập' },
       user: Users.slug,
     },
-    // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts)
+    // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts);
+    // its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]),
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
+        withApiTabForAdmins(collection),
+      ),
       ...benchExtras().collections,
     ],
     // the pool's size and timeouts come from the environment; at most max − 2 transactions are open
