@@ -28,9 +28,11 @@ import { UnitTypes } from './collections/unit-types'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { withApiTabForAdmins } from './collections/access/navigation'
+import { withResolvedLabels } from './collections/labels'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
+import { vietnameseOverrides } from './src/admin/translations'
 import { migrations } from './src/migrations'
 import { findProjectRoot } from './src/projectRoot'
 
@@ -77,11 +79,12 @@ export const buildAppConfig = ({
       user: Users.slug,
     },
     // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts);
-    // its API tab is the system administrator's
+    // for the admin, its labels are resolved per language (collections/labels.ts), and its API tab is the
+    // system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
       ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
-        withApiTabForAdmins(collection),
+        withApiTabForAdmins(withResolvedLabels(collection)),
       ),
       ...benchExtras().collections,
     ],
@@ -123,7 +126,8 @@ export const buildAppConfig = ({
     logger: process.env.PAYLOAD_LOG_LEVEL ? { options: { level: process.env.PAYLOAD_LOG_LEVEL } } : undefined,
     // a refusal is the caller's business, not the server's: one line, no stack trace
     loggingLevels: { ...inputErrorLogging, AuthenticationError: 'info', Forbidden: 'info', LockedAuth: 'info', NotFound: 'info', QueryError: 'info', ValidationError: 'info' },
-    i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
+    // Payload's own Vietnamese, with the English words it leaves on screen put right (src/admin/translations.ts)
+    i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi }, translations: { vi: vietnameseOverrides } },
     secret: secret ?? process.env.PAYLOAD_SECRET ?? '',
     telemetry: false,
     // types are generated on purpose (`npm run generate:types`), never in the background at every start
