@@ -19,6 +19,8 @@ import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
+import { AuditValueCell as AuditValueCell_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
+import { AuditValueField as AuditValueField_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
 import { RoleNav as RoleNav_4b13a934ad01a87158b22be348e7287d } from '@/components/admin/RoleNav'
 import { AppIcon as AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
 import { AppLogo as AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
@@ -48,6 +50,8 @@ export const importMap = {
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,
+  "@/components/admin/AuditValue#AuditValueCell": AuditValueCell_37dca97f177721e23151527d7c8fea50,
+  "@/components/admin/AuditValue#AuditValueField": AuditValueField_37dca97f177721e23151527d7c8fea50,
   "@/components/admin/RoleNav#RoleNav": RoleNav_4b13a934ad01a87158b22be348e7287d,
   "@/components/admin/Graphics#AppIcon": AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6,
   "@/components/admin/Graphics#AppLogo": AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6,
