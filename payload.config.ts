@@ -29,6 +29,7 @@ import { Units } from './collections/units'
 import { Users } from './collections/users'
 import { withApiTabForAdmins } from './collections/access/navigation'
 import { withResolvedLabels } from './collections/labels'
+import { withScopedRelations } from './collections/scopedRelations'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
@@ -79,12 +80,12 @@ export const buildAppConfig = ({
       user: Users.slug,
     },
     // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts);
-    // for the admin, its labels are resolved per language (collections/labels.ts), and its API tab is the
-    // system administrator's
+    // for the admin, its labels are resolved per language (collections/labels.ts), a relation the viewer may not
+    // read is named as such (collections/scopedRelations.ts), and its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
       ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
-        withApiTabForAdmins(withResolvedLabels(collection)),
+        withApiTabForAdmins(withScopedRelations(withResolvedLabels(collection))),
       ),
       ...benchExtras().collections,
     ],
