@@ -66,10 +66,11 @@ const readPage = async (page: Page) => {
 
 /**
  * One role's walk: dashboard, menu, each offered list, and — where no earlier role walked them —
- * the list's first document and its create form. `allowed` are words the role may read (the
+ * the list's first document and its create form. With `lists`, a list not named there is opened
+ * only to reach a document or form not walked yet. `allowed` are words the role may read (the
  * admin's "API" tab).
  */
-const walk = async ({ allowed = [], email, menu }: { allowed?: string[]; email: string; menu: string[] }) => {
+const walk = async ({ allowed = [], email, lists, menu }: { allowed?: string[]; email: string; lists?: string[]; menu: string[] }) => {
   const role = email.split('@')[0]
   const page = await signIn({ browser, email, password: demoPassword, url: server.url })
   const problems: Problem[] = []
@@ -86,7 +87,7 @@ const walk = async ({ allowed = [], email, menu }: { allowed?: string[]; email: 
     .evaluateAll((links) => links.map((link) => (link.getAttribute('href') ?? '').split('/')[3]))
   expect([...offered].sort(), `${role}: the menu`).toEqual([...menu].sort())
 
-  for (const slug of offered) {
+  for (const slug of offered.filter((offer) => !lists || lists.includes(offer) || !walkedDocument.has(offer) || !walkedCreate.has(offer))) {
     await open({ page, path: `/admin/collections/${slug}` })
     await check()
     const canCreate = (await page.locator(`a[href="/admin/collections/${slug}/create"]`).count()) > 0
@@ -116,6 +117,7 @@ describe('every label each role reads is Vietnamese', () => {
   it('the login page carries our name, in Vietnamese', async () => {
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage()
     await page.goto(`${server.url}/admin/login`)
+    await page.waitForSelector('input[name="email"]', { timeout: 30_000 })
     const text = await page.locator('body').innerText()
     expect(text).toContain('Đơn vị học tập')
     expect(untranslated(text)).toEqual([])
@@ -142,6 +144,7 @@ describe('every label each role reads is Vietnamese', () => {
   }, roleTimeout)
 
   it('the system administrator (admin@demo.vn)', async () => {
-    await walk({ allowed: ['API'], email: 'admin@demo.vn', menu: everything })
+    // the demo's only province: the admin's lists hold the province office's rows, walked just before
+    await walk({ allowed: ['API'], email: 'admin@demo.vn', lists: [], menu: everything })
   }, roleTimeout)
 })
