@@ -44,13 +44,20 @@ type Problem = { role: string; url: string; kind: string; match: string; context
 const walkedDocument = new Set<string>()
 const walkedCreate = new Set<string>()
 
-/** Opens `path` and waits for Payload's view and its client-side lookups (relation titles, selects). */
+/**
+ * Opens `path` and waits for Payload's view, its forms hydrated (`data-form-ready`) and its
+ * client-side lookups done (relation titles and the like say "Đang tải" until they arrive).
+ */
 const open = async ({ page, path }: { page: Page; path: string }) => {
-  await page.goto(`${server.url}${path}`, { waitUntil: 'load' })
+  await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' })
   await page.waitForSelector('.template-default, .template-minimal', { timeout: 30_000 })
-  // relation titles and select options arrive after the page: wait until nothing says "Đang tải"
   await page
-    .waitForFunction(() => !document.querySelector('.loading-overlay, .shimmer-effect') && !document.body.innerText.includes('Đang tải'), undefined, { polling: 100, timeout: 5_000 })
+    .waitForFunction(
+      () =>
+        !document.querySelector('.loading-overlay, .shimmer-effect, form[data-form-ready="false"]') && !document.body.innerText.includes('Đang tải'),
+      undefined,
+      { polling: 100, timeout: 10_000 },
+    )
     .catch(() => undefined)
 }
 
@@ -91,7 +98,8 @@ const walk = async ({ allowed = [], email, lists, menu }: { allowed?: string[]; 
     await open({ page, path: `/admin/collections/${slug}` })
     await check()
     const canCreate = (await page.locator(`a[href="/admin/collections/${slug}/create"]`).count()) > 0
-    const firstDocument = await page.locator('.table tbody tr td a[href*="/admin/collections/"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null)
+    const rowLinks = page.locator('.table tbody tr td a[href*="/admin/collections/"]')
+    const firstDocument = (await rowLinks.count()) > 0 ? await rowLinks.first().getAttribute('href') : null
     if (firstDocument && !walkedDocument.has(slug)) {
       walkedDocument.add(slug)
       await open({ page, path: firstDocument })
