@@ -33,6 +33,7 @@ import { withScopedRelations } from './collections/scopedRelations'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
+import { markIconUrl, productDescription, productName } from './src/admin/brand'
 import { vietnameseOverrides } from './src/admin/translations'
 import { migrations } from './src/migrations'
 import { findProjectRoot } from './src/projectRoot'
@@ -76,7 +77,14 @@ export const buildAppConfig = ({
       },
       dateFormat: 'dd/MM/yyyy',
       importMap: { baseDir: dirname },
-      meta: { titleSuffix: ' · Đơn vị học tập' },
+      // our name, description and mark in the browser tab and in a shared link, not Payload's
+      meta: {
+        defaultOGImageType: 'off',
+        description: productDescription,
+        icons: [{ rel: 'icon', type: 'image/svg+xml', url: markIconUrl }],
+        openGraph: { description: productDescription, siteName: productName },
+        titleSuffix: ` · ${productName}`,
+      },
       user: Users.slug,
     },
     // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts);
