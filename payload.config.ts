@@ -27,9 +27,14 @@ import { Tiers } from './collections/tiers'
 import { UnitTypes } from './collections/unit-types'
 import { Units } from './collections/units'
 import { Users } from './collections/users'
+import { withApiTabForAdmins } from './collections/access/navigation'
+import { withResolvedLabels } from './collections/labels'
+import { withScopedRelations } from './collections/scopedRelations'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
+import { markIconUrl, productDescription, productName } from './src/admin/brand'
+import { vietnameseOverrides } from './src/admin/translations'
 import { migrations } from './src/migrations'
 import { findProjectRoot } from './src/projectRoot'
 
@@ -63,17 +68,33 @@ export const buildAppConfig = ({
   buildConfig({
     admin: {
       avatar: 'default',
-      // each role starts on its own work (src/components/dashboard)
-      components: { views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } } },
+      // each role starts on its own work (src/components/dashboard); our mark and name instead of Payload's;
+      // the menu lists what the user's role works with (collections/access/navigation.ts)
+      components: {
+        graphics: { Icon: '@/components/admin/Graphics#AppIcon', Logo: '@/components/admin/Graphics#AppLogo' },
+        Nav: '@/components/admin/RoleNav#RoleNav',
+        views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } },
+      },
       dateFormat: 'dd/MM/yyyy',
       importMap: { baseDir: dirname },
-      meta: { titleSuffix: ' · Đơn vị học tập' },
+      // our name, description and mark in the browser tab and in a shared link, not Payload's
+      meta: {
+        defaultOGImageType: 'off',
+        description: productDescription,
+        icons: [{ rel: 'icon', type: 'image/svg+xml', url: markIconUrl }],
+        openGraph: { description: productDescription, siteName: productName },
+        titleSuffix: ` · ${productName}`,
+      },
       user: Users.slug,
     },
-    // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts)
+    // every collection refuses malformed ids, filters and documents before its own hooks run (hooks/inputGuards.ts);
+    // for the admin, its labels are resolved per language (collections/labels.ts), a relation the viewer may not
+    // read is named as such (collections/scopedRelations.ts), and its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]),
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
+        withApiTabForAdmins(withScopedRelations(withResolvedLabels(collection))),
+      ),
       ...benchExtras().collections,
     ],
     // the pool's size and timeouts come from the environment; at most max − 2 transactions are open
@@ -114,7 +135,8 @@ export const buildAppConfig = ({
     logger: process.env.PAYLOAD_LOG_LEVEL ? { options: { level: process.env.PAYLOAD_LOG_LEVEL } } : undefined,
     // a refusal is the caller's business, not the server's: one line, no stack trace
     loggingLevels: { ...inputErrorLogging, AuthenticationError: 'info', Forbidden: 'info', LockedAuth: 'info', NotFound: 'info', QueryError: 'info', ValidationError: 'info' },
-    i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi } },
+    // Payload's own Vietnamese, with the English words it leaves on screen put right (src/admin/translations.ts)
+    i18n: { fallbackLanguage: 'vi', supportedLanguages: { en, vi }, translations: { vi: vietnameseOverrides } },
     secret: secret ?? process.env.PAYLOAD_SECRET ?? '',
     telemetry: false,
     // types are generated on purpose (`npm run generate:types`), never in the background at every start

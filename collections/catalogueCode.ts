@@ -12,7 +12,11 @@ export { isCatalogueCode }
 export const catalogueCode = ({ example, label }: { example: string; label: { vi: string; en: string } }): Field => ({
   name: 'id',
   type: 'text',
-  admin: { description: { vi: `Chữ thường không dấu, số, "_" hoặc "-", ví dụ ${example}. Không đổi được sau khi tạo.`, en: `Lower case, digits, _ or -, e.g. ${example}.` } },
+  admin: {
+    // the list shows the code itself, not Payload's "ID: thcs"
+    components: { Cell: '@/components/admin/CatalogueCodeCell#CatalogueCodeCell' },
+    description: { vi: `Chữ thường không dấu, số, "_" hoặc "-", ví dụ ${example}. Không đổi được sau khi tạo.`, en: `Lower case, digits, _ or -, e.g. ${example}.` },
+  },
   label,
   required: true,
   validate: (value: unknown) =>

@@ -85,12 +85,21 @@ const fallbackLabels: Record<string, string> = {
   updatedAt: 'Ngày cập nhật',
 }
 
-/** A field's Vietnamese label (labels are `{ vi, en }`), else a known name, else its name. */
+/**
+ * A field's Vietnamese label (labels are `{ vi, en }`; a collection's are functions of the language,
+ * collections/labels.ts), else a known name, else its name.
+ */
 export const labelOf = ({ field }: { field: { label?: unknown; name?: string } }): string => {
   const { label, name } = field
   if (typeof label === 'string' && label) return label
   if (isPlainObject(label)) {
     const text = label.vi ?? label.en ?? Object.values(label)[0]
+    if (typeof text === 'string' && text) return text
+  }
+  // Payload's own fields label themselves through `t` (createdAt, email): without Payload's texts here
+  // they give '' and fall back to the names below; ours (collections/labels.ts) ignore `t`
+  if (typeof label === 'function') {
+    const text: unknown = label({ i18n: { language: 'vi' }, t: () => '' })
     if (typeof text === 'string' && text) return text
   }
   return (name && fallbackLabels[name]) || name || ''

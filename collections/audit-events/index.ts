@@ -19,6 +19,11 @@ const canReadAuditEvents: Access = async ({ req }) => {
 
 const nobody: Access = () => false
 
+/** The stored codes (`accept`, `in-review`, an ISO day) shown in words, in the list and on the page. */
+const inWords = {
+  components: { Cell: '@/components/admin/AuditValue#AuditValueCell', Field: '@/components/admin/AuditValue#AuditValueField' },
+}
+
 /** Every field is the audit hook's (hooks/audit.ts): nobody's input writes one. */
 const auditEventRules: WriteRulesAdapter = { capacitiesOf: async ({ req }) => (isAdmin(req.user) ? ['admin'] : []), rules: auditEventWrites }
 
@@ -31,25 +36,28 @@ export const AuditEvents: CollectionConfig = applyWriteRules({
     admin: {
       defaultColumns: ['at', 'actor', 'action', 'unit', 'from', 'to', 'comment'],
       group: { vi: 'Đánh giá', en: 'Assessment' },
-      useAsTitle: 'action',
+      // the list's search box looks in what people wrote, not in the stored codes
+      listSearchableFields: ['comment'],
+      // an event is known by its moment; its codes read as words (inWords)
+      useAsTitle: 'at',
     },
     defaultSort: '-at',
     fields: [
       { name: 'at', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } }, index: true, label: { vi: 'Thời điểm', en: 'At' }, required: true },
       { name: 'actor', type: 'relationship', label: { vi: 'Người thực hiện', en: 'Actor' }, relationTo: 'users' },
-      { name: 'action', type: 'text', index: true, label: { vi: 'Thao tác', en: 'Action' }, required: true },
+      { name: 'action', type: 'text', admin: inWords, index: true, label: { vi: 'Thao tác', en: 'Action' }, required: true },
       {
         type: 'row',
         fields: [
-          { name: 'collection', type: 'text', label: { vi: 'Loại hồ sơ', en: 'Collection' }, required: true },
+          { name: 'collection', type: 'text', admin: inWords, label: { vi: 'Loại hồ sơ', en: 'Collection' }, required: true },
           { name: 'docId', type: 'text', index: true, label: { vi: 'Mã hồ sơ', en: 'Document id' }, required: true },
         ],
       },
       {
         type: 'row',
         fields: [
-          { name: 'from', type: 'text', label: { vi: 'Từ', en: 'From' } },
-          { name: 'to', type: 'text', label: { vi: 'Sang', en: 'To' } },
+          { name: 'from', type: 'text', admin: inWords, label: { vi: 'Từ', en: 'From' } },
+          { name: 'to', type: 'text', admin: inWords, label: { vi: 'Sang', en: 'To' } },
         ],
       },
       { name: 'comment', type: 'textarea', label: { vi: 'Nội dung / lý do', en: 'Comment' } },

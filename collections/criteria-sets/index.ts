@@ -62,6 +62,7 @@ const indicatorFields: Field[] = [
       },
     ],
     label: { vi: 'Thang xếp bậc', en: 'Scale' },
+    labels: { plural: { vi: 'Mức xếp bậc', en: 'Scale steps' }, singular: { vi: 'Mức xếp bậc', en: 'Scale step' } },
   },
   {
     // an array of rows, not a hasMany select: Payload 3.90 fails to version a hasMany select
@@ -175,7 +176,7 @@ const indicatorFields: Field[] = [
         type: 'row',
         fields: [
           { name: 'confirmedBy', type: 'relationship', admin: { readOnly: true }, label: { vi: 'Người xác nhận', en: 'Confirmed by' }, relationTo: 'users' },
-          { name: 'confirmedAt', type: 'date', admin: { readOnly: true }, label: { vi: 'Ngày xác nhận', en: 'Confirmed at' } },
+          { name: 'confirmedAt', type: 'date', admin: { date: { displayFormat: 'dd/MM/yyyy HH:mm' }, readOnly: true }, label: { vi: 'Ngày xác nhận', en: 'Confirmed at' } },
         ],
       },
     ],
@@ -307,6 +308,7 @@ export const CriteriaSets: CollectionConfig = applyWriteRules({
           },
         ],
         label: { vi: 'Xếp loại theo điểm', en: 'Grade bands' },
+        labels: { plural: { vi: 'Mức xếp loại', en: 'Grade bands' }, singular: { vi: 'Mức xếp loại', en: 'Grade band' } },
       },
       {
         // stated in the words of the set's regulation; REGULATIONS §2.3 gives the defaults, and where

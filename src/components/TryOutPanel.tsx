@@ -5,7 +5,7 @@
  * endpoint a portal would call (on the latest saved version, drafts included for editors). The unit
  * types come from the `unit-types` catalogue (a province's own among them), those of the set's tier.
  */
-import { useDocumentInfo } from '@payloadcms/ui'
+import { DatePicker, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 type Indicator = {
@@ -95,6 +95,23 @@ const AnswerInput = ({ indicator, onChange, value }: { indicator: Indicator; onC
   )
 }
 
+/**
+ * A calendar day shown and picked as dd/MM/yyyy whatever the browser's language (a native date
+ * input follows the browser: mm/dd/yyyy in an English one); the value is `YYYY-MM-DD` or ''.
+ */
+const DayInput = ({ onChange, testId, value }: { onChange: (day: string) => void; testId: string; value: string }) => (
+  <span data-testid={testId} style={{ display: 'inline-block', verticalAlign: 'middle', width: 170 }}>
+    <DatePicker
+      displayFormat="dd/MM/yyyy"
+      onChange={(date) => onChange(date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : '')}
+      pickerAppearance="dayOnly"
+      placeholder="dd/mm/yyyy"
+      // Payload's picker keeps a picked day at 12:00 UTC: the same day in every time zone
+      value={value ? `${value}T12:00:00.000Z` : undefined}
+    />
+  </span>
+)
+
 export const TryOutPanel = () => {
   const { id, lastUpdateTime } = useDocumentInfo() as { id?: number | string; lastUpdateTime?: number }
   const [set, setSet] = useState<SetDoc | null>(null)
@@ -178,7 +195,7 @@ export const TryOutPanel = () => {
           </select>
         </label>
         <label>
-          Ngày đánh giá <input data-testid="tryout-asOf" onChange={(e) => setAsOf(e.target.value)} type="date" value={asOf} />
+          Ngày đánh giá <DayInput onChange={setAsOf} testId="tryout-asOf" value={asOf} />
         </label>
         {needsPrior ? (
           <>
@@ -187,7 +204,7 @@ export const TryOutPanel = () => {
               <input data-testid="tryout-prior-level" max={2} min={1} onChange={(e) => setPrior({ ...prior, level: e.target.value })} style={{ width: 50 }} type="number" value={prior.level} />
             </label>
             <label>
-              theo quyết định ngày <input data-testid="tryout-prior-decidedOn" onChange={(e) => setPrior({ ...prior, decidedOn: e.target.value })} type="date" value={prior.decidedOn} />
+              theo quyết định ngày <DayInput onChange={(decidedOn) => setPrior({ ...prior, decidedOn })} testId="tryout-prior-decidedOn" value={prior.decidedOn} />
             </label>
           </>
         ) : null}

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import config from '@payload-config'
 import { importUnits, invitationDays } from '@collections/units/import'
 import { importLabels, importLimits } from '@collections/units/importRows'
+import { labelOf as fieldLabel } from '@hooks/inputGuards'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
@@ -359,7 +360,8 @@ describe('the labels', () => {
   it('are the collections’ own', () => {
     const units = payload.collections.units.config.flattenedFields
     const users = payload.collections.users.config.flattenedFields
-    const labelOf = (fields: typeof units, name: string) => (fields.find((field) => 'name' in field && field.name === name) as { label?: { vi?: string } }).label?.vi
+    // the config's labels are functions of the admin language (collections/labels.ts)
+    const labelOf = (fields: typeof units, name: string) => fieldLabel({ field: fields.find((field) => 'name' in field && field.name === name) as { label?: unknown; name?: string } })
     for (const name of ['name', 'code', 'unitType', 'tier', 'authority', 'memberCount', 'learnerCount', 'email'] as const) expect(importLabels[name]).toBe(labelOf(units, name))
     expect(importLabels['account.name']).toBe(`${importLabels.account} › ${labelOf(users, 'name')}`)
   })

@@ -1,3 +1,5 @@
+import { ScopedRelationCell as ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
+import { ScopedRelationField as ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
 import { RoundParticipation as RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416 } from '@/components/RoundParticipation'
 import { PlanRowLabel as PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c } from '@/components/PlanRowLabel'
 import { CopyRoundButton as CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b } from '@/components/CopyRoundButton'
@@ -15,15 +17,23 @@ import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 }
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
+import { CatalogueCodeCell as CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77 } from '@/components/admin/CatalogueCodeCell'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
 import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 } from '@/components/UnverifiedNotice'
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
+import { AuditValueCell as AuditValueCell_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
+import { AuditValueField as AuditValueField_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
+import { RoleNav as RoleNav_4b13a934ad01a87158b22be348e7287d } from '@/components/admin/RoleNav'
+import { AppIcon as AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
+import { AppLogo as AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
 import { Dashboard as Dashboard_36619916dca240e7e246411f6d4228a9 } from '@/components/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@/components/admin/ScopedRelation#ScopedRelationCell": ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f,
+  "@/components/admin/ScopedRelation#ScopedRelationField": ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f,
   "@/components/RoundParticipation#RoundParticipation": RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416,
   "@/components/PlanRowLabel#PlanRowLabel": PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c,
   "@/components/CopyRoundButton#CopyRoundButton": CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b,
@@ -41,10 +51,16 @@ export const importMap = {
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
+  "@/components/admin/CatalogueCodeCell#CatalogueCodeCell": CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
   "@/components/UnverifiedNotice#UnverifiedNotice": UnverifiedNotice_6ab4acac2f4529922bcec34892998b06,
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,
+  "@/components/admin/AuditValue#AuditValueCell": AuditValueCell_37dca97f177721e23151527d7c8fea50,
+  "@/components/admin/AuditValue#AuditValueField": AuditValueField_37dca97f177721e23151527d7c8fea50,
+  "@/components/admin/RoleNav#RoleNav": RoleNav_4b13a934ad01a87158b22be348e7287d,
+  "@/components/admin/Graphics#AppIcon": AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6,
+  "@/components/admin/Graphics#AppLogo": AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6,
   "@/components/dashboard/Dashboard#Dashboard": Dashboard_36619916dca240e7e246411f6d4228a9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
