@@ -22,12 +22,14 @@ const fail = ({ errors, req }: { errors: { message: string; path: string }[]; re
 const statusText: Record<string, string> = { met: 'đạt', missing: 'chưa trả lời', 'not-met': 'chưa đạt' }
 
 /** What the unit answered for an indicator, in words, for the reviewer to compare. */
-const describeUnitAnswer = (row: { measure?: string | null; yesNo?: string | null; numerator?: number | null; denominator?: number | null; points?: number | null; rank?: string | null; status?: string | null }) => {
+const describeUnitAnswer = (row: { measure?: string | null; yesNo?: string | null; numerator?: number | null; denominator?: number | null; points?: number | null; rank?: string | null; scale?: unknown; status?: string | null }) => {
+  // a rank by its level's name on the indicator's scale (the row keeps the scale it was answered on)
+  const rankLabel = (code: string) => (Array.isArray(row.scale) ? (row.scale as { code?: unknown; label?: unknown }[]).find((step) => step.code === code)?.label : undefined)
   const answer =
     row.measure === 'boolean' ? (row.yesNo === 'yes' ? 'Đạt' : row.yesNo === 'no' ? 'Không đạt' : '—')
     : row.measure === 'ratio' ? `${row.numerator ?? '—'}/${row.denominator ?? '—'}`
     : row.measure === 'points' ? `${row.points ?? '—'} điểm`
-    : (row.rank ?? '—')
+    : row.rank ? String(rankLabel(row.rank) || row.rank) : '—'
   return `${answer} (đơn vị tự đánh giá: ${statusText[row.status ?? 'missing'] ?? row.status})`
 }
 
@@ -39,7 +41,7 @@ export const verdictValue = ({ row, model }: { row: VerdictRow; model: string })
 
 /** The dossier's fields a review reads: its state, relations, title and what the unit answered. */
 const dossierForReview = {
-  answers: { denominator: true, indicator: true, isApplicable: true, measure: true, numerator: true, points: true, rank: true, status: true, text: true, yesNo: true },
+  answers: { denominator: true, indicator: true, isApplicable: true, measure: true, numerator: true, points: true, rank: true, scale: true, status: true, text: true, yesNo: true },
   authority: true,
   criteriaSet: true,
   round: true,

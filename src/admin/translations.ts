@@ -13,6 +13,8 @@ export const vietnameseOverrides = {
   },
   general: {
     collections: 'Danh mục chung',
+    // a checkbox never set is drawn in a list as `general:${value}`: "general:null" without this key
+    null: 'Sai',
   },
   upload: {
     dragAndDropHere: 'hoặc kéo và thả tệp vào đây',
