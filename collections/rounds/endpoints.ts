@@ -97,34 +97,43 @@ export const copyToNextYearEndpoint: Endpoint = {
   path: '/:id/copy-to-next-year',
 }
 
+/**
+ * The units a round is for (active, of its tier, in its authority's subtree) and the round's
+ * dossiers, read with the caller's access: the participation list and the dashboards' funnels.
+ */
+export const participantsOf = async ({ req, round }: { req: PayloadRequest; round: { id: number; authority?: unknown; tier?: unknown } }) => {
+  const authorityId = relationId(round.authority)
+  const authorities = authorityId === null ? [] : await authoritySubtree({ authorityId, req })
+  const { docs: units } = await req.payload.find({
+    collection: 'units',
+    depth: 0,
+    limit: 0,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    select: { code: true, name: true },
+    sort: 'name',
+    where: { and: [{ authority: { in: authorities } }, { tier: { equals: round.tier as string } }, { isActive: { equals: true } }] },
+  })
+  const { docs: assessments } = await req.payload.find({
+    collection: 'self-assessments',
+    depth: 0,
+    limit: 0,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    select: { outcome: true, status: true, submittedAt: true, unit: true },
+    where: { round: { equals: round.id } },
+  })
+  return { assessments, units }
+}
+
 export const participationEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Cần đăng nhập.', path: '' }] }, { status: 401 })
     const round = await readRound(req)
     if (!round) return notFound()
-    const authorityId = relationId(round.authority)
-    const authorities = authorityId === null ? [] : await authoritySubtree({ authorityId, req })
-    const { docs: units } = await req.payload.find({
-      collection: 'units',
-      depth: 0,
-      limit: 0,
-      overrideAccess: false,
-      pagination: false,
-      req,
-      select: { code: true, name: true },
-      sort: 'name',
-      where: { and: [{ authority: { in: authorities } }, { tier: { equals: round.tier } }, { isActive: { equals: true } }] },
-    })
-    const { docs: assessments } = await req.payload.find({
-      collection: 'self-assessments',
-      depth: 0,
-      limit: 0,
-      overrideAccess: false,
-      pagination: false,
-      req,
-      select: { outcome: true, status: true, submittedAt: true, unit: true },
-      where: { round: { equals: round.id } },
-    })
+    const { assessments, units } = await participantsOf({ req, round })
     const byUnit = new Map(assessments.map((assessment) => [String(relationId(assessment.unit)), assessment]))
     const rows = units.map((unit) => {
       const assessment = byUnit.get(String(unit.id))

@@ -8,6 +8,7 @@ import type { PayloadRequest, Where } from 'payload'
 import { hasRole, isAdmin, relationId } from '@collections/access/roles'
 import { authoritySubtree } from '@collections/access/scope'
 import { todayInVietnam, toIsoDay } from '@collections/dates'
+import { participantsOf } from '@collections/rounds/endpoints'
 import { ruleOf } from '@collections/rounds/fields'
 import { dossierGaps, type DossierGap } from '@collections/self-assessments/gaps'
 import { deadlineFor as unitDeadlineFor } from '@collections/self-assessments/steps'
@@ -176,13 +177,11 @@ const authorityRounds = async ({ req, today, where }: { req: PayloadRequest; tod
   const result: AuthorityRound[] = []
   for (const round of rounds) {
     const authorityId = relationId(round.authority)
-    const subtree = authorityId === null ? [] : await authoritySubtree({ authorityId, req })
-    const units = await find({ collection: 'units', req, select: { name: true }, where: { and: [{ authority: { in: subtree } }, { tier: { equals: round.tier } }, { isActive: { equals: true } }] } })
-    const assessments = await find({ collection: 'self-assessments', req, select: { status: true, unit: true }, where: { round: { equals: round.id } } })
+    const { assessments, units } = await participantsOf({ req, round: round as { id: number; authority?: unknown; tier?: unknown } })
     result.push({
       authorityName: authorities.find((authority) => String(authority.id) === String(authorityId))?.name ?? '',
       deadlines: roundDeadlines({ round, today }),
-      funnel: roundFunnel({ assessments: assessments.map((row) => ({ status: row.status, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) }),
+      funnel: roundFunnel({ assessments: assessments.map((row) => ({ status: row.status ?? null, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) }),
       id: round.id,
       status: round.status,
       title: round.title,
