@@ -7,6 +7,7 @@
 import { checkDossierSlots } from '@criteria/dossier'
 import type { IndicatorStatus } from '@criteria/results'
 import { checkSubmission } from '@criteria/submission'
+import { shortWording } from '@criteria/wording'
 
 import { evidenceIds, type AnswerRow } from './answers'
 
@@ -17,10 +18,8 @@ type StoredSlot = { title?: string | null; isRequired?: boolean | null; files?: 
 
 /** "TC1.CT2 — Có kế hoạch học tập…" cut at a word near `max` characters. */
 export const indicatorName = ({ code, text, max = 90 }: { code: string; text?: string | null; max?: number }) => {
-  const wording = (text ?? '').replace(/\s+/g, ' ').trim()
-  if (!wording) return code
-  const cut = wording.length <= max ? wording : `${wording.slice(0, wording.lastIndexOf(' ', max) > 40 ? wording.lastIndexOf(' ', max) : max)}…`
-  return `${code} — ${cut}`
+  const wording = shortWording({ max, min: 40, text: text ?? '' })
+  return wording ? `${code} — ${wording}` : code
 }
 
 export const dossierGaps = ({ id, rows, slots }: { id: number | string; rows: readonly StoredRow[]; slots: readonly StoredSlot[] }): DossierGap[] => {

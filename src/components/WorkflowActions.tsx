@@ -10,6 +10,7 @@ import { ConfirmationModal, useAuth, useDocumentInfo, useFormFields, useFormModi
 import { useState } from 'react'
 
 import { actionLabels, transitionsFrom, type WorkflowAction, type WorkflowTransition } from '@criteria/workflow'
+import { shortWording } from '@criteria/wording'
 
 type Problem = { message: string; path?: string }
 type Line = { key: string; label: string | null; href: string | null; messages: string[] }
@@ -31,10 +32,7 @@ const rowOf = (path: string | undefined): { array: string; index: number } | nul
   return match ? { array: match[1], index: Number(match[2]) } : null
 }
 
-const short = (text: string, max = 80) => {
-  const clean = text.replace(/\s+/g, ' ').trim()
-  return clean.length <= max ? clean : `${clean.slice(0, clean.lastIndexOf(' ', max) > 30 ? clean.lastIndexOf(' ', max) : max)}…`
-}
+const short = (text: string) => shortWording({ max: 80, min: 30, text })
 
 export const WorkflowActions = () => {
   const { id } = useDocumentInfo()
