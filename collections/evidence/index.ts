@@ -71,7 +71,16 @@ export const Evidence: CollectionConfig = applyWriteRules({
           { name: 'issuedOn', type: 'date', admin: dayOnly, label: { vi: 'Ngày ban hành', en: 'Issued on' } },
         ],
       },
-      { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
+      {
+        name: 'unit',
+        type: 'relationship',
+        // a clerk adding a file from her dossier's row finds her own unit already chosen
+        defaultValue: ({ user }) => relationId(user?.unit) ?? undefined,
+        index: true,
+        label: { vi: 'Đơn vị', en: 'Unit' },
+        relationTo: 'units',
+        required: true,
+      },
     ],
     hooks: {
       beforeDelete: [keepCited],

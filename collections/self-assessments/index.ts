@@ -221,7 +221,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
           condition: (data) => Boolean(data?.id),
           // the slots follow the round's checklist
           isSortable: false,
-          description: { vi: 'Thành phần hồ sơ theo đợt đánh giá: đính kèm tệp (tải lên tại Minh chứng) cho từng tài liệu; tài liệu bắt buộc còn trống thì không nộp được.', en: 'The round’s dossier checklist.' },
+          description: { vi: 'Thành phần hồ sơ theo đợt đánh giá: ở từng tài liệu, bấm + để tải tệp lên, hoặc chọn tệp đã có trong Minh chứng; tài liệu bắt buộc còn trống thì không nộp được.', en: 'The round’s dossier checklist: + uploads a file, or pick one already in Evidence.' },
         },
         dbName: 'sa_dossier_files',
         fields: [

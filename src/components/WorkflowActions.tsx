@@ -7,7 +7,7 @@
  * saved first, so the saved dossier is what is sent.
  */
 import { ConfirmationModal, useAuth, useDocumentInfo, useFormFields, useFormModified, useModal } from '@payloadcms/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import { actionLabels, transitionsFrom, type WorkflowAction, type WorkflowTransition } from '@criteria/workflow'
 import { shortWording } from '@criteria/wording'
@@ -52,6 +52,11 @@ export const WorkflowActions = () => {
   const [problems, setProblems] = useState<Problem[]>([])
   const [isBusy, setBusy] = useState(false)
   const [pending, setPending] = useState<WorkflowTransition | null>(null)
+  // the list is the server's answer to the last attempt: once the form changes, it may no longer hold
+  const [isStale, setStale] = useState(false)
+  useEffect(() => {
+    if (isModified) setStale(true)
+  }, [isModified])
   if (!id || !status) return null
   const roles = [...(user?.roles ?? []), ...(user?.roles?.includes('reviewer') ? ['team-lead'] : [])]
   const transitions = transitionsFrom({ from: status, roles }).filter((transition) => !['recognise', 'reject'].includes(transition.action))
@@ -93,6 +98,7 @@ export const WorkflowActions = () => {
   const run = async (transition: WorkflowTransition) => {
     setBusy(true)
     setProblems([])
+    setStale(false)
     // only the status is needed back: the page reloads (the transition path answers with the fields asked)
     const response = await fetch(`/api/self-assessments/${id}?depth=0&select[status]=true`, {
       body: JSON.stringify(transition.requiresReason ? { returnReason: reason, status: transition.to } : { status: transition.to }),
@@ -146,6 +152,11 @@ export const WorkflowActions = () => {
       {lines.length > 0 ? (
         <div className="workflow-actions__problems" data-testid="workflow-problems" role="alert" style={{ color: 'var(--theme-error-500, #c62828)' }}>
           <p style={{ fontWeight: 600, margin: '8px 0 4px' }}>{lines.some((line) => line.href) ? `Chưa thực hiện được: ${lines.length} mục cần bổ sung` : 'Chưa thực hiện được'}</p>
+          {isStale ? (
+            <p data-testid="workflow-problems-stale" style={{ color: 'var(--theme-elevation-650, #555)', margin: '0 0 4px' }}>
+              Danh sách theo lần kiểm tra trước; hồ sơ đã thay đổi sau đó. Lưu rồi bấm lại để kiểm tra.
+            </p>
+          ) : null}
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {lines.map((line) => (
               <li key={line.key} style={{ marginBottom: 4 }}>

@@ -145,6 +145,7 @@ describe('from review to the public register', () => {
     await page.waitForURL((url) => url.pathname.endsWith(`/self-assessments/${selfAssessmentId}`))
     // the dossier leads back to her review
     await expect.poll(() => page.getByTestId('review-from-dossier').innerText(), { timeout: 20_000 }).toContain('Mở phiếu đánh giá của bạn')
+    await keepScreenshot({ name: 'ho-so-dang-tham-dinh', page })
     const panel = page.getByTestId('consolidation')
     await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toContain('Đạt mức độ 1')
     await expect(page.getByTestId('consolidation-disagreements').innerText()).resolves.toContain('0 chỉ tiêu có ý kiến khác nhau')
@@ -174,6 +175,7 @@ describe('from review to the public register', () => {
     await chooseOption({ field: page.locator('#field-status'), option: page.getByRole('option', { exact: true, name: 'Đã ban hành' }), page })
     // before the final click, the form says what issuing does
     await expect(page.getByTestId('issue-decision-notice').innerText()).resolves.toMatch(/1 đơn vị trong quyết định được ghi vào sổ công nhận/)
+    await keepScreenshot({ name: 'quyet-dinh-truoc-khi-ban-hanh', page })
     await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
     await expect.poll(() => toastText(page), { timeout: 20_000 }).toMatch(/thành công/i)
     await page.reload()

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '@seed/demo/province'
 
 import { goToDashboard, keepScreenshot, launchBrowser, settle, signIn as signInAs } from './helpers/browser'
-import { attachDossierPapers } from './helpers/dossierPapers'
+import { attachPapersInForm } from './helpers/dossierPapers'
 import { startProductServer, type RunningServer } from './helpers/server'
 
 let server: RunningServer
@@ -111,9 +111,16 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await act({ name: 'Nộp hồ sơ', page })
     await expect.poll(() => page.getByTestId('workflow-problems').innerText(), { timeout: 20_000 }).toMatch(/Tờ trình.*: Thiếu tài liệu bắt buộc «Tờ trình/)
     await expect(statusShown(page)).resolves.toContain('Bản nháp')
-    const clerkToken = (await page.context().cookies()).find((cookie) => cookie.name === 'payload-token')?.value ?? ''
-    expect(await attachDossierPapers({ selfAssessmentId: selfAssessmentUrl.split('/').pop() as string, token: clerkToken, url: server.url })).toBe(3)
-    await page.reload()
+    // she attaches each paper in its row: a new evidence in a drawer, her unit already chosen
+    const papers = await attachPapersInForm({ filesDir: server.dataDir, page })
+    expect(papers).toEqual([expect.stringMatching(/^Tờ trình/), expect.stringMatching(/^Báo cáo tự đánh giá/), expect.stringMatching(/^Bản tổng hợp/)])
+    await page.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    // the evidence drawers said "tạo"; the dossier's own save says "cập nhật"
+    await expect.poll(() => page.locator('[data-sonner-toast]').allInnerTexts().then((texts) => texts.join(' | ')), { timeout: 30_000 }).toMatch(/cập nhật thành công/i)
+    await expect(page.locator('[id^="dossierFiles-row-"] .dossier-slot-label[data-missing="true"]').count()).resolves.toBe(0)
+    // the refusal listed before the papers were attached is marked as out of date
+    await expect(page.getByTestId('workflow-problems-stale').count()).resolves.toBe(1)
+    await keepScreenshot({ name: 'ho-so-du-giay-to', page })
     await page.getByTestId('sa-outcome').scrollIntoViewIfNeeded()
     await act({ name: 'Nộp hồ sơ', page })
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Đã nộp')
@@ -146,8 +153,12 @@ describe('a self-assessment from the clerk to the district office and back', () 
     await act({ consequence: /trả về đơn vị kèm lý do/, name: 'Trả lại để bổ sung', page })
     await expect.poll(() => statusShown(page), { timeout: 20_000 }).toContain('Trả lại để bổ sung')
 
+    // the clerk reads the reason on her dashboard and opens the dossier from there
     const clerk = await signIn('donvi@demo.vn')
-    await clerk.goto(selfAssessmentUrl)
+    await expect(clerk.locator('.dvht-dashboard').innerText()).resolves.toContain(`Lý do trả lại: ${reason}`)
+    await expect(clerk.getByTestId('dossier-status').innerText()).resolves.toBe('Trả lại để bổ sung')
+    await clerk.getByRole('link', { exact: true, name: 'Mở hồ sơ' }).click()
+    await clerk.waitForURL((url) => url.pathname === new URL(selfAssessmentUrl).pathname)
     await expect(clerk.getByTestId('sa-result').innerText()).resolves.toContain(reason)
     await expect(clerk.getByRole('button', { name: 'Nộp lại hồ sơ' }).count()).resolves.toBe(1)
   })

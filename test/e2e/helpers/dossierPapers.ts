@@ -1,8 +1,14 @@
 /**
- * The unit's papers for its dossier's checklist slots (Tờ trình, Báo cáo tự đánh giá…), uploaded as
- * its evidence and attached to every slot over REST, as the clerk would in the form: the browser
- * tests about answers and decisions then submit a complete dossier.
+ * The unit's papers for its dossier's checklist slots (Tờ trình, Báo cáo tự đánh giá…), attached
+ * as its evidence: over REST for the browser tests whose subject is what comes after (review,
+ * decision), and through the form for the clerk's own journey.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+
 import { pdfBytes } from '../../int/helpers/files'
 
 const pdf = (note: string) => new Blob([pdfBytes(note)], { type: 'application/pdf' })
@@ -27,4 +33,36 @@ export const attachDossierPapers = async ({ url, token, selfAssessmentId }: { ur
   })
   if (response.status !== 200) throw new Error(`đính kèm thành phần hồ sơ: ${response.status} ${await response.text()}`)
   return attached.length
+}
+
+/**
+ * The clerk's way in the form: in each checklist row of the open dossier, "+" on the files field
+ * opens a new evidence in a drawer; she picks the file and names it (her unit is already chosen),
+ * saves, closes the drawer, and the row holds the file. The dossier itself is saved afterwards.
+ * Returns the rows' titles in order.
+ */
+export const attachPapersInForm = async ({ page, filesDir }: { page: Page; filesDir: string }) => {
+  const titles: string[] = []
+  const rows = await page.locator('[id^="dossierFiles-row-"]').count()
+  for (let index = 0; index < rows; index++) {
+    const title = await page.locator(`#field-dossierFiles__${index}__title`).inputValue()
+    const file = path.join(filesDir, `giay-to-${index + 1}.pdf`)
+    fs.writeFileSync(file, pdfBytes(title))
+    const field = page.locator(`#field-dossierFiles__${index}__files`)
+    await field.scrollIntoViewIfNeeded()
+    await field.locator('.relationship-add-new__add-button').click()
+    const drawer = page.locator('.drawer__content').last()
+    await drawer.locator('input[type=file]').setInputFiles(file)
+    await drawer.locator('#field-title').fill(title)
+    // the clerk never picks her own unit
+    await expect(drawer.locator('#field-unit').innerText()).resolves.toContain('UBND xã Trường Hà')
+    await drawer.getByRole('button', { exact: true, name: 'Lưu' }).click()
+    // the drawer stays on the saved evidence (its id shown) until closed
+    await drawer.getByText(/^ID:/).waitFor({ timeout: 20_000 })
+    await drawer.getByRole('button', { exact: true, name: 'Đóng' }).click()
+    await drawer.waitFor({ state: 'detached' })
+    await expect(field.innerText()).resolves.toContain(title)
+    titles.push(title)
+  }
+  return titles
 }
