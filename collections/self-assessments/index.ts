@@ -4,6 +4,7 @@
  * computed on every save and shown at the top; the workflow buttons send, withdraw, accept and
  * return it. Versions keep every saved state of the answers.
  */
+import { dossierZipEndpoint, selfAssessmentDocumentEndpoint } from '../../src/documents/endpoints'
 import type { CollectionConfig, Condition, Field, Where } from 'payload'
 
 import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
@@ -142,7 +143,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
     },
     disableDuplicate: true,
     // the transition's small write answers a PATCH of `status` alone before Payload's update (transition.ts)
-    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint],
+    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint, selfAssessmentDocumentEndpoint, dossierZipEndpoint],
     fields: [
       { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
       {

@@ -81,6 +81,8 @@ const roundFields: Placeholder[] = [
 
 const basis: LoopModel = { fields: [p('vanBan', 'Văn bản căn cứ, ví dụ "Kế hoạch số 206/KH-UBND ngày 28/09/2020"')], label: 'Căn cứ', name: 'canCu' }
 
+const issuingPower = p('thamQuyenBanHanh', 'Thẩm quyền ban hành, chữ in hoa, ví dụ "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG"')
+
 const teamMembers: LoopModel = {
   fields: [p('stt', 'Số thứ tự'), p('hoTen', 'Họ tên'), p('vaiTro', 'Vai trò trong đoàn, ví dụ "Trưởng đoàn"')],
   label: 'Thành viên đoàn đánh giá',
@@ -137,7 +139,7 @@ export const documentTypes: DocumentType[] = [
   },
   {
     code: 'quyet-dinh-thanh-lap-doan',
-    fields: [...headerFields, ...roundFields],
+    fields: [...headerFields, ...roundFields, issuingPower],
     formats: ['docx', 'pdf'],
     loops: [basis, teamMembers, recipients],
     regimes: null,
@@ -187,6 +189,7 @@ export const documentTypes: DocumentType[] = [
     code: 'quyet-dinh',
     fields: [
       ...headerFields,
+      issuingPower,
       p('capQuanLy', 'Cấp quản lý ra quyết định'),
       p('tenDotDanhGia', 'Tên đợt đánh giá'),
       p('soDonVi', 'Số đơn vị được công nhận, bằng số và chữ, ví dụ "05 (năm)"'),

@@ -100,21 +100,55 @@ export const decimalText = (value: number): string => String(Math.round(value * 
 export type SignatureBlock = { authorityLine: string; signerTitle: string }
 
 const deputyPattern = /^phó\s+/iu
+const delegationPattern = /^(KT|TM|Q|TL|TUQ)\.\s/iu
+
+/** "Phó Chủ tịch UBND huyện" → "PHÓ CHỦ TỊCH": the block names the office, the body is in the authority line. */
+const officeTitle = (title: string) => {
+  const match = /^(phó\s+)?chủ tịch\b/iu.exec(title)
+  return (match ? match[0] : title).toLocaleUpperCase('vi')
+}
 
 /**
  * The signature block's quyền hạn from the signer's title as the records hold it ("Chủ tịch UBND
- * huyện", "Phó Chủ tịch UBND huyện"): a chairman signs "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", a deputy
- * "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". Another title is printed as it is, without an authority line.
+ * huyện", "Phó Chủ tịch UBND huyện", or written out "KT. Chủ tịch — Phó Chủ tịch UBND huyện"): a
+ * chairman signs "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", a deputy "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; an
+ * authority line the record writes itself is kept. Another title is printed as it is.
  */
 export const signatureBlock = ({ signerTitle }: { signerTitle: string | null }): SignatureBlock => {
   const title = (signerTitle ?? '').trim()
   if (!title) return { authorityLine: '', signerTitle: '' }
+  const parts = title.split(/\s+[—–-]\s+/u)
+  if (parts.length === 2 && delegationPattern.test(parts[0])) return { authorityLine: parts[0].toLocaleUpperCase('vi'), signerTitle: officeTitle(parts[1]) }
   const isDeputy = deputyPattern.test(title)
   const office = title.replace(deputyPattern, '')
   if (/^chủ tịch\b/iu.test(office)) {
     return isDeputy ? { authorityLine: 'KT. CHỦ TỊCH', signerTitle: 'PHÓ CHỦ TỊCH' } : { authorityLine: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH' }
   }
   return { authorityLine: '', signerTitle: title.toLocaleUpperCase('vi') }
+}
+
+const tierWords = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu
+
+/**
+ * The People's Committee of an authority named by its territory: "Huyện Hà Quảng" → "Ủy ban nhân
+ * dân huyện Hà Quảng" (`isUpper`: "ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG"). A name that is not a territory
+ * ("Sở Giáo dục và Đào tạo") is kept as it is. The demo's "(demo)" mark is dropped.
+ */
+export const committeeName = ({ authorityName, isUpper = false }: { authorityName: string; isUpper?: boolean }): string => {
+  const name = authorityName.replace(/\s*\([^)]*\)\s*$/, '').trim()
+  const full = tierWords.test(name) ? `Ủy ban nhân dân ${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}` : name
+  return isUpper ? full.toLocaleUpperCase('vi') : full
+}
+
+/**
+ * The thẩm quyền line under a decision's title: a People's Committee's decision is the chairman's
+ * ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG") even when a deputy signs it; another signer's title
+ * is printed as the record holds it.
+ */
+export const issuingPower = ({ signerTitle, authorityName }: { signerTitle: string | null; authorityName: string }): string => {
+  const office = (signerTitle ?? '').split(/\s+[—–-]\s+/u).pop()?.trim() ?? ''
+  if (/^(phó\s+)?chủ tịch\b/iu.test(office)) return `CHỦ TỊCH ${committeeName({ authorityName, isUpper: true })}`
+  return office.toLocaleUpperCase('vi')
 }
 
 /** How an answer reads on a paper, by its measure: the words a clerk would write in the table. */

@@ -5,11 +5,13 @@ import {
   answerInWords,
   changeInWords,
   checkPlaceholders,
+  committeeName,
   countWithWords,
   dateInWords,
   documentTypeByCode,
   documentTypes,
   documentTypesFor,
+  issuingPower,
   numberInWords,
   pickTemplate,
   placeAndDate,
@@ -80,6 +82,23 @@ describe('the signature block', () => {
   it('a chairman signs for the committee, a deputy on the chairman’s behalf', () => {
     expect(signatureBlock({ signerTitle: 'Chủ tịch UBND huyện' })).toEqual({ authorityLine: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH' })
     expect(signatureBlock({ signerTitle: 'Phó Chủ tịch UBND huyện' })).toEqual({ authorityLine: 'KT. CHỦ TỊCH', signerTitle: 'PHÓ CHỦ TỊCH' })
+  })
+
+  it('keeps an authority line the record writes out, and names the office alone', () => {
+    expect(signatureBlock({ signerTitle: 'KT. Chủ tịch — Phó Chủ tịch UBND huyện' })).toEqual({ authorityLine: 'KT. CHỦ TỊCH', signerTitle: 'PHÓ CHỦ TỊCH' })
+    expect(signatureBlock({ signerTitle: 'TM. Ủy ban nhân dân - Chủ tịch' })).toEqual({ authorityLine: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH' })
+  })
+
+  it('names the People’s Committee of a territory, and leaves another body as it is', () => {
+    expect(committeeName({ authorityName: 'Huyện Hà Quảng' })).toBe('Ủy ban nhân dân huyện Hà Quảng')
+    expect(committeeName({ authorityName: 'Tỉnh Cao Bằng (demo)', isUpper: true })).toBe('ỦY BAN NHÂN DÂN TỈNH CAO BẰNG')
+    expect(committeeName({ authorityName: 'Sở Giáo dục và Đào tạo' })).toBe('Sở Giáo dục và Đào tạo')
+  })
+
+  it('a committee’s decision is issued in the chairman’s power even when a deputy signs', () => {
+    expect(issuingPower({ authorityName: 'Huyện Hà Quảng', signerTitle: 'KT. Chủ tịch — Phó Chủ tịch UBND huyện' })).toBe('CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG')
+    expect(issuingPower({ authorityName: 'Tỉnh Cao Bằng', signerTitle: 'Chủ tịch UBND tỉnh' })).toBe('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG')
+    expect(issuingPower({ authorityName: 'Sở X', signerTitle: 'Giám đốc Sở' })).toBe('GIÁM ĐỐC SỞ')
   })
 
   it('another title is printed as it is; none leaves the block empty', () => {

@@ -1,0 +1,45 @@
+/**
+ * PDF through LibreOffice headless (`soffice`, Debian `libreoffice-writer-nogui`): optional for
+ * `npm start`. Each conversion uses its own profile folder, so several can run at once; without
+ * soffice, `canMakePdf()` is false and the endpoints answer 501 offering the DOCX.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+let found: string | null | undefined
+
+/** The soffice binary (`SOFFICE_PATH`, else the PATH), or null when LibreOffice is not installed. */
+export const sofficePath = (): string | null => {
+  if (found !== undefined) return found
+  const candidates = process.env.SOFFICE_PATH
+    ? [process.env.SOFFICE_PATH]
+    : (process.env.PATH ?? '').split(path.delimiter).flatMap((dir) => ['soffice', 'libreoffice'].map((name) => path.join(dir, name)))
+  found = candidates.find((candidate) => candidate && existsSync(candidate)) ?? null
+  return found
+}
+
+export const canMakePdf = () => sofficePath() !== null
+
+export const pdfUnavailableMessage = 'Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF. Hãy tải bản Word (.docx) rồi in hoặc lưu thành PDF.'
+
+export const docxToPdf = async (docx: Buffer): Promise<Buffer> => {
+  const soffice = sofficePath()
+  if (!soffice) throw new Error(pdfUnavailableMessage)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dvht-pdf-'))
+  try {
+    const input = path.join(dir, 'van-ban.docx')
+    await writeFile(input, docx)
+    await new Promise<void>((resolve, reject) =>
+      execFile(soffice, ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000 }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    )
+    return await readFile(path.join(dir, 'van-ban.pdf'))
+  } finally {
+    await rm(dir, { force: true, recursive: true })
+  }
+}
