@@ -119,6 +119,7 @@ export const DocumentTemplates: CollectionConfig = applyWriteRules({
       beforeValidate: [checkTemplateFile],
     },
     labels: { plural: { vi: 'Mẫu văn bản', en: 'Document templates' }, singular: { vi: 'Mẫu văn bản', en: 'Document template' } },
-    upload: { mimeTypes: [docxMimeType], staticDir: documentTemplatesDir() },
+    // the type is checked by reading the file (checkTemplateFile), with a Vietnamese message, not by Payload's MIME list
+    upload: { staticDir: documentTemplatesDir() },
   },
 })

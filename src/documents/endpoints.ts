@@ -6,7 +6,7 @@
  * - GET /api/document-types/{type}/default.docx — the built-in default template, to start a province's own.
  * - GET /api/self-assessments/{id}/documents/{type}?format=docx|pdf
  * - GET /api/self-assessments/{id}/dossier.zip — the papers and the dossier's evidence files.
- * - GET /api/rounds/{id}/documents/{type}?format=docx|xlsx|pdf
+ * - GET /api/rounds/{id}/documents/{type}?format=docx|xlsx|pdf — not for a unit's clerk (the team's minutes, the authority's papers)
  * - GET /api/decisions/{id}/documents/quyet-dinh?format=docx|pdf
  */
 import { readFile } from 'node:fs/promises'
@@ -164,6 +164,8 @@ export const roundDocumentEndpoint: Endpoint = {
     if (denied) return denied
     const round = await readAs<Round>(req, 'rounds')
     if (!round) return error(404, 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', 'id')
+    // a unit reads its rounds, but the team's minutes and the authority's papers are not its own
+    if ((req.user?.roles ?? []).every((role) => role === 'unit-editor')) return error(403, 'Văn bản của đợt đánh giá dành cho cấp quản lý và đoàn đánh giá.', 'id')
     const code = String(req.routeParams?.type)
     const format = formatOf(req)
     const { problem } = typeFor({ code, format, regime: null, scope: 'round' })
