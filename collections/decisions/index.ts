@@ -90,6 +90,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
         ],
         required: true,
       },
+      { name: 'documents', type: 'ui', admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' }, label: { vi: 'Văn bản', en: 'Documents' } },
       { name: 'issueNotice', type: 'ui', admin: { components: { Field: '@/components/IssueDecisionNotice#IssueDecisionNotice' }, position: 'sidebar' }, label: { vi: 'Ban hành', en: 'Issue' } },
       { name: 'authority', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
       {

@@ -73,6 +73,12 @@ export const Rounds: CollectionConfig = applyWriteRules({
         required: true,
       },
       {
+        name: 'documents',
+        type: 'ui',
+        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
+        label: { vi: 'Văn bản', en: 'Documents' },
+      },
+      {
         name: 'participation',
         type: 'ui',
         admin: { components: { Field: '@/components/RoundParticipation#RoundParticipation' }, position: 'sidebar' },

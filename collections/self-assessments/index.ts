@@ -267,6 +267,12 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         label: { vi: 'Thao tác', en: 'Actions' },
       },
       {
+        name: 'documents',
+        type: 'ui',
+        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
+        label: { vi: 'Văn bản', en: 'Documents' },
+      },
+      {
         name: 'reviewFromDossier',
         type: 'ui',
         admin: { components: { Field: '@/components/review/ReviewFromDossier#ReviewFromDossier' }, position: 'sidebar' },

@@ -1,5 +1,6 @@
 import { ScopedRelationCell as ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
 import { ScopedRelationField as ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
+import { DocumentButtons as DocumentButtons_b8591ae485caed5e0e10e1c72903b31c } from '@/components/DocumentButtons'
 import { RoundParticipation as RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416 } from '@/components/RoundParticipation'
 import { PlanRowLabel as PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c } from '@/components/PlanRowLabel'
 import { CopyRoundButton as CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b } from '@/components/CopyRoundButton'
@@ -35,6 +36,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "@/components/admin/ScopedRelation#ScopedRelationCell": ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f,
   "@/components/admin/ScopedRelation#ScopedRelationField": ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f,
+  "@/components/DocumentButtons#DocumentButtons": DocumentButtons_b8591ae485caed5e0e10e1c72903b31c,
   "@/components/RoundParticipation#RoundParticipation": RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416,
   "@/components/PlanRowLabel#PlanRowLabel": PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c,
   "@/components/CopyRoundButton#CopyRoundButton": CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b,
