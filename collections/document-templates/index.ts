@@ -72,7 +72,7 @@ export const DocumentTemplates: CollectionConfig = applyWriteRules({
       {
         name: 'title',
         type: 'text',
-        admin: { description: { vi: 'Để trống: tên loại văn bản và cấp quản lý.', en: 'Empty: the type and authority.' } },
+        admin: { description: { vi: 'Để trống: tên loại văn bản.', en: 'Empty: the type and authority.' } },
         label: { vi: 'Tên mẫu', en: 'Title' },
       },
       {

@@ -53,6 +53,7 @@ const unitFields: Placeholder[] = [
   p('soChiTieuDat', 'Số chỉ tiêu đạt'),
   p('soChiTieuApDung', 'Số chỉ tiêu áp dụng cho đơn vị'),
   p('tongDiemTuCham', 'Tổng điểm tự chấm (bộ tiêu chí tính điểm)'),
+  p('coHoSoKemTheo', 'Đúng khi có hồ sơ kèm theo: {#coHoSoKemTheo}…{/coHoSoKemTheo} chỉ in khi có'),
 ]
 
 const indicatorRows: LoopModel = {

@@ -26,7 +26,7 @@ export const DocumentModel = () => {
         <tbody>
           {type.fields.map((field) => (
             <tr key={field.name}>
-              <td style={{ ...code, padding: '2px 12px 2px 0', verticalAlign: 'top' }}>{`{${field.name}}`}</td>
+              <td style={{ ...code, padding: '2px 12px 2px 0', verticalAlign: 'top', width: '16em' }}>{`{${field.name}}`}</td>
               <td style={{ padding: '2px 0' }}>{field.label}</td>
             </tr>
           ))}

@@ -126,7 +126,7 @@ export const selfAssessmentData = async ({ req, sa, now }: { req: PayloadRequest
   const teamPoints = new Map((teamResult.indicators ?? []).map((indicator) => [indicator.code, indicator.points]))
   const isPoints = set?.model === 'points'
   const data: Data = {
-    ...header({ isoDate, issuer: unit?.name ?? '', number: '', parent: authorityName ? committeeName({ authorityName }) : '', place: placeName(authorityName), signerTitle: null, year: round?.year ?? '' }),
+    ...header({ isoDate, issuer: unit?.name ?? '', number: '', parent: authorityName ? committeeName({ authorityName }) : '', place: placeName(authorityName), signerTitle: 'Thủ trưởng đơn vị', year: round?.year ?? '' }),
     capQuanLy: authorityName ? committeeName({ authorityName }) : '',
     chiTieu: rows.map((row, index) => ({
       diemDoan: teamPoints.get(row.indicator ?? '') === undefined || teamPoints.get(row.indicator ?? '') === null ? '' : decimalText(teamPoints.get(row.indicator ?? '') as number),
@@ -142,6 +142,7 @@ export const selfAssessmentData = async ({ req, sa, now }: { req: PayloadRequest
       trangThai: statusText(row),
     })),
     coQuanTiepNhan: authority?.receivingOffice ?? '',
+    coHoSoKemTheo: (sa.dossierFiles ?? []).length > 0,
     hoSoKemTheo: (sa.dossierFiles ?? []).map((slot, index) => ({ stt: index + 1, ten: slot.title ?? '' })),
     ketQuaTuDanhGia: outcomeLabel(sa.outcome) ?? '',
     loaiDonVi: types.get(String(unit?.unitType)) ?? unit?.unitType ?? '',

@@ -8,7 +8,7 @@
  */
 import { body, layoutTable, loopTable, packDocx, paragraph, textWidth } from './wordml'
 
-const leftWidth = 3700
+const leftWidth = 3800
 const rightWidth = textWidth - leftWidth
 
 /** Issuing body with its parent above and a short rule beneath; Quốc hiệu, tiêu ngữ with its rule, place and date. */
@@ -19,7 +19,7 @@ const header = ({ symbolNote = '' }: { symbolNote?: string } = {}) =>
         content: [
           paragraph('{coQuanChuQuan}', { align: 'center', size: 13 }),
           paragraph('{coQuanBanHanh}', { align: 'center', isBold: true, size: 13 }),
-          paragraph('', { hasTopRule: true, indent: { left: 1150, right: 1150 }, size: 6 }),
+          paragraph('', { hasTopRule: true, indent: { left: 1200, right: 1200 }, size: 6 }),
           paragraph(`Số: {soKyHieu}${symbolNote}`, { align: 'center', size: 13 }),
         ],
         width: leftWidth,
@@ -28,7 +28,7 @@ const header = ({ symbolNote = '' }: { symbolNote?: string } = {}) =>
         content: [
           paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', isBold: true, size: 12 }),
           paragraph('Độc lập - Tự do - Hạnh phúc', { align: 'center', isBold: true, size: 13 }),
-          paragraph('', { hasTopRule: true, indent: { left: 1060, right: 1060 }, size: 6 }),
+          paragraph('', { hasTopRule: true, indent: { left: 1120, right: 1120 }, size: 6 }),
           paragraph('{diaDanhNgayThang}', { align: 'center', isItalic: true, size: 13 }),
         ],
         width: rightWidth,
@@ -39,7 +39,7 @@ const header = ({ symbolNote = '' }: { symbolNote?: string } = {}) =>
 const title = (kind: string, summary: string[]) => [
   paragraph(kind, { align: 'center', before: 18, isBold: true, keepNext: true, size: 14 }),
   ...summary.map((line) => paragraph(line, { align: 'center', isBold: true, keepNext: true, size: 14 })),
-  paragraph('', { hasTopRule: true, indent: { left: 3700, right: 3700 }, size: 6, after: 6 }),
+  paragraph('', { after: 6, before: 4, hasTopRule: true, indent: { left: 3700, right: 3700 }, size: 6 }),
 ]
 
 /** Nơi nhận at the left; the authority line, the signer's title, room for signature and seal, the name at the right. */
@@ -97,12 +97,12 @@ const basisLines = () => [
 const indicatorTable = () =>
   loopTable({
     columns: [
-      { align: 'center', field: 'stt', title: 'STT', width: 560 },
-      { field: 'ma', title: 'Mã', width: 900 },
+      { align: 'center', field: 'stt', title: 'STT', width: 680 },
+      { field: 'ma', title: 'Mã', width: 1100 },
       { field: 'noiDung', title: 'Nội dung chỉ tiêu', width: 3000 },
-      { field: 'giaTri', title: 'Kết quả', width: 1500 },
+      { field: 'giaTri', title: 'Kết quả', width: 1400 },
       { field: 'trangThai', title: 'Đánh giá', width: 1100 },
-      { field: 'minhChung', title: 'Minh chứng', width: textWidth - 560 - 900 - 3000 - 1500 - 1100 },
+      { field: 'minhChung', title: 'Minh chứng', width: textWidth - 680 - 1100 - 3000 - 1400 - 1100 },
     ],
     loop: 'chiTieu',
     size: 12,
@@ -117,7 +117,9 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
       body('Thực hiện {tenDotDanhGia}, {tenDonVi} đã tổ chức tự đánh giá theo {tenBoTieuChi}.'),
       body('Kết quả tự đánh giá: {ketQuaTuDanhGia}; số chỉ tiêu đạt {soChiTieuDat}/{soChiTieuApDung} chỉ tiêu áp dụng cho đơn vị{#tongDiemTuCham}; tổng điểm tự chấm {tongDiemTuCham}{/tongDiemTuCham}.'),
       body('{tenDonVi} kính trình {capQuanLy} xem xét, công nhận đơn vị đạt Đơn vị học tập năm {namDanhGia}, {mucDoDeNghi}.'),
-      body('Hồ sơ kèm theo gồm:'),
+      paragraph('{#coHoSoKemTheo}', { size: 14 }),
+      body('Hồ sơ kèm theo gồm:', { after: 0 }),
+      paragraph('{/coHoSoKemTheo}', { size: 14 }),
       paragraph('{#hoSoKemTheo}', { size: 14 }),
       body('{stt}. {ten};', { after: 0 }),
       paragraph('{/hoSoKemTheo}', { size: 14 }),
@@ -168,9 +170,9 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
       body('Đơn vị: {tenDonVi} ({loaiDonVi}). Bộ tiêu chí: {tenBoTieuChi}.', { firstLine: 0 }),
       loopTable({
         columns: [
-          { align: 'center', field: 'stt', title: 'STT', width: 560 },
+          { align: 'center', field: 'stt', title: 'STT', width: 680 },
           { field: 'ma', title: 'Mã', width: 900 },
-          { field: 'noiDung', title: 'Nội dung', width: 4294 },
+          { field: 'noiDung', title: 'Nội dung', width: 4174 },
           { align: 'center', field: 'diemToiDa', title: 'Điểm tối đa', width: 1200 },
           { align: 'center', field: 'diemTuCham', title: 'Điểm tự chấm', width: 1200 },
           { align: 'center', field: 'diemDoan', title: 'Điểm đoàn chấm', width: 1200 },
@@ -238,6 +240,9 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
         loop: 'khacBiet',
         size: 12,
       }),
+      paragraph('{^khacBiet}', { size: 12 }),
+      body('Không có chỉ tiêu nào có ý kiến khác nhau.', { after: 0 }),
+      paragraph('{/khacBiet}', { size: 12 }),
       body('Biên bản được lập {ngayThang}, các thành viên Đoàn đã thống nhất nội dung trên./.', { before: 6 }),
       layoutTable({
         columns: [
@@ -288,6 +293,9 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
         loop: 'chuaCongNhan',
         size: 12,
       }),
+      paragraph('{^chuaCongNhan}', { size: 12 }),
+      body('Không có.', { after: 0 }),
+      paragraph('{/chuaCongNhan}', { size: 12 }),
       signature(),
     ],
     title: 'Báo cáo tổng hợp kết quả',

@@ -76,7 +76,8 @@ export const loopTable = ({ columns, loop, size = 13 }: { columns: { title: stri
     const text = `${index === 0 ? `{#${loop}}` : ''}{${column.field}}${index === columns.length - 1 ? `{/${loop}}` : ''}`
     return { content: [paragraph(text, { align: column.align ?? 'left', size })], width: column.width }
   })
-  return tableXml({ isRuled: true, rows: [header, row], widths: columns.map((column) => column.width) })
+  // a paragraph after the table: two adjacent tables merge into one in Word and LibreOffice
+  return tableXml({ isRuled: true, rows: [header, row], widths: columns.map((column) => column.width) }) + paragraph('', { size: 6 })
 }
 
 /** A4 portrait; margins top and bottom 20 mm, left 30 mm, right 15 mm; text width 9354 twips. */
