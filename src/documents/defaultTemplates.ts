@@ -17,7 +17,10 @@ const header = ({ symbolNote = '' }: { symbolNote?: string } = {}) =>
     columns: [
       {
         content: [
+          // the parent body's line only when there is one (a People's Committee has none above it on its papers)
+          paragraph('{#coQuanChuQuan}', { align: 'center', size: 13 }),
           paragraph('{coQuanChuQuan}', { align: 'center', size: 13 }),
+          paragraph('{/coQuanChuQuan}', { align: 'center', size: 13 }),
           paragraph('{coQuanBanHanh}', { align: 'center', isBold: true, size: 13 }),
           paragraph('', { hasTopRule: true, indent: { left: 1200, right: 1200 }, size: 6 }),
           paragraph(`Số: {soKyHieu}${symbolNote}`, { align: 'center', size: 13 }),
@@ -221,8 +224,8 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
       body([{ isBold: true, text: '1. Kết quả thẩm định' }]),
       loopTable({
         columns: [
-          { align: 'center', field: 'stt', title: 'STT', width: 600 },
-          { field: 'donVi', title: 'Đơn vị', width: 3354 },
+          { align: 'center', field: 'stt', title: 'STT', width: 700 },
+          { field: 'donVi', title: 'Đơn vị', width: 3254 },
           { field: 'ketQuaDonVi', title: 'Đơn vị tự đánh giá', width: 1800 },
           { field: 'ketQuaDoan', title: 'Kết luận của Đoàn', width: 1900 },
           { align: 'center', field: 'soKhacBiet', title: 'Số chỉ tiêu khác ý kiến', width: 1700 },
@@ -285,8 +288,8 @@ export const defaultTemplateLayouts: Record<string, { title: string; content: ()
       body([{ isBold: true, text: '4. Đơn vị chưa được công nhận và lý do' }], { before: 6 }),
       loopTable({
         columns: [
-          { align: 'center', field: 'stt', title: 'STT', width: 600 },
-          { field: 'donVi', title: 'Đơn vị', width: 3000 },
+          { align: 'center', field: 'stt', title: 'STT', width: 700 },
+          { field: 'donVi', title: 'Đơn vị', width: 2900 },
           { field: 'loaiDonVi', title: 'Loại đơn vị', width: 2000 },
           { field: 'lyDo', title: 'Lý do', width: 3754 },
         ],
