@@ -4,7 +4,6 @@
  * computed on every save and shown at the top; the workflow buttons send, withdraw, accept and
  * return it. Versions keep every saved state of the answers.
  */
-import { dossierZipEndpoint, selfAssessmentDocumentEndpoint } from '../../src/documents/endpoints'
 import type { CollectionConfig, Condition, Field, Where } from 'payload'
 
 import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
@@ -15,6 +14,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 import { relationId } from '../access/roles'
 import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
+import { dossierZipEndpoint, selfAssessmentDocumentEndpoint } from '../../src/documents/endpoints'
 import { consolidationEndpoint } from './consolidation'
 import { teamCorrectionEndpoint } from './corrections'
 import { lightRestLists } from './lists'
