@@ -26,7 +26,24 @@ export const canMakePdf = () => sofficePath() !== null
 
 export const pdfUnavailableMessage = 'Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF. Hãy tải bản Word (.docx) rồi in hoặc lưu thành PDF.'
 
-export const docxToPdf = async (docx: Buffer): Promise<Buffer> => {
+// LibreOffice takes a core and ~150 MB per conversion: at most two at once, the rest wait their turn
+const maxConversions = 2
+let running = 0
+const waiting: (() => void)[] = []
+const withSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+  if (running >= maxConversions) await new Promise<void>((resolve) => waiting.push(resolve))
+  running += 1
+  try {
+    return await work()
+  } finally {
+    running -= 1
+    waiting.shift()?.()
+  }
+}
+
+export const docxToPdf = (docx: Buffer): Promise<Buffer> => withSlot(() => convert(docx))
+
+const convert = async (docx: Buffer): Promise<Buffer> => {
   const soffice = sofficePath()
   if (!soffice) throw new Error(pdfUnavailableMessage)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dvht-pdf-'))
