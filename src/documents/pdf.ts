@@ -31,13 +31,15 @@ const maxConversions = 2
 let running = 0
 const waiting: (() => void)[] = []
 const withSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+  // a finished conversion hands its slot straight to the next in line
   if (running >= maxConversions) await new Promise<void>((resolve) => waiting.push(resolve))
-  running += 1
+  else running += 1
   try {
     return await work()
   } finally {
-    running -= 1
-    waiting.shift()?.()
+    const next = waiting.shift()
+    if (next) next()
+    else running -= 1
   }
 }
 
