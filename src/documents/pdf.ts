@@ -10,16 +10,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-let found: string | null | undefined
+const found = new Map<string, string | null>()
 
-/** The soffice binary (`SOFFICE_PATH`, else the PATH), or null when LibreOffice is not installed. */
+/** The soffice binary (`SOFFICE_PATH`, else the PATH), or null when LibreOffice is not installed; looked up once per setting. */
 export const sofficePath = (): string | null => {
-  if (found !== undefined) return found
-  const candidates = process.env.SOFFICE_PATH
-    ? [process.env.SOFFICE_PATH]
-    : (process.env.PATH ?? '').split(path.delimiter).flatMap((dir) => ['soffice', 'libreoffice'].map((name) => path.join(dir, name)))
-  found = candidates.find((candidate) => candidate && existsSync(candidate)) ?? null
-  return found
+  const setting = process.env.SOFFICE_PATH ?? ''
+  if (found.has(setting)) return found.get(setting) ?? null
+  const candidates = setting ? [setting] : (process.env.PATH ?? '').split(path.delimiter).flatMap((dir) => ['soffice', 'libreoffice'].map((name) => path.join(dir, name)))
+  const binary = candidates.find((candidate) => candidate && existsSync(candidate)) ?? null
+  found.set(setting, binary)
+  return binary
 }
 
 export const canMakePdf = () => sofficePath() !== null

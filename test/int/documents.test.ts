@@ -237,6 +237,21 @@ describe('a round’s and a decision’s papers', () => {
     } else {
       expect(pdf.status).toBe(501)
     }
+    // a server without LibreOffice says so plainly and offers the Word file
+    const setting = process.env.SOFFICE_PATH
+    process.env.SOFFICE_PATH = '/khong-co/soffice'
+    try {
+      const refused = await rest.call({ method: 'GET', path: `/decisions/${decision.id}/documents/quyet-dinh?format=pdf`, token: tokens.huyen })
+      expect(refused.status).toBe(501)
+      expect(refused.body.errors[0].message).toContain('chưa cài LibreOffice')
+      expect(refused.body.errors[0].message).toContain('bản Word (.docx)')
+      const types = await rest.call({ method: 'GET', path: '/document-types', token: tokens.huyen })
+      expect(types.body.canMakePdf).toBe(false)
+      expect(types.body.types.find((type: { code: string }) => type.code === 'quyet-dinh').formats).toEqual(['docx'])
+    } finally {
+      if (setting === undefined) delete process.env.SOFFICE_PATH
+      else process.env.SOFFICE_PATH = setting
+    }
   }, 60_000)
 })
 
