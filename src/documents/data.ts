@@ -312,13 +312,30 @@ const statusReasons: Record<string, string> = {
 export const reportEntries = async ({ req, round }: { req: PayloadRequest; round: Round }): Promise<ReportEntry[]> => {
   const { dossiers, unitOf } = await roundDossiers({ req, round })
   const types = await unitTypeLabels({ codes: dossiers.map((row) => unitOf(row)?.unitType ?? '').filter(Boolean), req })
+  // why the team found a dossier short: its gaps (indicators not met, a group under its floor), read only for those
+  const failed = dossiers.filter((row) => row.status !== 'recognised' && ['not-met', 'chua-dat'].includes(row.teamOutcome ?? ''))
+  const { docs: failedResults } = failed.length
+    ? await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { teamResult: true }, where: { id: { in: failed.map((row) => row.id) } } })
+    : { docs: [] }
+  const gapsOf = new Map(
+    failedResults.map((doc) => [
+      doc.id,
+      ((doc.teamResult as { gaps?: { code: string; message: string }[] } | null)?.gaps ?? [])
+        .filter((gap) => ['not-met', 'group-floor', 'missing'].includes(gap.code))
+        .slice(0, 3)
+        .map((gap) => gap.message),
+    ]),
+  )
   return dossiers.map((row) => {
     const unit = unitOf(row)
     const isRecognised = row.status === 'recognised'
+    const gaps = gapsOf.get(row.id) ?? []
     return {
       isRecognised,
       levelLabel: isRecognised ? levelText({ level: row.teamLevel ?? row.level, outcome: row.teamOutcome }) || null : null,
-      reason: isRecognised ? null : [statusReasons[row.status] ?? 'Chưa có kết luận', row.teamOutcome ? `kết luận của đoàn: ${outcomeLabel(row.teamOutcome)}` : null].filter(Boolean).join('; '),
+      reason: isRecognised
+        ? null
+        : [statusReasons[row.status] ?? 'Chưa có kết luận', row.teamOutcome && row.status !== 'not-recognised' ? `kết luận của đoàn: ${outcomeLabel(row.teamOutcome)}` : null, ...gaps].filter(Boolean).join('; '),
       unitName: unit?.name ?? '',
       unitTypeLabel: types.get(String(unit?.unitType)) ?? unit?.unitType ?? '',
     }

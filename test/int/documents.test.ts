@@ -136,6 +136,13 @@ describe('a dossier’s papers', () => {
     expect(stored.teamPoints).not.toBe(stored.points)
     const wrong = await get(`/self-assessments/${recognised[0].id}/documents/bieu-tu-cham-diem`)
     expect(wrong.status).toBe(404)
+    // reviewed, not yet decided: in the round's upward report among the units not (yet) recognised, with why
+    const report = await rest.download({ path: `/rounds/${round.id}/documents/bao-cao-tong-hop`, token: await rest.login({ email: world.users.districtAdmin.email, password: 'mat-khau-thu-nghiem' }) })
+    const reportText = textOf(report.bytes)
+    expect(reportText).toContain('Tổng số hồ sơ: 1; đạt: 0; chưa đạt: 1')
+    expect(reportText).toContain(`UBND xã A1 DOC`)
+    expect(stored.teamOutcome).toBe('tot')
+    expect(reportText).toContain('Chờ quyết định công nhận; kết luận của đoàn: Tốt')
   }, 60_000)
 
   it('the dossier ZIP holds the papers and the evidence files', async () => {
