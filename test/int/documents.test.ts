@@ -284,6 +284,7 @@ describe('templates as data', () => {
       const response = await rest.upload({ fields: { docType: 'to-trinh' }, file, path: '/document-templates', token: tokens.huyen })
       expect(response.status, expected).toBe(400)
       expect(JSON.stringify(response.body), expected).toContain(expected)
+      expect(response.body.errors[0].message).toBe('Chưa lưu được, cần sửa trường: Tệp tải lên')
     }
     expect(await storedCount()).toEqual(before)
   })
