@@ -17,6 +17,7 @@ import { AuditEvents } from './collections/audit-events'
 import { Authorities } from './collections/authorities'
 import { CriteriaSets } from './collections/criteria-sets'
 import { Decisions } from './collections/decisions'
+import { DocumentTemplates } from './collections/document-templates'
 import { Evidence } from './collections/evidence'
 import { LegalDocuments } from './collections/legal-documents'
 import { Recognitions } from './collections/recognitions'
@@ -35,6 +36,7 @@ import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hook
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
 import { markIconUrl, productDescription, productName } from './src/admin/brand'
 import { vietnameseOverrides } from './src/admin/translations'
+import { defaultTemplateEndpoint, documentTypesEndpoint } from './src/documents/endpoints'
 import { migrations } from './src/migrations'
 import { findProjectRoot } from './src/projectRoot'
 
@@ -92,7 +94,7 @@ export const buildAppConfig = ({
     // read is named as such (collections/scopedRelations.ts), and its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, DocumentTemplates, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
         withApiTabForAdmins(withScopedRelations(withResolvedLabels(collection))),
       ),
       ...benchExtras().collections,
@@ -121,6 +123,8 @@ export const buildAppConfig = ({
       isEmbedded,
       settings: poolSettingsFromEnv({ isEmbedded }),
     }),
+    // the generated papers' types and their data models, and the built-in default templates (src/documents/endpoints.ts)
+    endpoints: [documentTypesEndpoint, defaultTemplateEndpoint],
     // No rich-text editor yet: no field uses one, and initialising @payloadcms/richtext-lexical 3.90
     // hung the start in 3 of 6 embedded starts under CPU load (0 of 12 without it). Add
     // `editor: lexicalEditor()` with the first richText field, and rerun that check (see the note).

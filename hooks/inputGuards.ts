@@ -81,6 +81,8 @@ const fallbackLabels: Record<string, string> = {
   createdAt: 'Ngày tạo',
   email: 'Email',
   id: 'Mã (id)',
+  // an upload collection's file, which Payload adds without a field of ours to label it
+  file: 'Tệp tải lên',
   password: 'Mật khẩu',
   updatedAt: 'Ngày cập nhật',
 }

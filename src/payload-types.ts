@@ -74,6 +74,7 @@ export interface Config {
     recognitions: Recognition;
     evidence: Evidence;
     'legal-documents': LegalDocument;
+    'document-templates': DocumentTemplate;
     authorities: Authority;
     units: Unit;
     tiers: Tier;
@@ -95,6 +96,7 @@ export interface Config {
     recognitions: RecognitionsSelect<false> | RecognitionsSelect<true>;
     evidence: EvidenceSelect<false> | EvidenceSelect<true>;
     'legal-documents': LegalDocumentsSelect<false> | LegalDocumentsSelect<true>;
+    'document-templates': DocumentTemplatesSelect<false> | DocumentTemplatesSelect<true>;
     authorities: AuthoritiesSelect<false> | AuthoritiesSelect<true>;
     units: UnitsSelect<false> | UnitsSelect<true>;
     tiers: TiersSelect<false> | TiersSelect<true>;
@@ -770,6 +772,48 @@ export interface Recognition {
   createdAt: string;
 }
 /**
+ * Word templates with {placeholders}; the authority’s own wins over its parents’ and the default.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-templates".
+ */
+export interface DocumentTemplate {
+  id: number;
+  /**
+   * Empty: the type and authority.
+   */
+  title?: string | null;
+  docType:
+    | 'to-trinh'
+    | 'bao-cao-tu-danh-gia'
+    | 'ban-tong-hop'
+    | 'bieu-tu-cham-diem'
+    | 'quyet-dinh-thanh-lap-doan'
+    | 'bien-ban'
+    | 'bao-cao-tong-hop'
+    | 'quyet-dinh';
+  /**
+   * Empty: every regime.
+   */
+  regime?: string | null;
+  /**
+   * Empty: the default.
+   */
+  authority?: (number | null) | Authority;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tiers".
  */
@@ -879,6 +923,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'legal-documents';
         value: number | LegalDocument;
+      } | null)
+    | ({
+        relationTo: 'document-templates';
+        value: number | DocumentTemplate;
       } | null)
     | ({
         relationTo: 'authorities';
@@ -1242,6 +1290,28 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   kind?: T;
   authority?: T;
   label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-templates_select".
+ */
+export interface DocumentTemplatesSelect<T extends boolean = true> {
+  title?: T;
+  docType?: T;
+  regime?: T;
+  authority?: T;
+  isActive?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

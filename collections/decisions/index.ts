@@ -13,6 +13,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 import { canChangeDecisions, canCreateDecision, canReadDecisions } from './access'
 import { issueDecision, keepIssuedDecisions, prepareDecision } from './hooks'
 import { decisionRules } from './writeRules'
+import { decisionDocumentEndpoint } from '../../src/documents/endpoints'
 import { dayOnly } from '../fieldOptions'
 import { keepReferenced } from '../keepReferenced'
 
@@ -24,6 +25,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
     defaultPopulate: { authority: true, kind: true, number: true, round: true, signedOn: true, status: true, title: true },
     access: { create: canCreateDecision, delete: canChangeDecisions, read: canReadDecisions, update: canChangeDecisions },
     disableDuplicate: true,
+    endpoints: [decisionDocumentEndpoint],
     admin: {
       defaultColumns: ['title', 'signedOn', 'signer', 'status'],
       group: { vi: 'Công nhận', en: 'Recognition' },
@@ -88,6 +90,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
         ],
         required: true,
       },
+      { name: 'documents', type: 'ui', admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' }, label: { vi: 'Văn bản', en: 'Documents' } },
       { name: 'issueNotice', type: 'ui', admin: { components: { Field: '@/components/IssueDecisionNotice#IssueDecisionNotice' }, position: 'sidebar' }, label: { vi: 'Ban hành', en: 'Issue' } },
       { name: 'authority', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
       {

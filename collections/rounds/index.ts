@@ -15,6 +15,7 @@ import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@c
 
 import { requiredText } from '../validation'
 import { canChangeRounds, canCreateRound, canReadRounds } from './access'
+import { roundDocumentEndpoint } from '../../src/documents/endpoints'
 import { copyToNextYearEndpoint, participationEndpoint } from './endpoints'
 import { deadlineField, deadlineRow } from './fields'
 import { auditRound, keepStartedRounds, prepareRound } from './hooks'
@@ -42,7 +43,7 @@ export const Rounds: CollectionConfig = applyWriteRules({
       listSearchableFields: ['title'],
       useAsTitle: 'title',
     },
-    endpoints: [copyToNextYearEndpoint, participationEndpoint],
+    endpoints: [copyToNextYearEndpoint, participationEndpoint, roundDocumentEndpoint],
     fields: [
       { name: 'title', type: 'text', label: { vi: 'Tên đợt đánh giá', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên đợt đánh giá không được để trống.' }) },
       {
@@ -70,6 +71,12 @@ export const Rounds: CollectionConfig = applyWriteRules({
         label: { vi: 'Trạng thái', en: 'Status' },
         options: roundStatuses.map((status) => ({ label: roundStatusLabels[status], value: status })),
         required: true,
+      },
+      {
+        name: 'documents',
+        type: 'ui',
+        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
+        label: { vi: 'Văn bản', en: 'Documents' },
       },
       {
         name: 'participation',

@@ -14,6 +14,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 import { relationId } from '../access/roles'
 import { versionsAccess } from '../access/scope'
 import { canCreateSelfAssessment, canDeleteSelfAssessments, canReadSelfAssessments, canUpdateSelfAssessments } from './access'
+import { dossierZipEndpoint, selfAssessmentDocumentEndpoint } from '../../src/documents/endpoints'
 import { consolidationEndpoint } from './consolidation'
 import { teamCorrectionEndpoint } from './corrections'
 import { lightRestLists } from './lists'
@@ -142,7 +143,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
     },
     disableDuplicate: true,
     // the transition's small write answers a PATCH of `status` alone before Payload's update (transition.ts)
-    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint],
+    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint, selfAssessmentDocumentEndpoint, dossierZipEndpoint],
     fields: [
       { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
       {
@@ -264,6 +265,12 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         type: 'ui',
         admin: { components: { Field: '@/components/WorkflowActions#WorkflowActions' }, position: 'sidebar' },
         label: { vi: 'Thao tác', en: 'Actions' },
+      },
+      {
+        name: 'documents',
+        type: 'ui',
+        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
+        label: { vi: 'Văn bản', en: 'Documents' },
       },
       {
         name: 'reviewFromDossier',

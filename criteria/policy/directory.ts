@@ -121,6 +121,21 @@ export const legalDocumentWrites: WriteRules = {
   steps: {},
 }
 
+/** Templates of the generated papers: the admin's defaults (no authority), an authority-admin's own subtree's. */
+export const documentTemplateWrites: WriteRules = {
+  ...noWorkflow,
+  collection: 'document-templates',
+  fields: {
+    authority: input({ create: managers, target: 'catalogue-owner', update: managers }),
+    docType: managed,
+    isActive: managed,
+    regime: managed,
+    title: managed,
+  },
+  noun: 'mẫu văn bản',
+  steps: {},
+}
+
 /** The audit trail is append-only: written by the hooks that record each change, never through the API. */
 export const auditEventWrites: WriteRules = {
   ...noWorkflow,

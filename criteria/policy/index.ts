@@ -1,7 +1,7 @@
 /** Every collection's field-write rules, by slug (the tables the server enforces and the tests walk). */
 import type { WriteRules } from '../fieldRules'
 import { decisionWrites } from './decisions'
-import { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
+import { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
 import { evidenceWrites } from './evidence'
 import { recognitionWrites } from './recognitions'
 import { reviewWrites } from './reviews'
@@ -13,6 +13,7 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   authorities: authorityWrites,
   'criteria-sets': criteriaSetWrites,
   decisions: decisionWrites,
+  'document-templates': documentTemplateWrites,
   evidence: evidenceWrites,
   'legal-documents': legalDocumentWrites,
   recognitions: recognitionWrites,
@@ -25,6 +26,6 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   users: userWrites,
 }
 
-export { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
+export { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
 export { evidenceStates } from './evidence'
 export { reviewStates } from './reviews'

@@ -5,6 +5,7 @@ import * as migration_20261123_205442_reviews_decisions_recognitions from './202
 import * as migration_20261129_125057_write_rules_revocations from './20261129_125057_write_rules_revocations';
 import * as migration_20261129_193949_province_data from './20261129_193949_province_data';
 import * as migration_20261129_194242_confirmation_label from './20261129_194242_confirmation_label';
+import * as migration_20261130_020037_document_templates from './20261130_020037_document_templates';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261129_194242_confirmation_label.up,
     down: migration_20261129_194242_confirmation_label.down,
-    name: '20261129_194242_confirmation_label'
+    name: '20261129_194242_confirmation_label',
+  },
+  {
+    up: migration_20261130_020037_document_templates.up,
+    down: migration_20261130_020037_document_templates.down,
+    name: '20261130_020037_document_templates'
   },
 ];

@@ -19,6 +19,7 @@ import { demoAuthorities, demoGuide, demoPassword, demoSetCopies, demoUnits, dem
 import { demoRound, demoRoundSourceYear } from '@seed/demo/round'
 
 import { loadCriteriaSets } from './loadCriteriaSets'
+import { loadDefaultTemplates } from './loadDefaultTemplates'
 import { loadDemoHistory } from './loadDemoHistory'
 import { own } from './ownRequest'
 
@@ -90,6 +91,8 @@ export const loadDemo = async ({ payload, req }: { payload: Payload; req?: Parti
   created.decisions = history.decisions
   created.recognitions = history.recognitions
   created.rounds = history.rounds + (await loadDemoRound({ authorityIds, guide, payload, req, year }))
+  // the default paper templates, as rows an admin can download and replace (not counted: not demo data)
+  await loadDefaultTemplates({ payload, req })
   return created
 }
 

@@ -116,7 +116,7 @@ const walk = async ({ allowed = [], email, lists, menu }: { allowed?: string[]; 
   expect(report, `${role}: chữ chưa dịch`).toEqual([])
 }
 
-const everything = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users']
+const everything = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'document-templates', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users']
 
 // a role's walk takes 15–60 s on two loaded cores
 const roleTimeout = 120_000

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '@payload-config'
 import { checkWrites, type Capacity, type WriteRules } from '@criteria/fieldRules'
 import { writeRulesBySlug } from '@criteria/policy'
+import { packDocx, paragraph } from '@/documents/wordml'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
 import { createGraphqlClient } from './helpers/graphql'
@@ -190,6 +191,16 @@ beforeAll(async () => {
   ids.basisDocument = (await legalDocument({ kind: 'huong-dan', number: '12/KH-UBND', title: 'Kế hoạch đánh giá WMX' })).id
   ids.teamDocument = (await legalDocument({ kind: 'thanh-lap-doan', number: '15/QĐ-UBND', title: 'Quyết định thành lập đoàn WMX' })).id
   ids.legalDocument = (await legalDocument({ kind: 'khac', number: '20/HD-UBND', title: 'Hướng dẫn WMX' })).id
+  // a paper template of district A whose one placeholder every document type has, so that its type may change
+  const template = packDocx({ content: [paragraph('Năm {namDanhGia}')], title: 'Mẫu WMX' })
+  ids.documentTemplate = (
+    await payload.create({
+      collection: 'document-templates',
+      data: { authority: districtA.id, docType: 'to-trinh', title: 'Mẫu WMX' } as never,
+      file: { data: template, mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'mau-wmx.docx', size: template.length },
+      ...system,
+    })
+  ).id
   await payload.create({ collection: 'tiers', data: { authority: districtA.id, id: codes.tier, label: 'Cấp xã WMX' } as never, ...system })
   await payload.create({ collection: 'unit-types', data: { authority: districtA.id, id: codes.unitType, label: 'Loại WMX', tier: 'huyen' } as never, ...system })
   ids.auditEvent = (await payload.create({ collection: 'audit-events', data: { action: 'test', at: new Date().toISOString(), collection: 'rounds', docId: String(ids.round) } })).id
@@ -642,7 +653,26 @@ const legalDocuments: Subject = {
   states: ['any'],
 }
 
-const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments]
+const documentTemplates: Subject = {
+  canUpdate: ['admin', 'provinceAdmin', 'districtAdmin'],
+  candidates: (doc) => [
+    { data: { title: `${doc.title} (sửa)` }, field: 'title', isStored: same('title', `${doc.title} (sửa)`) },
+    { data: { docType: 'bien-ban' }, field: 'docType', isStored: same('docType', 'bien-ban') },
+    { data: { regime: 'tt22-2020' }, field: 'regime', isStored: same('regime', 'tt22-2020') },
+    { data: { isActive: false }, field: 'isActive', isStored: same('isActive', false) },
+    { data: { authority: world.authorities.districtB.id }, field: 'authority', isStored: same('authority', world.authorities.districtB.id) },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
+  collection: 'document-templates',
+  outOfReach: { authority: ['districtAdmin'] },
+  prepare: async () => {
+    await payload.update({ collection: 'document-templates', data: { authority: world.authorities.districtA.id, docType: 'to-trinh', isActive: true, regime: null, title: 'Mẫu WMX' } as never, id: ids.documentTemplate, ...system })
+    return ids.documentTemplate
+  },
+  states: ['any'],
+}
+
+const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments, documentTemplates]
 
 it('the matrix tries every collection that has a write table', () => {
   expect(Object.keys(writeRulesBySlug).filter((slug) => !subjects.some((subject) => subject.collection === slug))).toEqual([])

@@ -15,6 +15,7 @@ const singular: Record<string, string> = {
   decisions: 'Decision',
   evidence: 'Evidence',
   'legal-documents': 'LegalDocument',
+  'document-templates': 'DocumentTemplate',
   recognitions: 'Recognition',
   reviews: 'Review',
   rounds: 'Round',

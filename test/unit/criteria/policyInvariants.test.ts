@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { canWriteField, capacities, checkRules, checkWrites, findTransition } from '@criteria/fieldRules'
 import type { WriteRules } from '@criteria/fieldRules'
 
-const slugs = ['audit-events', 'authorities', 'criteria-sets', 'decisions', 'evidence', 'legal-documents', 'recognitions', 'reviews', 'rounds', 'self-assessments', 'tiers', 'unit-types', 'units', 'users']
+const slugs = ['audit-events', 'authorities', 'criteria-sets', 'decisions', 'document-templates', 'evidence', 'legal-documents', 'recognitions', 'reviews', 'rounds', 'self-assessments', 'tiers', 'unit-types', 'units', 'users']
 const everyone = [...capacities]
 
 /** Loaded by each test, so a table that throws while loading fails the test instead of skipping it. */

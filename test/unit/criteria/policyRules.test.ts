@@ -65,6 +65,11 @@ describe('the directory: administrators of the subtree write it; an account hold
     expect(rules.fields.label).toEqual({ kind: 'derived' })
   })
 
+  it('document-templates: uploaded and changed by the managers of the owning authority (none: the admin’s defaults)', async () => {
+    const rules = await table('document-templates')
+    expect(matrix(rules)).toEqual(Object.fromEntries(['authority', 'docType', 'isActive', 'regime', 'title'].map((field) => [field, { create: managers, any: managers }])))
+  })
+
   it('criteria-sets: the counts of unverified and unsettled indicators are computed, never entered', async () => {
     const rules = await table('criteria-sets')
     expect(Object.keys(rules.fields).filter((field) => rules.fields[field].kind === 'derived').sort()).toEqual(['unsettledCount', 'unverifiedCount', 'unverifiedIndicators'])
@@ -206,6 +211,7 @@ describe('every scoping relation names the server check its new value must pass'
       'criteria-sets.authority': 'set-owner',
       'decisions.revokes': 'decision-in-subtree',
       'decisions.round': 'round-in-subtree',
+      'document-templates.authority': 'catalogue-owner',
       'evidence.unit': 'own-unit',
       'legal-documents.authority': 'catalogue-owner',
       'reviews.reviewer': 'self',

@@ -1,5 +1,6 @@
 import { ScopedRelationCell as ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
 import { ScopedRelationField as ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f } from '@/components/admin/ScopedRelation'
+import { DocumentButtons as DocumentButtons_b8591ae485caed5e0e10e1c72903b31c } from '@/components/DocumentButtons'
 import { RoundParticipation as RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416 } from '@/components/RoundParticipation'
 import { PlanRowLabel as PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c } from '@/components/PlanRowLabel'
 import { CopyRoundButton as CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b } from '@/components/CopyRoundButton'
@@ -17,6 +18,7 @@ import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 }
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
+import { DocumentModel as DocumentModel_c4ba7d715260fa6aecbb5119f514129a } from '@/components/DocumentModel'
 import { CatalogueCodeCell as CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77 } from '@/components/admin/CatalogueCodeCell'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
@@ -34,6 +36,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "@/components/admin/ScopedRelation#ScopedRelationCell": ScopedRelationCell_edaea1ce078b66de1ae474e5bfbe566f,
   "@/components/admin/ScopedRelation#ScopedRelationField": ScopedRelationField_edaea1ce078b66de1ae474e5bfbe566f,
+  "@/components/DocumentButtons#DocumentButtons": DocumentButtons_b8591ae485caed5e0e10e1c72903b31c,
   "@/components/RoundParticipation#RoundParticipation": RoundParticipation_2c04108d44abd7e33f3ba6db66f6b416,
   "@/components/PlanRowLabel#PlanRowLabel": PlanRowLabel_dbece951915b2157ed5f311a2e1aad5c,
   "@/components/CopyRoundButton#CopyRoundButton": CopyRoundButton_70ccd8ded3d45afcce0f32f20f36ae2b,
@@ -51,6 +54,7 @@ export const importMap = {
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
+  "@/components/DocumentModel#DocumentModel": DocumentModel_c4ba7d715260fa6aecbb5119f514129a,
   "@/components/admin/CatalogueCodeCell#CatalogueCodeCell": CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
