@@ -40,6 +40,7 @@ import { hasRole, isAdmin } from '../access/roles'
 import { loadAuthorityNodes, userAuthoritySubtree } from '../access/scope'
 import { loadCatalogues } from '../catalogues'
 import { relationId } from '../access/roles'
+import { onSheetLine } from './importSheet'
 import { checkAgainstStored, findDuplicates, hasImportRows, importLimits, listProblems, parseImportBody, rowsWithProblems, type ImportProblem, type ImportRow, type StoredAccount } from './importRows'
 
 /** How long an invitation link stays valid. */
@@ -56,22 +57,23 @@ const sendConcurrency = 4
 
 export type Invitation = { email: string; name: string; token: string; unitName: string; expiresAt: Date }
 
-type Answer = { status: number; body: unknown }
+export type Answer = { status: number; body: unknown }
 
 const json = ({ status, body }: Answer) => Response.json(body, { status })
 
-const refusal = (status: number, message: string, path = ''): Answer => ({ body: { errors: [{ message, path }] }, status })
+export const refusal = (status: number, message: string, path = ''): Answer => ({ body: { errors: [{ message, path }] }, status })
 
 // ---------------------------------------------------------------------------------------------
 // The request body, read with a ceiling (nothing in front of Payload limits a JSON body)
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 
-const readText = async (req: PayloadRequest): Promise<string> => {
+/** The request's body, at most `importLimits.bodyBytes` (else BodyTooLarge). */
+export const readBytes = async (req: PayloadRequest): Promise<Buffer> => {
   const declared = Number(req.headers.get('content-length') ?? 0)
   if (declared > importLimits.bodyBytes) throw new BodyTooLarge()
   const stream = (req as unknown as { body?: ReadableStream<Uint8Array> | null }).body
-  if (!stream || typeof stream.getReader !== 'function') return req.text ? req.text() : ''
+  if (!stream || typeof stream.getReader !== 'function') return Buffer.from(req.arrayBuffer ? await req.arrayBuffer() : new ArrayBuffer(0))
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -85,15 +87,17 @@ const readText = async (req: PayloadRequest): Promise<string> => {
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
+
+export const tooLargeMessage = `Tệp nhập quá lớn (tối đa ${importLimits.bodyBytes / 1024 / 1024} MB); hãy chia thành nhiều lần.`
 
 const readBody = async (req: PayloadRequest): Promise<{ parsed: unknown } | Answer> => {
   let text: string
   try {
-    text = await readText(req)
+    text = (await readBytes(req)).toString('utf8')
   } catch (error) {
-    if (error instanceof BodyTooLarge) return refusal(413, `Tệp nhập quá lớn (tối đa ${importLimits.bodyBytes / 1024 / 1024} MB); hãy chia thành nhiều lần.`)
+    if (error instanceof BodyTooLarge) return refusal(413, tooLargeMessage)
     throw error
   }
   try {
@@ -440,11 +444,14 @@ export const importUnits = async ({
   req,
   body,
   mode = 'all',
+  sheet,
   onInvitations = (invitations) => void sendInvitations({ invitations, origin: serverOrigin({ req }), payload: req.payload }).catch((error: unknown) => req.payload.logger.error({ err: error }, 'Nhập đơn vị: lỗi khi gửi thư mời.')),
 }: {
   req: PayloadRequest
   body: unknown
   mode?: ImportMode
+  /** from a spreadsheet: each row's line in the sheet, and the problems the sheet itself had (./importSheet.ts) */
+  sheet?: { lines: readonly number[]; problems: readonly ImportProblem[] }
   onInvitations?: (invitations: Invitation[]) => void
 }): Promise<Answer> => {
   const { user } = req
@@ -457,7 +464,12 @@ export const importUnits = async ({
   const parsed = parseImportBody({ body, catalogues })
   const nodes = parsed.rows.length > 0 ? await loadAuthorityNodes({ req }) : []
   const checked = parsed.rows.length > 0 ? await checkStored({ nodes, req, rows: parsed.rows }) : { problems: [], stored: { accounts: new Map(), units: new Map() } }
-  const problems = [...parsed.problems, ...findDuplicates({ rows: parsed.rows }), ...checked.problems]
+  const lineOf = (index: number) => sheet?.lines[index] ?? index + 1
+  // a sheet's own problem (an unknown authority code) says more than the row check's on the same cell
+  const sheetPaths = new Set(sheet?.problems.map((problem) => problem.path))
+  const problems = [...(sheet?.problems ?? []), ...[...parsed.problems, ...findDuplicates({ lineOf, rows: parsed.rows }), ...checked.problems].filter((problem) => !sheetPaths.has(problem.path))].map((problem) =>
+    sheet ? onSheetLine({ lines: sheet.lines, problem }) : problem,
+  )
   const isBodyRefused = problems.some((problem) => !/^units\.\d+/.test(problem.path))
   const failing = rowsWithProblems({ problems })
   const rows = parsed.rows.filter((row) => !failing.has(row.index))
@@ -465,7 +477,7 @@ export const importUnits = async ({
     const preview: ImportPreview = {
       errors: listProblems({ problems }).map(withoutFlag),
       rowCount: Array.isArray((body as { units?: unknown } | null)?.units) ? (body as { units: unknown[] }).units.length : 0,
-      rows: rows.map((row) => ({ action: actionOf({ row, stored: checked.stored }), code: row.code, name: row.name, row: row.index + 1 })),
+      rows: rows.map((row) => ({ action: actionOf({ row, stored: checked.stored }), code: row.code, name: row.name, row: lineOf(row.index) })),
     }
     return { body: preview, status: 200 }
   }
@@ -488,7 +500,7 @@ export const importUnits = async ({
     created: { accounts: written.invitations.length, units: count('create') },
     skipped: listProblems({ problems }).map(withoutFlag),
     unchanged: count('unchanged'),
-    units: rows.map((row, position) => ({ action: written.actions[position], code: row.code, id: written.unitIds[position], name: row.name, row: row.index + 1 })),
+    units: rows.map((row, position) => ({ action: written.actions[position], code: row.code, id: written.unitIds[position], name: row.name, row: lineOf(row.index) })),
     updated: count('update'),
   }
   return { body: result, status: count('create') > 0 ? 201 : 200 }

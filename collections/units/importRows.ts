@@ -247,7 +247,7 @@ export const parseImportBody = ({ body, catalogues }: { body: unknown; catalogue
 }
 
 /** The same unit code, or the same account e-mail, twice in the file: each later row names the first. */
-export const findDuplicates = ({ rows }: { rows: readonly ImportRow[] }): ImportProblem[] => {
+export const findDuplicates = ({ rows, lineOf = (index) => index + 1 }: { rows: readonly ImportRow[]; lineOf?: (index: number) => number }): ImportProblem[] => {
   const problems: ImportProblem[] = []
   const firstCode = new Map<string, number>()
   const firstEmail = new Map<string, number>()
@@ -255,12 +255,12 @@ export const findDuplicates = ({ rows }: { rows: readonly ImportRow[] }): Import
     if (row.code !== null) {
       const first = firstCode.get(row.code)
       if (first === undefined) firstCode.set(row.code, row.index)
-      else problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} trùng với ${rowLabel(first).toLowerCase()}.` }))
+      else problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} trùng với dòng ${lineOf(first)}.` }))
     }
     if (row.account) {
       const first = firstEmail.get(row.account.email)
       if (first === undefined) firstEmail.set(row.account.email, row.index)
-      else problems.push(rowProblem({ field: 'account.email', index: row.index, message: `${shownValue(row.account.email)} trùng với tài khoản ở ${rowLabel(first).toLowerCase()}.` }))
+      else problems.push(rowProblem({ field: 'account.email', index: row.index, message: `${shownValue(row.account.email)} trùng với tài khoản ở dòng ${lineOf(first)}.` }))
     }
   }
   return problems

@@ -8,6 +8,7 @@ import { codeRelation } from '../catalogueCode'
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
 import { tiersOfUnitType, validUnitTier, validUnitType } from './catalogueChecks'
 import { importEndpoint } from './import'
+import { importFileEndpoint, importTemplateEndpoint } from './importFile'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
 import { unitRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -30,8 +31,9 @@ export const Units: CollectionConfig = applyWriteRules({
       listSearchableFields: ['name', 'code'],
       useAsTitle: 'name',
     },
-    // POST /api/units/import: many units with their invited accounts at once (./import.ts)
-    endpoints: [importEndpoint],
+    // POST /api/units/import: many units with their invited accounts at once (./import.ts); the
+    // same from an XLSX/CSV sheet, and its template (./importFile.ts)
+    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint],
     fields: [
       {
         name: 'name',
