@@ -26,6 +26,10 @@ export const Units: CollectionConfig = applyWriteRules({
       update: canChangeUnits,
     },
     admin: {
+      components: {
+        // upload → preview → import of a province's sheet (admins and authority-admins only)
+        beforeListTable: ['@/components/admin/UnitImportPanel#UnitImportPanel'],
+      },
       defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
       group: { vi: 'Danh mục', en: 'Directory' },
       listSearchableFields: ['name', 'code'],

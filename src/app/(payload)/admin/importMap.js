@@ -17,6 +17,7 @@ import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 }
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
+import { UnitImportPanel as UnitImportPanel_5a322749d970641a71551a2df90bec22 } from '@/components/admin/UnitImportPanel'
 import { CatalogueCodeCell as CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77 } from '@/components/admin/CatalogueCodeCell'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
@@ -51,6 +52,7 @@ export const importMap = {
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
+  "@/components/admin/UnitImportPanel#UnitImportPanel": UnitImportPanel_5a322749d970641a71551a2df90bec22,
   "@/components/admin/CatalogueCodeCell#CatalogueCodeCell": CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
