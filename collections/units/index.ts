@@ -7,6 +7,7 @@ import { codeRelation } from '../catalogueCode'
 
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
 import { tiersOfUnitType, validUnitTier, validUnitType } from './catalogueChecks'
+import { unitsExportEndpoint } from './export'
 import { importEndpoint } from './import'
 import { importFileEndpoint, importTemplateEndpoint } from './importFile'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
@@ -28,7 +29,7 @@ export const Units: CollectionConfig = applyWriteRules({
     admin: {
       components: {
         // upload → preview → import of a province's sheet (admins and authority-admins only)
-        beforeListTable: ['@/components/admin/UnitImportPanel#UnitImportPanel'],
+        beforeListTable: ['@/components/admin/UnitImportPanel#UnitImportPanel', { clientProps: { slug: 'units' }, path: '@/components/admin/ExportLink#ExportLink' }],
       },
       defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
       group: { vi: 'Danh mục', en: 'Directory' },
@@ -37,7 +38,7 @@ export const Units: CollectionConfig = applyWriteRules({
     },
     // POST /api/units/import: many units with their invited accounts at once (./import.ts); the
     // same from an XLSX/CSV sheet, and its template (./importFile.ts)
-    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint],
+    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, unitsExportEndpoint],
     fields: [
       {
         name: 'name',

@@ -12,6 +12,7 @@ import { DossierSlotRowLabel as DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd22
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
 import { ReviewFromDossier as ReviewFromDossier_a0bdd47be105107a5993588a1a03a687 } from '@/components/review/ReviewFromDossier'
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
+import { ExportLink as ExportLink_4d15262c582ac0eb813b1e570e6538a7 } from '@/components/admin/ExportLink'
 import { AllMetButton as AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7 } from '@/components/review/AllMetButton'
 import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 } from '@/components/review/UnitEvidenceNote'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
@@ -47,6 +48,7 @@ export const importMap = {
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
   "@/components/review/ReviewFromDossier#ReviewFromDossier": ReviewFromDossier_a0bdd47be105107a5993588a1a03a687,
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
+  "@/components/admin/ExportLink#ExportLink": ExportLink_4d15262c582ac0eb813b1e570e6538a7,
   "@/components/review/AllMetButton#AllMetButton": AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7,
   "@/components/review/UnitEvidenceNote#UnitEvidenceNote": UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
