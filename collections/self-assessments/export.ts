@@ -7,6 +7,8 @@ import { indicatorStatusLabels, statusLabels } from '@criteria/index'
 
 import { exportEndpoint, titleOf, titlesOf, vietnameseDay } from '../exportSheet'
 
+import { storedAnswersOf } from './storedRows'
+
 type Answer = {
   indicator?: string | null
   criterion?: string | null
@@ -34,9 +36,13 @@ const label = (table: Record<string, string>, value: unknown) => (typeof value =
 
 export const selfAssessmentsExportEndpoint = exportEndpoint({
   filename: 'ho-so-tu-danh-gia.xlsx',
-  select: { answers: true, round: true, status: true, submittedAt: true, unit: true },
+  // the answer rows are read apart, in one SELECT (./storedRows.ts)
+  select: { round: true, status: true, submittedAt: true, unit: true },
   sheets: async ({ req, docs }) => {
-    const [units, rounds] = await Promise.all([titlesOf({ collection: 'units', req, values: docs.map((doc) => doc.unit) }), titlesOf({ collection: 'rounds', req, values: docs.map((doc) => doc.round) })])
+    const units = await titlesOf({ collection: 'units', req, values: docs.map((doc) => doc.unit) })
+    const rounds = await titlesOf({ collection: 'rounds', req, values: docs.map((doc) => doc.round) })
+    const answersOf = await storedAnswersOf({ ids: docs.map((doc) => Number(doc.id)), req })
+    const answers = (doc: Record<string, unknown>): Answer[] => answersOf.get(Number(doc.id)) ?? []
     const head = (doc: Record<string, unknown>) => [titleOf(rounds, doc.round), titleOf(units, doc.unit)]
     return [
       {
@@ -50,8 +56,8 @@ export const selfAssessmentsExportEndpoint = exportEndpoint({
         ],
         name: 'Hồ sơ',
         rows: docs.map((doc) => {
-          const answers = (doc.answers as Answer[] | null) ?? []
-          return [...head(doc), label(statusLabels, doc.status), vietnameseDay(doc.submittedAt), answers.filter((answer) => answer.status === 'met').length, answers.filter((answer) => answer.status === 'not-met').length]
+          const rows = answers(doc)
+          return [...head(doc), label(statusLabels, doc.status), vietnameseDay(doc.submittedAt), rows.filter((answer) => answer.status === 'met').length, rows.filter((answer) => answer.status === 'not-met').length]
         }),
       },
       {
@@ -67,7 +73,7 @@ export const selfAssessmentsExportEndpoint = exportEndpoint({
         ],
         name: 'Chỉ tiêu',
         rows: docs.flatMap((doc) =>
-          ((doc.answers as Answer[] | null) ?? []).map((answer) => [
+          answers(doc).map((answer) => [
             ...head(doc),
             answer.criterion ?? null,
             answer.indicator ?? null,
