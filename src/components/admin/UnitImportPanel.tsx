@@ -7,6 +7,7 @@
  * (collections/units/importFile.ts); this only shows its answers.
  */
 import { useAuth } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 type Problem = { message: string; path: string }
@@ -23,6 +24,7 @@ const cell = { borderBottom: '1px solid var(--theme-elevation-150)', padding: '4
 
 export const UnitImportPanel = () => {
   const { user } = useAuth<{ roles?: string[] }>()
+  const router = useRouter()
   const [file, setFile] = useState<File | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [result, setResult] = useState<Result | null>(null)
@@ -56,6 +58,8 @@ export const UnitImportPanel = () => {
     if (body) {
       setResult(body)
       setPreview(null)
+      // the list below shows the new and updated units
+      router.refresh()
     }
   }
   const count = (action: PreviewRow['action']) => preview?.rows.filter((row) => row.action === action).length ?? 0
@@ -76,11 +80,13 @@ export const UnitImportPanel = () => {
         <li>Chọn tệp, bấm «Kiểm tra tệp», xem kết quả rồi bấm nhập.</li>
       </ol>
       <div style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-        <label>
-          Tệp Excel (.xlsx) hoặc CSV:{' '}
+        {/* the browser's own file button speaks the browser's language: a Vietnamese one stands in for it */}
+        <label className="btn btn--style-secondary btn--size-small" style={{ cursor: 'pointer', margin: 0 }}>
+          Chọn tệp Excel (.xlsx) hoặc CSV…
           <input
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             aria-label="Tệp danh sách đơn vị"
+            style={{ height: 1, opacity: 0, overflow: 'hidden', position: 'absolute', width: 1 }}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null)
               setPreview(null)
@@ -91,6 +97,7 @@ export const UnitImportPanel = () => {
             type="file"
           />
         </label>
+        <span>{file ? file.name : 'Chưa chọn tệp.'}</span>
         <button className="btn btn--style-secondary btn--size-small" disabled={!file || isBusy} onClick={() => void check()} style={{ margin: 0 }} type="button">
           Kiểm tra tệp
         </button>
@@ -155,7 +162,7 @@ export const UnitImportPanel = () => {
           Đã nhập: {result.created.units.toLocaleString('vi-VN')} đơn vị mới, {result.updated.toLocaleString('vi-VN')} cập nhật, {result.unchanged.toLocaleString('vi-VN')} không đổi;{' '}
           {result.created.accounts.toLocaleString('vi-VN')} tài khoản được mời đặt mật khẩu
           {result.skipped.length > 0 ? `; bỏ qua các dòng có ${result.skipped.length.toLocaleString('vi-VN')} lỗi` : ''}.{' '}
-          <a href="/admin/collections/units">Tải lại danh sách</a>
+          Danh sách bên dưới đã được cập nhật.
         </p>
       ) : null}
     </details>
