@@ -158,7 +158,7 @@ export const UnitImportPanel = () => {
         </div>
       ) : null}
       {result ? (
-        <p role="status">
+        <p className="unit-import__result" role="status">
           Đã nhập: {result.created.units.toLocaleString('vi-VN')} đơn vị mới, {result.updated.toLocaleString('vi-VN')} cập nhật, {result.unchanged.toLocaleString('vi-VN')} không đổi;{' '}
           {result.created.accounts.toLocaleString('vi-VN')} tài khoản được mời đặt mật khẩu
           {result.skipped.length > 0 ? `; bỏ qua các dòng có ${result.skipped.length.toLocaleString('vi-VN')} lỗi` : ''}.{' '}
