@@ -152,7 +152,14 @@ export const UnitImportPanel = () => {
             </table>
           ) : null}
           {preview.rows.length > shownRows ? <p>… và {(preview.rows.length - shownRows).toLocaleString('vi-VN')} dòng khác.</p> : null}
-          <button className="btn btn--style-primary btn--size-small" disabled={!canImport || isBusy} onClick={() => void importRows()} type="button">
+          <button
+            className="btn btn--style-primary btn--size-small"
+            disabled={!canImport || isBusy}
+            onClick={() => void importRows()}
+            // Payload's primary button looks the same disabled: a file with errors must not look ready to import
+            style={{ cursor: canImport ? 'pointer' : 'not-allowed', opacity: canImport && !isBusy ? 1 : 0.45 }}
+            type="button"
+          >
             {hasErrors ? `Nhập ${preview.rows.length.toLocaleString('vi-VN')} dòng hợp lệ` : `Nhập ${preview.rows.length.toLocaleString('vi-VN')} đơn vị`}
           </button>
         </div>
