@@ -8,6 +8,7 @@
  * no row is ever deleted: the register keeps its history. A unit's latest valid row is the `prior`
  * of its next level-2 self-assessment.
  */
+import { recognitionsExportEndpoint } from './export'
 import type { Access, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
@@ -36,6 +37,7 @@ export const Recognitions: CollectionConfig = applyWriteRules({
     slug: 'recognitions',
     access: { create: nobody, delete: nobody, read: canReadRecognitions, update: nobody },
     admin: {
+      components: { beforeListTable: [{ clientProps: { slug: 'recognitions' }, path: '@/components/admin/ExportLink#ExportLink' }] },
       defaultColumns: ['unitName', 'outcomeLabel', 'decisionNumber', 'decidedOn', 'validUntil', 'status', 'authorityName'],
       group: { vi: 'Công nhận', en: 'Recognition' },
       listSearchableFields: ['unitName', 'decisionNumber'],
@@ -43,6 +45,8 @@ export const Recognitions: CollectionConfig = applyWriteRules({
     },
     defaultSort: '-decidedOn',
     disableDuplicate: true,
+    // GET /api/recognitions/export: the register as XLSX (./export.ts)
+    endpoints: [recognitionsExportEndpoint],
     fields: [
       { name: 'unit', type: 'relationship', index: true, label: { vi: 'Đơn vị', en: 'Unit' }, relationTo: 'units', required: true },
       { name: 'unitName', type: 'text', index: true, label: { vi: 'Tên đơn vị', en: 'Unit name' } },

@@ -3,6 +3,7 @@
  * (points under TT 22) per indicator with a comment, a conflict-of-interest declaration and a
  * recommendation. Its own result is computed with the same evaluator as the unit's answers.
  */
+import { reviewsExportEndpoint } from './export'
 import type { CollectionConfig } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
@@ -19,7 +20,10 @@ export const Reviews: CollectionConfig = applyWriteRules({
     defaultPopulate: { recommendation: true, reviewer: true, selfAssessment: true, title: true },
     access: { create: canCreateReview, delete: canChangeReviews, read: canReadReviews, update: canChangeReviews },
     disableDuplicate: true,
+    // GET /api/reviews/export: the list's verdicts as XLSX (./export.ts)
+    endpoints: [reviewsExportEndpoint],
     admin: {
+      components: { beforeListTable: [{ clientProps: { slug: 'reviews' }, path: '@/components/admin/ExportLink#ExportLink' }] },
       defaultColumns: ['title', 'recommendation', 'conflictOfInterest', 'updatedAt'],
       group: { vi: 'Đánh giá', en: 'Assessment' },
       useAsTitle: 'title',

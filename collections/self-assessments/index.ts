@@ -4,6 +4,7 @@
  * computed on every save and shown at the top; the workflow buttons send, withdraw, accept and
  * return it. Versions keep every saved state of the answers.
  */
+import { selfAssessmentsExportEndpoint } from './export'
 import type { CollectionConfig, Condition, Field, Where } from 'payload'
 
 import { selfAssessmentStatuses, statusLabels } from '@criteria/workflow'
@@ -134,6 +135,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
       update: canUpdateSelfAssessments,
     },
     admin: {
+      components: { beforeListTable: [{ clientProps: { slug: 'self-assessments' }, path: '@/components/admin/ExportLink#ExportLink' }] },
       defaultColumns: ['unit', 'round', 'criteriaSet', 'status', 'outcome', 'submittedAt'],
       group: { vi: 'Đánh giá', en: 'Assessment' },
       // the list queries only its columns (Payload's select API), not 50 whole dossiers
@@ -143,7 +145,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
     },
     disableDuplicate: true,
     // the transition's small write answers a PATCH of `status` alone before Payload's update (transition.ts)
-    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint, selfAssessmentDocumentEndpoint, dossierZipEndpoint],
+    endpoints: [transitionEndpoint, consolidationEndpoint, teamCorrectionEndpoint, selfAssessmentDocumentEndpoint, dossierZipEndpoint, selfAssessmentsExportEndpoint],
     fields: [
       { name: 'title', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ', en: 'Title' } },
       {

@@ -7,7 +7,7 @@
  * (`payload.db.tables`, keyed by field name), so they follow the collections' config.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import { and, asc, eq, like } from '@payloadcms/db-postgres/drizzle'
+import { and, asc, eq, inArray, like } from '@payloadcms/db-postgres/drizzle'
 import type { PayloadRequest } from 'payload'
 
 import { transactionSession } from '@hooks/lockRow'
@@ -128,4 +128,53 @@ export const storedRoundForSubmission = async ({ id, req }: { id: number; req: P
     title: round.title,
     year: round.year,
   }
+}
+
+/** An answer row as an export shows it: the indicator, the unit's value and the computed status. */
+export type ExportedAnswer = {
+  dossier: number
+  criterion: string | null
+  indicator: string | null
+  text: string | null
+  isApplicable: boolean | null
+  status: string | null
+  yesNo: string | null
+  numerator: number | null
+  denominator: number | null
+  points: number | null
+  rank: string | null
+  explanation: string | null
+}
+
+/**
+ * The answer rows of many dossiers (already read with the user's access), grouped by dossier, in
+ * their order: one SELECT per thousand dossiers. A round's XLSX export of 3,000 dossiers read them
+ * through `find` at several seconds per 300 (the bench's «sheets»).
+ */
+export const storedAnswersOf = async ({ ids, req }: { ids: readonly number[]; req: PayloadRequest }): Promise<Map<number, ExportedAnswer[]>> => {
+  const { db, tables } = await databaseOf({ req })
+  const rows = tables.sa_answers
+  const byDossier = new Map<number, ExportedAnswer[]>()
+  for (let start = 0; start < ids.length; start += 1_000) {
+    const answers = (await db
+      .select({
+        criterion: rows.criterion,
+        denominator: rows.denominator,
+        dossier: rows._parentID,
+        explanation: rows.explanation,
+        indicator: rows.indicator,
+        isApplicable: rows.isApplicable,
+        numerator: rows.numerator,
+        points: rows.points,
+        rank: rows.rank,
+        status: rows.status,
+        text: rows.text,
+        yesNo: rows.yesNo,
+      })
+      .from(rows as never)
+      .where(inArray(rows._parentID, ids.slice(start, start + 1_000) as number[]))
+      .orderBy(asc(rows._parentID), asc(rows._order))) as ExportedAnswer[]
+    for (const answer of answers) byDossier.set(answer.dossier, [...(byDossier.get(answer.dossier) ?? []), answer])
+  }
+  return byDossier
 }

@@ -15,14 +15,20 @@
  * background; without SMTP (Payload's console adapter, which logs every message) one summary
  * line is logged instead of one line per account.
  *
+ * Idempotent by unit code: a row whose code is stored updates that unit (the caller must reach it),
+ * an unchanged row writes nothing, so importing a file twice never duplicates a unit.
+ *
  * Body `{ units: [{ name, code?, unitType, tier, authority, memberCount?, learnerCount?, email?,
- * account?: { email, name } }] }`, at most 5 000 rows → 201 `{ created: { units, accounts },
- * units: [{ row, id, code, name }] }`; 400 (403 when an authority is out of reach) `{ errors:
- * [{ path: 'units.12.unitType', message: 'Dòng 13, «Loại đơn vị»: …' }] }`, nothing written.
+ * account?: { email, name } }] }`, at most 5 000 rows → 201 (200 when nothing new) `{ created:
+ * { units, accounts }, updated, unchanged, units: [{ row, id, code, name, action }] }`; 400 (403
+ * when an authority is out of reach) `{ errors: [{ path: 'units.12.unitType', message: 'Dòng 13,
+ * «Loại đơn vị»: …' }] }`, nothing written. `?mode=preview` writes nothing and lists each row's
+ * action and every problem; `?mode=valid` writes the rows without problems and lists the others.
  */
 import crypto from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
+import { eq } from '@payloadcms/db-postgres/drizzle'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
@@ -33,7 +39,9 @@ import { databaseErrorOf } from '@hooks/errorMessages'
 import { hasRole, isAdmin } from '../access/roles'
 import { loadAuthorityNodes, userAuthoritySubtree } from '../access/scope'
 import { loadCatalogues } from '../catalogues'
-import { checkAgainstStored, findDuplicates, hasImportRows, importLimits, listProblems, parseImportBody, type ImportProblem, type ImportRow } from './importRows'
+import { relationId } from '../access/roles'
+import { onSheetLine } from './importSheet'
+import { checkAgainstStored, findDuplicates, hasImportRows, importLimits, listProblems, parseImportBody, rowsWithProblems, type ImportProblem, type ImportRow, type StoredAccount } from './importRows'
 
 /** How long an invitation link stays valid. */
 export const invitationDays = 14
@@ -47,28 +55,25 @@ const lookupChunk = 1_000
 /** Invitations sent at once to the SMTP server. */
 const sendConcurrency = 4
 
-export type ImportedUnit = { row: number; id: number; code: string | null; name: string }
-
-export type ImportResult = { created: { units: number; accounts: number }; units: ImportedUnit[] }
-
 export type Invitation = { email: string; name: string; token: string; unitName: string; expiresAt: Date }
 
-type Answer = { status: number; body: unknown }
+export type Answer = { status: number; body: unknown }
 
 const json = ({ status, body }: Answer) => Response.json(body, { status })
 
-const refusal = (status: number, message: string, path = ''): Answer => ({ body: { errors: [{ message, path }] }, status })
+export const refusal = (status: number, message: string, path = ''): Answer => ({ body: { errors: [{ message, path }] }, status })
 
 // ---------------------------------------------------------------------------------------------
 // The request body, read with a ceiling (nothing in front of Payload limits a JSON body)
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 
-const readText = async (req: PayloadRequest): Promise<string> => {
+/** The request's body, at most `importLimits.bodyBytes` (else BodyTooLarge). */
+export const readBytes = async (req: PayloadRequest): Promise<Buffer> => {
   const declared = Number(req.headers.get('content-length') ?? 0)
   if (declared > importLimits.bodyBytes) throw new BodyTooLarge()
   const stream = (req as unknown as { body?: ReadableStream<Uint8Array> | null }).body
-  if (!stream || typeof stream.getReader !== 'function') return req.text ? req.text() : ''
+  if (!stream || typeof stream.getReader !== 'function') return Buffer.from(req.arrayBuffer ? await req.arrayBuffer() : new ArrayBuffer(0))
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -82,15 +87,17 @@ const readText = async (req: PayloadRequest): Promise<string> => {
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
+
+export const tooLargeMessage = `Tệp nhập quá lớn (tối đa ${importLimits.bodyBytes / 1024 / 1024} MB); hãy chia thành nhiều lần.`
 
 const readBody = async (req: PayloadRequest): Promise<{ parsed: unknown } | Answer> => {
   let text: string
   try {
-    text = await readText(req)
+    text = (await readBytes(req)).toString('utf8')
   } catch (error) {
-    if (error instanceof BodyTooLarge) return refusal(413, `Tệp nhập quá lớn (tối đa ${importLimits.bodyBytes / 1024 / 1024} MB); hãy chia thành nhiều lần.`)
+    if (error instanceof BodyTooLarge) return refusal(413, tooLargeMessage)
     throw error
   }
   try {
@@ -109,35 +116,97 @@ const inChunks = <T>(items: readonly T[], size: number): T[][] => {
   return chunks
 }
 
-const takenValues = async ({ req, collection, field, values }: { req: PayloadRequest; collection: 'units' | 'users'; field: 'code' | 'email'; values: string[] }) => {
-  const taken = new Set<string>()
+const findIn = async <T>({ req, collection, field, values, select }: { req: PayloadRequest; collection: 'units' | 'users'; field: 'code' | 'email' | 'id'; values: (number | string)[]; select: Record<string, true> }) => {
+  const found: T[] = []
   for (const chunk of inChunks([...new Set(values)], lookupChunk)) {
-    const { docs } = await req.payload.find({
-      collection,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { [field]: true },
-      where: { [field]: { in: chunk } },
-    })
-    for (const doc of docs) taken.add(String((doc as unknown as Record<string, unknown>)[field]))
+    const { docs } = await req.payload.find({ collection, depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select, where: { [field]: { in: chunk } } })
+    found.push(...(docs as unknown as T[]))
   }
-  return taken
+  return found
 }
 
-const checkStored = async ({ req, rows, nodes }: { req: PayloadRequest; rows: ImportRow[]; nodes: AuthorityNode[] }): Promise<ImportProblem[]> => {
-  const reach = isAdmin(req.user) ? null : new Set((await userAuthoritySubtree({ req })).map(String))
+/** The values a row writes to its unit, as stored: what a re-import compares to see whether anything changed. */
+const unitValues = (row: ImportRow) => ({
+  authority: row.authority,
+  email: row.email,
+  learnerCount: row.learnerCount,
+  memberCount: row.memberCount,
+  name: row.name,
+  tier: row.tier,
+  unitType: row.unitType,
+})
+
+type UnitValues = ReturnType<typeof unitValues>
+
+/** A stored unit with the code of a row: its id, authority and the values a row compares. */
+type StoredUnitRow = UnitValues & { id: number; code: string }
+
+const storedUnitsOf = async ({ req, rows }: { req: PayloadRequest; rows: ImportRow[] }): Promise<Map<string, StoredUnitRow>> => {
   const codes = rows.flatMap((row) => (row.code === null ? [] : [row.code]))
-  const emails = rows.flatMap((row) => (row.account ? [row.account.email] : []))
-  return checkAgainstStored({
-    authorities: new Set(nodes.map((node) => String(node.id))),
-    reach,
-    rows,
-    takenCodes: await takenValues({ collection: 'units', field: 'code', req, values: codes }),
-    takenEmails: await takenValues({ collection: 'users', field: 'email', req, values: emails }),
+  const docs = await findIn<Record<string, unknown>>({
+    collection: 'units',
+    field: 'code',
+    req,
+    select: { authority: true, code: true, email: true, learnerCount: true, memberCount: true, name: true, tier: true, unitType: true },
+    values: codes,
   })
+  return new Map(
+    docs.map((doc) => [
+      String(doc.code),
+      {
+        authority: Number(relationId(doc.authority)),
+        code: String(doc.code),
+        email: (doc.email as string | null) ?? null,
+        id: Number(doc.id),
+        learnerCount: (doc.learnerCount as number | null) ?? null,
+        memberCount: Number(doc.memberCount ?? 0),
+        name: String(doc.name),
+        tier: String(relationId(doc.tier)),
+        unitType: String(relationId(doc.unitType)),
+      },
+    ]),
+  )
+}
+
+/** Stored accounts with an e-mail of the file: their unit and authority (an editor's: its unit's). */
+const storedAccountsOf = async ({ req, rows }: { req: PayloadRequest; rows: ImportRow[] }): Promise<Map<string, StoredAccount>> => {
+  const emails = rows.flatMap((row) => (row.account ? [row.account.email] : []))
+  const users = await findIn<{ email: string; unit?: unknown; authority?: unknown }>({ collection: 'users', field: 'email', req, select: { authority: true, email: true, unit: true }, values: emails })
+  const unitIds = users.flatMap((user) => (relationId(user.unit) === null ? [] : [relationId(user.unit)!]))
+  const units = await findIn<{ id: number; authority?: unknown }>({ collection: 'units', field: 'id', req, select: { authority: true }, values: unitIds })
+  const unitAuthority = new Map(units.map((unit) => [String(unit.id), relationId(unit.authority)]))
+  return new Map(
+    users.map((user) => {
+      const unit = relationId(user.unit)
+      const authority = relationId(user.authority) ?? (unit === null ? null : (unitAuthority.get(String(unit)) ?? null))
+      return [user.email, { authority: authority === null ? null : Number(authority), unit: unit === null ? null : Number(unit) }]
+    }),
+  )
+}
+
+type Stored = { units: Map<string, StoredUnitRow>; accounts: Map<string, StoredAccount> }
+
+const checkStored = async ({ req, rows, nodes }: { req: PayloadRequest; rows: ImportRow[]; nodes: AuthorityNode[] }): Promise<{ problems: ImportProblem[]; stored: Stored }> => {
+  const reach = isAdmin(req.user) ? null : new Set((await userAuthoritySubtree({ req })).map(String))
+  const stored = { accounts: await storedAccountsOf({ req, rows }), units: await storedUnitsOf({ req, rows }) }
+  const problems = checkAgainstStored({ authorities: new Set(nodes.map((node) => String(node.id))), reach, rows, storedAccounts: stored.accounts, storedUnits: stored.units })
+  return { problems, stored }
+}
+
+/** What the import does with a checked row: a new unit, an update of the unit with its code, or nothing. */
+export type RowAction = 'create' | 'update' | 'unchanged'
+
+const isSame = ({ row, stored }: { row: ImportRow; stored: StoredUnitRow }) => {
+  const values = unitValues(row)
+  return (Object.keys(values) as (keyof UnitValues)[]).every((key) => values[key] === stored[key])
+}
+
+/** A row's action; an account to create for a stored unit counts as an update. */
+const actionOf = ({ row, stored }: { row: ImportRow; stored: Stored }): RowAction => {
+  const unit = row.code === null ? undefined : stored.units.get(row.code)
+  if (!unit) return 'create'
+  const needsAccount = row.account !== null && !stored.accounts.has(row.account.email)
+  return needsAccount || !isSame({ row, stored: unit }) ? 'update' : 'unchanged'
 }
 
 /** The nearest authority above (or at) every row's: the audit row's, so that each admin above it reads it. */
@@ -152,6 +221,7 @@ const commonAuthority = ({ nodes, ids }: { nodes: AuthorityNode[]; ids: number[]
 // Writing, in one transaction
 
 type Drizzle = {
+  update: (table: unknown) => { set: (values: Record<string, unknown>) => { where: (condition: unknown) => PromiseLike<unknown> } }
   insert: (table: unknown) => { values: (rows: Record<string, unknown>[]) => { returning: (fields: Record<string, unknown>) => Promise<{ id: number }[]> } & PromiseLike<unknown> }
   execute: (query: ReturnType<typeof sql>) => Promise<unknown>
   transaction: <T>(work: (tx: Drizzle) => Promise<T>) => Promise<T>
@@ -202,28 +272,29 @@ const insertReturningIds = async ({ db, table, rows }: { db: Drizzle; table: Tab
   return ids
 }
 
-const writeRows = async ({ req, rows, nodes }: { req: PayloadRequest; rows: ImportRow[]; nodes: AuthorityNode[] }) => {
+const writeRows = async ({ req, rows, nodes, stored }: { req: PayloadRequest; rows: ImportRow[]; nodes: AuthorityNode[]; stored: Stored }) => {
   const { tables } = req.payload.db as unknown as Adapter
   const expiresAt = new Date(Date.now() + invitationDays * 24 * 60 * 60 * 1000)
+  const actions = rows.map((row) => actionOf({ row, stored }))
+  const created = rows.filter((_row, position) => actions[position] === 'create')
   return inTransaction({
     req,
     work: async (db) => {
-      const unitIds = await insertReturningIds({
-        db,
-        rows: rows.map((row) => ({
-          authority: row.authority,
-          code: row.code,
-          email: row.email,
-          isActive: true,
-          learnerCount: row.learnerCount,
-          memberCount: row.memberCount,
-          name: row.name,
-          tier: row.tier,
-          unitType: row.unitType,
-        })),
-        table: tables.units,
-      })
-      const withAccounts = rows.map((row, position) => ({ row, unitId: unitIds[position] })).filter((item) => item.row.account !== null)
+      const createdIds = await insertReturningIds({ db, rows: created.map((row) => ({ ...unitValues(row), code: row.code, isActive: true })), table: tables.units })
+      const now = new Date().toISOString()
+      const unitIds: number[] = []
+      let next = 0
+      for (const [position, row] of rows.entries()) {
+        if (actions[position] === 'create') {
+          unitIds.push(createdIds[next])
+          next += 1
+          continue
+        }
+        const unit = stored.units.get(row.code!)!
+        unitIds.push(unit.id)
+        if (!isSame({ row, stored: unit })) await db.update(tables.units).set({ ...unitValues(row), updatedAt: now }).where(eq(tables.units.id as never, unit.id))
+      }
+      const withAccounts = rows.map((row, position) => ({ row, unitId: unitIds[position] })).filter((item) => item.row.account !== null && !stored.accounts.has(item.row.account.email))
       const invitations: Invitation[] = withAccounts.map(({ row }) => ({
         email: row.account!.email,
         expiresAt,
@@ -249,19 +320,24 @@ const writeRows = async ({ req, rows, nodes }: { req: PayloadRequest; rows: Impo
         // the `roles` select's rows, as Payload stores a hasMany select (order from 1)
         await db.insert(tables.users_roles).values(chunk.map((parent) => ({ order: 1, parent, value: 'unit-editor' })))
       }
-      const authority = commonAuthority({ ids: rows.map((row) => row.authority), nodes })
-      await writeAuditEvent({
-        event: {
-          action: 'import-units',
-          authority,
-          collection: 'units',
-          comment: `Nhập ${rows.length.toLocaleString('vi-VN')} đơn vị và ${userIds.length.toLocaleString('vi-VN')} tài khoản cán bộ đơn vị (mời đặt mật khẩu, hạn ${invitationDays} ngày); mã id đơn vị ${Math.min(...unitIds)}–${Math.max(...unitIds)}.`,
-          docId: String(unitIds[0]),
-          to: `${rows.length} đơn vị, ${userIds.length} tài khoản`,
-        },
-        req,
-      })
-      return { invitations, unitIds }
+      const updated = actions.filter((action) => action === 'update').length
+      const changed = rows.filter((_row, position) => actions[position] !== 'unchanged')
+      if (changed.length > 0) {
+        const authority = commonAuthority({ ids: changed.map((row) => row.authority), nodes })
+        const ids = changed.map((row) => unitIds[rows.indexOf(row)])
+        await writeAuditEvent({
+          event: {
+            action: 'import-units',
+            authority,
+            collection: 'units',
+            comment: `Nhập ${created.length.toLocaleString('vi-VN')} đơn vị mới, cập nhật ${updated.toLocaleString('vi-VN')} đơn vị theo mã và tạo ${userIds.length.toLocaleString('vi-VN')} tài khoản cán bộ đơn vị (mời đặt mật khẩu, hạn ${invitationDays} ngày); mã id đơn vị ${Math.min(...ids)}–${Math.max(...ids)}.`,
+            docId: String(ids[0]),
+            to: `${created.length} đơn vị mới, ${updated} cập nhật, ${userIds.length} tài khoản`,
+          },
+          req,
+        })
+      }
+      return { actions, invitations, unitIds }
     },
   })
 }
@@ -343,17 +419,39 @@ export const sendInvitations = async ({ payload, invitations, origin }: { payloa
 // The import
 
 /**
+ * How an import treats the problems it finds: `all` (the default) writes nothing when any row has
+ * one; `valid` writes the rows without problems and lists the others (the clerk's explicit
+ * choice); `preview` writes nothing and says, row by row, what importing would do.
+ */
+export type ImportMode = 'all' | 'preview' | 'valid'
+
+export type ImportedUnit = { row: number; id: number; code: string | null; name: string; action: RowAction }
+
+export type ImportResult = { created: { units: number; accounts: number }; updated: number; unchanged: number; units: ImportedUnit[]; skipped: ImportProblem[] }
+
+export type ImportPreview = { rows: { row: number; code: string | null; name: string; action: RowAction }[]; errors: ImportProblem[]; rowCount: number }
+
+const withoutFlag = ({ isOutOfReach: _flag, ...problem }: ImportProblem): ImportProblem => problem
+
+/**
  * Checks and writes an import for the signed-in `req.user`; the answer to send. Also what a
  * script or benchmark calls in-process (the endpoint only reads the body and answers).
- * `onInvitations` receives the invitations once committed (default: sent in the background).
+ * Idempotent by unit code: a row whose code is stored updates that unit (when in reach), and a
+ * second import of the same file changes nothing. `onInvitations` receives the invitations once
+ * committed (default: sent in the background).
  */
 export const importUnits = async ({
   req,
   body,
+  mode = 'all',
+  sheet,
   onInvitations = (invitations) => void sendInvitations({ invitations, origin: serverOrigin({ req }), payload: req.payload }).catch((error: unknown) => req.payload.logger.error({ err: error }, 'Nhập đơn vị: lỗi khi gửi thư mời.')),
 }: {
   req: PayloadRequest
   body: unknown
+  mode?: ImportMode
+  /** from a spreadsheet: each row's line in the sheet, and the problems the sheet itself had (./importSheet.ts) */
+  sheet?: { lines: readonly number[]; problems: readonly ImportProblem[] }
   onInvitations?: (invitations: Invitation[]) => void
 }): Promise<Answer> => {
   const { user } = req
@@ -365,14 +463,30 @@ export const importUnits = async ({
   const catalogues = hasImportRows(body) ? await loadCatalogues({ req }) : { tiers: new Map(), unitTypes: new Map() }
   const parsed = parseImportBody({ body, catalogues })
   const nodes = parsed.rows.length > 0 ? await loadAuthorityNodes({ req }) : []
-  const problems = [...parsed.problems, ...findDuplicates({ rows: parsed.rows }), ...(parsed.rows.length > 0 ? await checkStored({ nodes, req, rows: parsed.rows }) : [])]
-  if (problems.length > 0) {
+  const checked = parsed.rows.length > 0 ? await checkStored({ nodes, req, rows: parsed.rows }) : { problems: [], stored: { accounts: new Map(), units: new Map() } }
+  const lineOf = (index: number) => sheet?.lines[index] ?? index + 1
+  // a sheet's own problem (an unknown authority code) says more than the row check's on the same cell
+  const sheetPaths = new Set(sheet?.problems.map((problem) => problem.path))
+  const problems = [...(sheet?.problems ?? []), ...[...parsed.problems, ...findDuplicates({ lineOf, rows: parsed.rows }), ...checked.problems].filter((problem) => !sheetPaths.has(problem.path))].map((problem) =>
+    sheet ? onSheetLine({ lines: sheet.lines, problem }) : problem,
+  )
+  const isBodyRefused = problems.some((problem) => !/^units\.\d+/.test(problem.path))
+  const failing = rowsWithProblems({ problems })
+  const rows = parsed.rows.filter((row) => !failing.has(row.index))
+  if (mode === 'preview') {
+    const preview: ImportPreview = {
+      errors: listProblems({ problems }).map(withoutFlag),
+      rowCount: Array.isArray((body as { units?: unknown } | null)?.units) ? (body as { units: unknown[] }).units.length : 0,
+      rows: rows.map((row) => ({ action: actionOf({ row, stored: checked.stored }), code: row.code, name: row.name, row: lineOf(row.index) })),
+    }
+    return { body: preview, status: 200 }
+  }
+  if (problems.length > 0 && (mode === 'all' || isBodyRefused || rows.length === 0)) {
     return { body: { errors: listProblems({ problems }).map(({ message, path }) => ({ message, path })) }, status: problems.some((problem) => problem.isOutOfReach) ? 403 : 400 }
   }
-  const { rows } = parsed
   let written: Awaited<ReturnType<typeof writeRows>>
   try {
-    written = await writeRows({ nodes, req, rows })
+    written = await writeRows({ nodes, req, rows, stored: checked.stored })
   } catch (error) {
     // a code or an e-mail taken by another request between the check and the write
     if (databaseErrorOf(error)?.code === '23505') {
@@ -381,11 +495,15 @@ export const importUnits = async ({
     throw error
   }
   onInvitations(written.invitations)
+  const count = (action: RowAction) => written.actions.filter((item) => item === action).length
   const result: ImportResult = {
-    created: { accounts: written.invitations.length, units: rows.length },
-    units: rows.map((row, position) => ({ code: row.code, id: written.unitIds[position], name: row.name, row: row.index + 1 })),
+    created: { accounts: written.invitations.length, units: count('create') },
+    skipped: listProblems({ problems }).map(withoutFlag),
+    unchanged: count('unchanged'),
+    units: rows.map((row, position) => ({ action: written.actions[position], code: row.code, id: written.unitIds[position], name: row.name, row: lineOf(row.index) })),
+    updated: count('update'),
   }
-  return { body: result, status: 201 }
+  return { body: result, status: count('create') > 0 ? 201 : 200 }
 }
 
 export const importEndpoint: Endpoint = {
@@ -393,7 +511,8 @@ export const importEndpoint: Endpoint = {
     if (!req.user) return json(refusal(401, 'Cần đăng nhập.'))
     const read = await readBody(req)
     if ('status' in read) return json(read)
-    return json(await importUnits({ body: read.parsed, req }))
+    const mode = req.searchParams?.get('mode')
+    return json(await importUnits({ body: read.parsed, mode: mode === 'preview' || mode === 'valid' ? mode : 'all', req }))
   },
   method: 'post',
   path: '/import',

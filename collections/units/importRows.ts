@@ -67,6 +67,10 @@ export type ImportProblem = {
   message: string
   /** an authority outside the caller's reach: the answer is then 403, not 400 */
   isOutOfReach?: boolean
+  /** the row (0-based) and field, and the message without its «Dòng n, field:» prefix: a spreadsheet's preview numbers its rows itself */
+  index?: number
+  field?: ImportField
+  detail?: string
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +190,9 @@ const rowLabel = (index: number) => `Dòng ${index + 1}`
 
 /** `Dòng 13, «Loại đơn vị»: …` with the path `units.12.unitType`. */
 export const rowProblem = ({ index, field, message, isOutOfReach }: { index: number; field: ImportField; message: string; isOutOfReach?: boolean }): ImportProblem => ({
+  detail: message,
+  field,
+  index,
   message: `${rowLabel(index)}, «${importLabels[field]}»: ${message}`,
   path: `units.${index}.${field}`,
   ...(isOutOfReach ? { isOutOfReach } : {}),
@@ -240,7 +247,7 @@ export const parseImportBody = ({ body, catalogues }: { body: unknown; catalogue
 }
 
 /** The same unit code, or the same account e-mail, twice in the file: each later row names the first. */
-export const findDuplicates = ({ rows }: { rows: readonly ImportRow[] }): ImportProblem[] => {
+export const findDuplicates = ({ rows, lineOf = (index) => index + 1 }: { rows: readonly ImportRow[]; lineOf?: (index: number) => number }): ImportProblem[] => {
   const problems: ImportProblem[] = []
   const firstCode = new Map<string, number>()
   const firstEmail = new Map<string, number>()
@@ -248,37 +255,47 @@ export const findDuplicates = ({ rows }: { rows: readonly ImportRow[] }): Import
     if (row.code !== null) {
       const first = firstCode.get(row.code)
       if (first === undefined) firstCode.set(row.code, row.index)
-      else problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} trùng với ${rowLabel(first).toLowerCase()}.` }))
+      else problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} trùng với dòng ${lineOf(first)}.` }))
     }
     if (row.account) {
       const first = firstEmail.get(row.account.email)
       if (first === undefined) firstEmail.set(row.account.email, row.index)
-      else problems.push(rowProblem({ field: 'account.email', index: row.index, message: `${shownValue(row.account.email)} trùng với tài khoản ở ${rowLabel(first).toLowerCase()}.` }))
+      else problems.push(rowProblem({ field: 'account.email', index: row.index, message: `${shownValue(row.account.email)} trùng với tài khoản ở dòng ${lineOf(first)}.` }))
     }
   }
   return problems
 }
 
+/** A unit already stored with a code of the file: the row updates it (idempotent by code). */
+export type StoredUnit = { id: number; authority: number | null }
+
+/** An account already stored with an e-mail of the file: its unit, and the authority it belongs to. */
+export type StoredAccount = { unit: number | null; authority: number | null }
+
 /**
  * What only the database knows: the authority exists and the caller may import into it (`reach`
- * is null for the admin, who reaches every authority); the code and the e-mail are not taken.
- * An authority-admin is told the same for an authority that does not exist and for one outside its
- * subtree, as the collection's own check does, so that it learns nothing of other provinces.
+ * is null for the admin, who reaches every authority). A stored code is the same unit: the row
+ * updates it, when the caller reaches the stored unit's authority too. A stored e-mail is fine
+ * only as the account of the unit the row updates (a re-import); an account of another
+ * authority, or of another unit, is refused. An authority-admin is told the same for an authority
+ * that does not exist and for one outside its subtree, as the collection's own check does, so
+ * that it learns nothing of other provinces.
  */
 export const checkAgainstStored = ({
   rows,
   authorities,
   reach,
-  takenCodes,
-  takenEmails,
+  storedUnits,
+  storedAccounts,
 }: {
   rows: readonly ImportRow[]
   authorities: ReadonlySet<string>
   reach: ReadonlySet<string> | null
-  takenCodes: ReadonlySet<string>
-  takenEmails: ReadonlySet<string>
+  storedUnits: ReadonlyMap<string, StoredUnit>
+  storedAccounts: ReadonlyMap<string, StoredAccount>
 }): ImportProblem[] => {
   const problems: ImportProblem[] = []
+  const reaches = (authority: number | null) => reach === null || (authority !== null && reach.has(String(authority)))
   for (const row of rows) {
     const authority = String(row.authority)
     if (reach !== null && !reach.has(authority)) {
@@ -286,17 +303,29 @@ export const checkAgainstStored = ({
     } else if (!authorities.has(authority)) {
       problems.push(rowProblem({ field: 'authority', index: row.index, message: `không có cấp quản lý id ${authority}.` }))
     }
-    if (row.code !== null && takenCodes.has(row.code)) {
-      problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} đã được một đơn vị khác dùng.` }))
+    const stored = row.code === null ? undefined : storedUnits.get(row.code)
+    if (stored && !reaches(stored.authority)) {
+      problems.push(rowProblem({ field: 'code', index: row.index, message: `mã ${shownValue(row.code)} đã được một đơn vị ngoài phạm vi quản lý của bạn dùng.` }))
     }
-    if (row.account && takenEmails.has(row.account.email)) {
-      problems.push(rowProblem({ field: 'account.email', index: row.index, message: `đã có tài khoản dùng ${shownValue(row.account.email)}.` }))
+    const account = row.account ? storedAccounts.get(row.account.email) : undefined
+    if (row.account && account && !(stored && account.unit === stored.id)) {
+      const elsewhere = account.authority !== null && account.authority !== row.authority
+      problems.push(
+        rowProblem({
+          field: 'account.email',
+          index: row.index,
+          message: elsewhere ? `đã có tài khoản dùng ${shownValue(row.account.email)} thuộc một cấp quản lý khác.` : `đã có tài khoản dùng ${shownValue(row.account.email)}.`,
+        }),
+      )
     }
   }
   return problems
 }
 
-const rowOf = (problem: ImportProblem) => {
+/** The rows (0-based) that some problem names. */
+export const rowsWithProblems = ({ problems }: { problems: readonly ImportProblem[] }): Set<number> => new Set(problems.map(rowOf).filter((index) => index >= 0))
+
+function rowOf(problem: ImportProblem) {
   const match = /^units\.(\d+)/.exec(problem.path)
   return match ? Number(match[1]) : -1
 }

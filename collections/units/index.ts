@@ -7,7 +7,9 @@ import { codeRelation } from '../catalogueCode'
 
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
 import { tiersOfUnitType, validUnitTier, validUnitType } from './catalogueChecks'
+import { unitsExportEndpoint } from './export'
 import { importEndpoint } from './import'
+import { importFileEndpoint, importTemplateEndpoint } from './importFile'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
 import { unitRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -25,13 +27,18 @@ export const Units: CollectionConfig = applyWriteRules({
       update: canChangeUnits,
     },
     admin: {
+      components: {
+        // upload → preview → import of a province's sheet (admins and authority-admins only)
+        beforeListTable: ['@/components/admin/UnitImportPanel#UnitImportPanel', { clientProps: { slug: 'units' }, path: '@/components/admin/ExportLink#ExportLink' }],
+      },
       defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
       group: { vi: 'Danh mục', en: 'Directory' },
       listSearchableFields: ['name', 'code'],
       useAsTitle: 'name',
     },
-    // POST /api/units/import: many units with their invited accounts at once (./import.ts)
-    endpoints: [importEndpoint],
+    // POST /api/units/import: many units with their invited accounts at once (./import.ts); the
+    // same from an XLSX/CSV sheet, and its template (./importFile.ts)
+    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, unitsExportEndpoint],
     fields: [
       {
         name: 'name',

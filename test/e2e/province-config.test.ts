@@ -6,7 +6,8 @@
  * evidence catalogue and a local indicator in that copy (9, 7), next year's round copied with one
  * button and given its calendar, report-up routing, plan, team and dossier checklist (2, 3, 4, 8),
  * its opening date (2), a tier and a unit type of its own (5), a TT 22 scoring guide (6), and what
- * the district publishes, whether it counts for emulation, and who signs (10, 4).
+ * the district publishes, whether it counts for emulation, and who signs (10, 4). Last, the province
+ * onboards units from a spreadsheet: upload, the row-by-row check, and the valid rows imported on choice.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -352,5 +353,31 @@ describe('tinh@demo.vn sets the ten parameters of REGULATIONS §5.2 in the admin
     expect((await publicRows()).docs.map((row: Json) => row.decisionNumber)).toContain('77/QĐ-UBND')
     await visitor.goto(`${server.url}/cong-nhan`)
     await expect(visitor.locator('body').innerText()).resolves.toContain('77/QĐ-UBND')
+  })
+
+  it('onboarding: a spreadsheet of units uploaded, checked row by row, and its valid rows imported on choice', async () => {
+    await page.goto(`${server.url}/admin/collections/units`)
+    await settle(page)
+    await expect(page.getByRole('link', { name: 'Xuất Excel (theo bộ lọc đang chọn)' }).getAttribute('href')).resolves.toBe('/api/units/export')
+    await page.getByText('Nhập danh sách đơn vị từ Excel/CSV').click()
+    const csv = [
+      'Tên đơn vị,Mã đơn vị,Mã loại đơn vị,Mã cấp đơn vị,Mã cấp quản lý,Số thành viên,Email tài khoản cán bộ đơn vị,Họ và tên cán bộ đơn vị',
+      'UBND xã Nhập Một,E2E-N1,xa,huyen,CB-HQ,25,nhap1@e2e.vn,Cán bộ Một',
+      'UBND xã Nhập Hai,E2E-N2,xa,huyen,CB-HQ,30,,',
+      'Trường Không Loại,E2E-N3,khong-co,huyen,CB-HQ,10,,',
+    ].join('\n')
+    await page.getByLabel('Tệp danh sách đơn vị').setInputFiles({ buffer: Buffer.from(csv), mimeType: 'text/csv', name: 'don-vi.csv' })
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click()
+    await expect.poll(() => page.getByRole('list', { name: 'Lỗi trong tệp' }).innerText().catch(() => '')).toMatch(/^Dòng 4, «Loại đơn vị»: «khong-co» không có trong danh mục/)
+    const importButton = page.getByRole('button', { name: 'Nhập 2 dòng hợp lệ' })
+    await expect(importButton.isDisabled()).resolves.toBe(true)
+    await page.getByLabel(/Chỉ nhập 2 dòng hợp lệ/).check()
+    await importButton.click()
+    await expect.poll(() => page.locator('.unit-import__result').innerText().catch(() => '')).toMatch(/^Đã nhập: 2 đơn vị mới, 0 cập nhật, 0 không đổi; 1 tài khoản/)
+    const stored = await ok({ path: '/units?depth=0&sort=code&where[code][like]=E2E-N', token: province })
+    expect(stored.docs.map((unit: Json) => [unit.code, unit.name, unit.memberCount])).toEqual([
+      ['E2E-N1', 'UBND xã Nhập Một', 25],
+      ['E2E-N2', 'UBND xã Nhập Hai', 30],
+    ])
   })
 })

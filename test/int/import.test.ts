@@ -98,8 +98,8 @@ describe('a valid import', () => {
     expect(await counts()).toEqual({ audit: before.audit + 1, units: before.units + 3, users: before.users + 2 })
     const audit = await payload.find({ collection: 'audit-events', depth: 0, sort: '-id', where: { action: { equals: 'import-units' } } })
     // district A and B's nearest common authority, so the province's admin reads it
-    expect(audit.docs[0]).toMatchObject({ actor: world.users.provinceAdmin.id, authority: world.authorities.province.id, collection: 'units', to: '3 đơn vị, 2 tài khoản' })
-    expect(audit.docs[0].comment).toMatch(/Nhập 3 đơn vị và 2 tài khoản/)
+    expect(audit.docs[0]).toMatchObject({ actor: world.users.provinceAdmin.id, authority: world.authorities.province.id, collection: 'units', to: '3 đơn vị mới, 0 cập nhật, 2 tài khoản' })
+    expect(audit.docs[0].comment).toMatch(/Nhập 3 đơn vị mới, cập nhật 0 đơn vị theo mã và tạo 2 tài khoản/)
   })
 
   it('an invited account cannot sign in until it sets its password with the invitation’s token; then it can', async () => {
@@ -245,26 +245,55 @@ describe('duplicates', () => {
     ])
   })
 
-  it('a code or an e-mail already stored is refused, and the file is not half-imported', async () => {
+  it('a code stored outside the caller’s reach, or an e-mail of an account of another unit, is refused, and the file is not half-imported', async () => {
     const before = await counts()
-    const rows = [row(), row({ code: world.units.unitA1.code }), row({ account: { email: world.users.reviewer.email.toUpperCase(), name: 'C' } })]
-    const response = await post({ body: { units: rows }, role: 'admin' })
-    expect(response.status).toBe(400)
+    const rows = [
+      row(),
+      row({ code: world.units.unitB1.code }),
+      row({ account: { email: world.users.reviewer.email.toUpperCase(), name: 'C' }, authority: world.authorities.districtA.id }),
+      row({ account: { email: world.users.unitEditor.email, name: 'D' }, authority: world.authorities.districtB.id }),
+    ]
+    const response = await post({ body: { units: rows }, role: 'districtAdmin' })
+    expect(response.status).toBe(403)
     expect(response.body.errors).toEqual([
-      { message: `Dòng 2, «Mã đơn vị»: mã «${world.units.unitA1.code}» đã được một đơn vị khác dùng.`, path: 'units.1.code' },
+      { message: `Dòng 2, «Mã đơn vị»: mã «${world.units.unitB1.code}» đã được một đơn vị ngoài phạm vi quản lý của bạn dùng.`, path: 'units.1.code' },
       { message: `Dòng 3, «Tài khoản › Email»: đã có tài khoản dùng «${world.users.reviewer.email}».`, path: 'units.2.account.email' },
+      { message: `Dòng 4, «Cấp quản lý»: cấp quản lý id ${world.authorities.districtB.id} không thuộc phạm vi quản lý của bạn.`, path: 'units.3.authority' },
+      { message: `Dòng 4, «Tài khoản › Email»: đã có tài khoản dùng «${world.users.unitEditor.email}» thuộc một cấp quản lý khác.`, path: 'units.3.account.email' },
     ])
     expect(await counts()).toEqual(before)
   })
 
-  it('importing the same file twice: the second time every row is a duplicate and nothing changes', async () => {
+  it('importing the same file twice: the second time every row is unchanged, nothing is written and no unit is duplicated', async () => {
     const rows = [row(), row()]
     expect((await post({ body: { units: rows }, role: 'admin' })).status).toBe(201)
     const before = await counts()
     const again = await post({ body: { units: rows }, role: 'admin' })
-    expect(again.status).toBe(400)
-    expect(again.body.errors.map((error: { path: string }) => error.path)).toEqual(['units.0.code', 'units.0.account.email', 'units.1.code', 'units.1.account.email'])
+    expect(again.status).toBe(200)
+    expect(again.body).toMatchObject({ created: { accounts: 0, units: 0 }, unchanged: 2, updated: 0 })
     expect(await counts()).toEqual(before)
+    expect((await payload.count({ collection: 'units', where: { code: { in: rows.map((item) => item.code) } } })).totalDocs).toBe(2)
+  })
+
+  it('a stored code updates its unit (values read back) and adds the account it lacks; one audit row', async () => {
+    const first = row({ account: null, memberCount: 10 })
+    expect((await post({ body: { units: [first] }, role: 'provinceAdmin' })).status).toBe(201)
+    const before = await counts()
+    const changed = { ...first, account: { email: `moi.${first.code.toLowerCase()}@truong.edu.vn`, name: 'Cán bộ mới' }, authority: world.authorities.districtB.id, memberCount: 25, name: `${first.name} (đổi tên)` }
+    const response = await post({ body: { units: [changed] }, role: 'provinceAdmin' })
+    expect(response.status).toBe(200)
+    expect(response.body).toMatchObject({ created: { accounts: 1, units: 0 }, unchanged: 0, updated: 1 })
+    expect(await counts()).toEqual({ audit: before.audit + 1, units: before.units, users: before.users + 1 })
+    const stored = await payload.find({ collection: 'units', depth: 0, where: { code: { equals: first.code } } })
+    expect(stored.docs.map((unit) => [unit.name, unit.memberCount, unit.authority])).toEqual([[changed.name, 25, world.authorities.districtB.id]])
+    expect((await storedUser(changed.account.email))?.unit).toBe(stored.docs[0].id)
+  })
+
+  it('a district admin cannot move a unit of its district out of it by re-importing its code', async () => {
+    const response = await post({ body: { units: [row({ authority: world.authorities.districtB.id, code: world.units.unitA1.code })] }, role: 'districtAdmin' })
+    expect(response.status).toBe(403)
+    const stored = await payload.findByID({ collection: 'units', depth: 0, id: world.units.unitA1.id })
+    expect(stored.authority).toBe(world.authorities.districtA.id)
   })
 })
 

@@ -71,5 +71,15 @@ export const createRestClient = ({ config }: { config: Promise<SanitizedConfig> 
     const response = await handlers.GET(new Request(url, { headers, method: 'GET' }), { params: Promise.resolve({ slug }) })
     return { bytes: new Uint8Array(await response.arrayBuffer()), status: response.status, type: response.headers.get('Content-Type') }
   }
-  return { call, download, login, upload }
+  /** A POST whose body is a file's bytes as they are (an XLSX or CSV upload); the answer as JSON. */
+  const sendBytes = async ({ path, token, bytes }: { path: string; token?: string; bytes: Uint8Array }): Promise<RestResponse> => {
+    const url = new URL(`http://localhost/api${path}`)
+    const headers = new Headers({ 'Accept-Language': 'vi', 'Content-Type': 'application/octet-stream' })
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const response = await handlers.POST(new Request(url, { body: new Uint8Array(bytes), headers, method: 'POST' }), { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    return { body: text ? JSON.parse(text) : null, status: response.status }
+  }
+  return { call, download, login, sendBytes, upload }
 }

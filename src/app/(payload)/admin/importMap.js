@@ -13,12 +13,14 @@ import { DossierSlotRowLabel as DossierSlotRowLabel_699e473cf6ff5968fe0e1e7cfd22
 import { WorkflowActions as WorkflowActions_7ad15db4696bd163dac46a1eabb18505 } from '@/components/WorkflowActions'
 import { ReviewFromDossier as ReviewFromDossier_a0bdd47be105107a5993588a1a03a687 } from '@/components/review/ReviewFromDossier'
 import { CorrectionPanel as CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb } from '@/components/CorrectionPanel'
+import { ExportLink as ExportLink_4d15262c582ac0eb813b1e570e6538a7 } from '@/components/admin/ExportLink'
 import { AllMetButton as AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7 } from '@/components/review/AllMetButton'
 import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 } from '@/components/review/UnitEvidenceNote'
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
 import { DocumentModel as DocumentModel_c4ba7d715260fa6aecbb5119f514129a } from '@/components/DocumentModel'
+import { UnitImportPanel as UnitImportPanel_5a322749d970641a71551a2df90bec22 } from '@/components/admin/UnitImportPanel'
 import { CatalogueCodeCell as CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77 } from '@/components/admin/CatalogueCodeCell'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
 import { CopySetButton as CopySetButton_e26de02502287ee57802d8eb8f5d3bdb } from '@/components/CopySetButton'
@@ -49,12 +51,14 @@ export const importMap = {
   "@/components/WorkflowActions#WorkflowActions": WorkflowActions_7ad15db4696bd163dac46a1eabb18505,
   "@/components/review/ReviewFromDossier#ReviewFromDossier": ReviewFromDossier_a0bdd47be105107a5993588a1a03a687,
   "@/components/CorrectionPanel#CorrectionPanel": CorrectionPanel_66afa7cbb07635c479d5a763b581b1fb,
+  "@/components/admin/ExportLink#ExportLink": ExportLink_4d15262c582ac0eb813b1e570e6538a7,
   "@/components/review/AllMetButton#AllMetButton": AllMetButton_828fa8c7e84a356fdc0b1b024f4227c7,
   "@/components/review/UnitEvidenceNote#UnitEvidenceNote": UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009,
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
   "@/components/DocumentModel#DocumentModel": DocumentModel_c4ba7d715260fa6aecbb5119f514129a,
+  "@/components/admin/UnitImportPanel#UnitImportPanel": UnitImportPanel_5a322749d970641a71551a2df90bec22,
   "@/components/admin/CatalogueCodeCell#CatalogueCodeCell": CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
   "@/components/CopySetButton#CopySetButton": CopySetButton_e26de02502287ee57802d8eb8f5d3bdb,
