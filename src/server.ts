@@ -19,6 +19,7 @@ import { findProjectRoot } from './projectRoot'
 import { applySecurity } from './security'
 import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
 import { startup } from './startup'
+import { seedNotificationData } from './notifications/templates'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 
 const root = findProjectRoot(import.meta.url)
@@ -56,6 +57,8 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
   const runtime = await prepareRuntime()
   startup.step = 'khởi tạo Payload và migration'
   const payload = await initPayload()
+  startup.step = 'nạp mẫu thông báo và ngày nghỉ lễ'
+  await seedNotificationData({ payload })
   startup.step = 'nạp dữ liệu demo'
   const seeded = await loadDemoIfWanted({ dataDir: runtime.dataDir, mode: runtime.mode, payload })
 

@@ -3,6 +3,7 @@ import type { WriteRules } from '../fieldRules'
 import { decisionWrites } from './decisions'
 import { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
 import { evidenceWrites } from './evidence'
+import { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
 import { recognitionWrites } from './recognitions'
 import { reviewWrites } from './reviews'
 import { roundWrites } from './rounds'
@@ -14,6 +15,9 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   'criteria-sets': criteriaSetWrites,
   decisions: decisionWrites,
   evidence: evidenceWrites,
+  holidays: holidayWrites,
+  'message-templates': messageTemplateWrites,
+  outbox: outboxWrites,
   'legal-documents': legalDocumentWrites,
   recognitions: recognitionWrites,
   reviews: reviewWrites,
@@ -26,5 +30,6 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
 }
 
 export { auditEventWrites, authorityWrites, criteriaSetWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
+export { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
 export { evidenceStates } from './evidence'
 export { reviewStates } from './reviews'
