@@ -112,7 +112,7 @@ export const eventTemplates: readonly EventTemplate[] = [
     event: 'reminder.report-up',
     title: 'Nhắc hạn báo cáo cấp trên (gửi cấp quản lý)',
     placeholders: ['authority', 'round', 'recipient', 'deadline', 'daysLeft', 'link'],
-    subject: 'Còn {{daysLeft}} ngày: báo cáo {{recipient}} trước {{deadline}}',
+    subject: 'Còn {{daysLeft}} ngày: báo cáo {{recipient}}, hạn {{deadline}}',
     html: `<p>Kính gửi {{authority}},</p><p>Đợt <strong>{{round}}</strong>: báo cáo kết quả gửi <strong>{{recipient}}</strong>, hạn <strong>{{deadline}}</strong> (còn {{daysLeft}} ngày).</p>${button('Mở đợt đánh giá')}${sign.html}`,
     text: `Kính gửi {{authority}},\n\nĐợt {{round}}: báo cáo kết quả gửi {{recipient}}, hạn {{deadline}} (còn {{daysLeft}} ngày).\n\nMở đợt đánh giá: {{link}}\n\n${sign.text}`,
   },
