@@ -88,6 +88,8 @@ export const buildAppConfig = ({
       // each role starts on its own work (src/components/dashboard); our mark and name instead of Payload's;
       // the menu lists what the user's role works with (collections/access/navigation.ts)
       components: {
+        // the user's own notifications, with the unread count (src/components/admin/NotificationBell.tsx)
+        actions: ['@/components/admin/NotificationBell#NotificationBell'],
         graphics: { Icon: '@/components/admin/Graphics#AppIcon', Logo: '@/components/admin/Graphics#AppLogo' },
         Nav: '@/components/admin/RoleNav#RoleNav',
         views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } },

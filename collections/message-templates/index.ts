@@ -33,7 +33,7 @@ export const MessageTemplates: CollectionConfig = applyWriteRules({
       {
         name: 'subject',
         type: 'text',
-        admin: { description: { vi: 'Dùng {{unit}}, {{round}}, {{deadline}}, {{link}}… như trong mẫu có sẵn; giá trị được điền khi gửi.', en: 'Placeholders such as {{unit}} are filled in when sent.' } },
+        admin: { description: { vi: 'Dùng {{donVi}}, {{dot}}, {{han}}, {{duongDan}}… như trong mẫu có sẵn; giá trị được điền khi gửi.', en: 'Placeholders such as {{unit}} are filled in when sent.' } },
         label: { vi: 'Tiêu đề thư', en: 'Subject' },
         required: true,
       },

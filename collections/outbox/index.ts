@@ -64,15 +64,11 @@ export const Outbox: CollectionConfig = applyWriteRules({
         ],
       },
       { name: 'text', type: 'textarea', label: { vi: 'Nội dung', en: 'Text' } },
-      { name: 'html', type: 'textarea', admin: { condition: (_, __, { user }) => isAdmin(user) }, label: { vi: 'Nội dung HTML', en: 'HTML' } },
-      { name: 'link', type: 'text', label: { vi: 'Trang cần mở', en: 'Link' } },
-      {
-        type: 'row',
-        fields: [
-          { name: 'event', type: 'text', index: true, label: { vi: 'Sự kiện', en: 'Event' } },
-          { name: 'relatedTo', type: 'text', label: { vi: 'Hồ sơ liên quan', en: 'Related document' } },
-        ],
-      },
+      { name: 'html', type: 'textarea', admin: { hidden: true }, label: { vi: 'Nội dung HTML', en: 'HTML' } },
+      { name: 'link', type: 'text', admin: { hidden: true }, label: { vi: 'Trang cần mở', en: 'Link' } },
+      // codes for the system and the API (e.g. self-assessment.returned, self-assessments/12), not for reading
+      { name: 'event', type: 'text', admin: { hidden: true }, index: true, label: { vi: 'Sự kiện', en: 'Event' } },
+      { name: 'relatedTo', type: 'text', admin: { hidden: true }, label: { vi: 'Hồ sơ liên quan', en: 'Related document' } },
       {
         name: 'status',
         type: 'select',

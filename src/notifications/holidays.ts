@@ -21,7 +21,7 @@ export const seedHolidays = async ({ payload, req, years }: { payload: Payload; 
     if (totalDocs > 0) continue
     for (const holiday of vietnamPublicHolidays({ year })) {
       try {
-        await payload.create({ collection: 'holidays', data: { date: `${holiday.date}T00:00:00.000Z`, isVerified: false, isWorkingDay: false, name: holiday.name, source: 'Thư viện date-holidays (chưa đối chiếu thông báo nghỉ lễ năm nay)' }, overrideAccess: true, req })
+        await payload.create({ collection: 'holidays', data: { date: `${holiday.date}T00:00:00.000Z`, isVerified: false, isWorkingDay: false, name: holiday.name, source: 'Lịch ngày lễ tự động theo âm lịch và dương lịch (chưa đối chiếu thông báo nghỉ lễ năm nay)' }, overrideAccess: true, req })
         added += 1
       } catch {
         // another process seeded the same day at the same start: the unique date keeps one

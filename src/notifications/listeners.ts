@@ -59,7 +59,7 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
         recipients: await unitEditors({ req, unit }),
         relatedTo: `decisions/${decision.id}`,
         req,
-        values: { decision: decision.number ?? '', outcome: row.outcomeLabel ?? '', round: round?.title ?? '', signedOn: vietnameseDay(decision.signedOn), unit: row.unitName ?? '', validUntil: row.validUntil ? vietnameseDay(row.validUntil) : 'không thời hạn' },
+        values: { soQuyetDinh: decision.number ?? '', ketQua: row.outcomeLabel ?? '', dot: round?.title ?? '', ngayKy: vietnameseDay(decision.signedOn), donVi: row.unitName ?? '', hieuLucDen: row.validUntil ? vietnameseDay(row.validUntil) : 'không thời hạn' },
       })
     }
   },
@@ -71,7 +71,7 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
       recipients: await unitEditors({ req, unit: event.unit }),
       relatedTo: `rounds/${round.id}`,
       req,
-      values: { reason: event.reason, round: round.title, unit: await nameOf(req, 'units', event.unit), until: vietnameseDay(event.until) },
+      values: { lyDo: event.reason, dot: round.title, donVi: await nameOf(req, 'units', event.unit), giaHanDen: vietnameseDay(event.until) },
     })
   },
   'round.opened': async (event, req) => {
@@ -85,7 +85,7 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
         recipients: await unitEditors({ req, unit: unit.id }),
         relatedTo: `rounds/${round.id}`,
         req,
-        values: { authority, deadline: submissionDeadlineText({ round, unit: unit.id }), round: round.title, unit: unit.name },
+        values: { capQuanLy: authority, han: submissionDeadlineText({ round, unit: unit.id }), dot: round.title, donVi: unit.name },
       })
     }
   },
@@ -100,13 +100,13 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
         recipients,
         relatedTo: `rounds/${round.id}`,
         req,
-        values: { deadline: reviewRule ? describeDeadline({ rule: reviewRule as DeadlineRule, year: round.year }) : 'theo kế hoạch của đợt', role: (teamRoles.find((role) => role.code === member.role)?.vi ?? 'thành viên').toLowerCase(), round: round.title },
+        values: { han: reviewRule ? describeDeadline({ rule: reviewRule as DeadlineRule, year: round.year }) : 'theo kế hoạch của đợt', vaiTro: (teamRoles.find((role) => role.code === member.role)?.vi ?? 'thành viên').toLowerCase(), dot: round.title },
       })
     }
   },
   'self-assessment.accepted': async (event, req) => {
     const { round, unit, unitName } = await dossierContext(req, event.selfAssessment)
-    await queueMessages({ event: 'self-assessment.accepted', link: admin(`self-assessments/${event.selfAssessment}`), recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values: { acceptedOn: today(), round: round.title, unit: unitName } })
+    await queueMessages({ event: 'self-assessment.accepted', link: admin(`self-assessments/${event.selfAssessment}`), recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values: { ngayTiepNhan: today(), dot: round.title, donVi: unitName } })
   },
   'self-assessment.returned': async (event, req) => {
     const { round, unit, unitName } = await dossierContext(req, event.selfAssessment)
@@ -116,16 +116,16 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
       recipients: await unitEditors({ req, unit }),
       relatedTo: `self-assessments/${event.selfAssessment}`,
       req,
-      values: { deadline: submissionDeadlineText({ round, unit }), reason: event.reason, round: round.title, unit: unitName },
+      values: { han: submissionDeadlineText({ round, unit }), lyDo: event.reason, dot: round.title, donVi: unitName },
     })
   },
   'self-assessment.reviewed': async (event, req) => {
     const { round, unit, unitName } = await dossierContext(req, event.selfAssessment)
-    await queueMessages({ event: 'self-assessment.reviewed', link: admin(`self-assessments/${event.selfAssessment}`), recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values: { outcome: outcomeLabel(event.outcome) ?? 'chưa kết luận', round: round.title, unit: unitName } })
+    await queueMessages({ event: 'self-assessment.reviewed', link: admin(`self-assessments/${event.selfAssessment}`), recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values: { ketQua: outcomeLabel(event.outcome) ?? 'chưa kết luận', dot: round.title, donVi: unitName } })
   },
   'self-assessment.submitted': async (event, req) => {
     const { dossier, round, unit, unitName } = await dossierContext(req, event.selfAssessment)
-    const values = { round: round.title, submittedOn: dossier.submittedAt ? vietnameseDay(new Date(dossier.submittedAt).toISOString().slice(0, 10)) : today(), unit: unitName }
+    const values = { donVi: unitName, dot: round.title, ngayNop: dossier.submittedAt ? vietnameseDay(new Date(dossier.submittedAt).toISOString().slice(0, 10)) : today() }
     const link = admin(`self-assessments/${event.selfAssessment}`)
     await queueMessages({ event: 'self-assessment.submitted', link, recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values })
     const authority = relationId(round.authority)

@@ -76,7 +76,7 @@ export const queueMessages = async ({
   const template = await templateOf({ event, req })
   let written = 0
   for (const recipient of recipients) {
-    const message = renderMessage({ template, values: { ...values, link: `${publicAddress({ req })}${link}`, member: values.member ?? recipient.name ?? recipient.email ?? '' } })
+    const message = renderMessage({ template, values: { ...values, duongDan: `${publicAddress({ req })}${link}`, nguoiNhan: values.nguoiNhan ?? recipient.name ?? recipient.email ?? '' } })
     const key = dedupeKey ? `${dedupeKey}:user-${recipient.id}` : undefined
     if (key) {
       // the common case (the job's second run) without a refused insert; the unique index settles races

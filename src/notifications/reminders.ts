@@ -65,7 +65,7 @@ export const runReminders = async ({ payload, today }: { payload: Payload; today
           recipients: await unitEditors({ req, unit: unit.id }),
           relatedTo: open ? `self-assessments/${open.id}` : `rounds/${round.id}`,
           req,
-          values: { daysLeft: String(daysUntil({ deadline, today })), deadline: until ? `đến hết ngày ${vietnameseDay(until)}` : describeDeadline({ rule: rule!, year: round.year }), missing: missing.length > 0 ? missing : ['Hồ sơ đã đủ, chỉ còn bấm «Gửi hồ sơ».'], round: round.title, unit: unit.name },
+          values: { soNgayConLai: String(daysUntil({ deadline, today })), han: until ? `đến hết ngày ${vietnameseDay(until)}` : describeDeadline({ rule: rule!, year: round.year }), conThieu: missing.length > 0 ? missing : ['Hồ sơ đã đủ, chỉ còn bấm «Gửi hồ sơ».'], dot: round.title, donVi: unit.name },
         })
       }
     }
@@ -91,7 +91,7 @@ export const runReminders = async ({ payload, today }: { payload: Payload; today
             recipients: await usersWith({ req, role: 'reviewer', where: { id: { equals: member } } }),
             relatedTo: `rounds/${round.id}`,
             req,
-            values: { daysLeft: String(daysUntil({ deadline, today })), deadline: describeDeadline({ rule: reviewRule, year: round.year }), pending: names, round: round.title },
+            values: { soNgayConLai: String(daysUntil({ deadline, today })), han: describeDeadline({ rule: reviewRule, year: round.year }), hoSoCho: names, dot: round.title },
           })
         }
       }
@@ -113,7 +113,7 @@ export const runReminders = async ({ payload, today }: { payload: Payload; today
         recipients: await authorityAdmins({ req, authority: Number(authorityId) }),
         relatedTo: `rounds/${round.id}`,
         req,
-        values: { authority: authority.name, daysLeft: String(daysUntil({ deadline, today })), deadline: describeDeadline({ rule: reportRule, year: round.year }), recipient: row.recipient ?? '', round: round.title },
+        values: { capQuanLy: authority.name, soNgayConLai: String(daysUntil({ deadline, today })), han: describeDeadline({ rule: reportRule, year: round.year }), noiBaoCao: row.recipient ?? '', dot: round.title },
       })
     }
   }
@@ -130,7 +130,7 @@ export const runReminders = async ({ payload, today }: { payload: Payload; today
       recipients: await unitEditors({ req, unit: Number(relationId(row.unit)) }),
       relatedTo: `recognitions/${row.id}`,
       req,
-      values: { decision: row.decisionNumber ?? '', outcome: row.outcomeLabel ?? '', unit: row.unitName ?? '', validUntil: vietnameseDay(validUntil) },
+      values: { soQuyetDinh: row.decisionNumber ?? '', ketQua: row.outcomeLabel ?? '', donVi: row.unitName ?? '', hieuLucDen: vietnameseDay(validUntil) },
     })
   }
   return report

@@ -26,8 +26,8 @@ describe('renderMessage', () => {
 
   it('every seeded template links to the page to act on, in both bodies', () => {
     for (const seeded of eventTemplates) {
-      expect(seeded.text, seeded.event).toContain('{{link}}')
-      expect(seeded.html, seeded.event).toContain('href="{{link}}"')
+      expect(seeded.text, seeded.event).toContain('{{duongDan}}')
+      expect(seeded.html, seeded.event).toContain('href="{{duongDan}}"')
     }
   })
 })
