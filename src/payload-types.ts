@@ -239,6 +239,10 @@ export interface Round {
       }[]
     | null;
   /**
+   * Processing time in working days from acceptance, if the plan states one.
+   */
+  processingWorkingDays?: number | null;
+  /**
    * Days before each deadline a reminder is sent; empty: 14, 7, 1.
    */
   reminderOffsets?: number[] | null;
@@ -1232,6 +1236,7 @@ export interface RoundsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  processingWorkingDays?: T;
   reminderOffsets?: T;
   extensions?:
     | T

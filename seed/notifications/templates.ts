@@ -47,10 +47,10 @@ export const eventTemplates: readonly EventTemplate[] = [
   {
     event: 'self-assessment.accepted',
     title: 'Hồ sơ được tiếp nhận (gửi đơn vị)',
-    placeholders: ['donVi', 'dot', 'ngayTiepNhan', 'duongDan'],
+    placeholders: ['donVi', 'dot', 'ngayTiepNhan', 'thoiHanGiaiQuyet', 'duongDan'],
     subject: 'Hồ sơ đã được tiếp nhận: {{donVi}}',
-    html: `<p>Kính gửi {{donVi}},</p><p>Hồ sơ tự đánh giá đợt <strong>{{dot}}</strong> đã được tiếp nhận ngày {{ngayTiepNhan}} và chuyển đoàn đánh giá thẩm định.</p>${button('Xem hồ sơ')}${sign.html}`,
-    text: `Kính gửi {{donVi}},\n\nHồ sơ tự đánh giá đợt {{dot}} đã được tiếp nhận ngày {{ngayTiepNhan}} và chuyển đoàn đánh giá thẩm định.\n\nXem hồ sơ: {{duongDan}}\n\n${sign.text}`,
+    html: `<p>Kính gửi {{donVi}},</p><p>Hồ sơ tự đánh giá đợt <strong>{{dot}}</strong> đã được tiếp nhận ngày {{ngayTiepNhan}} và chuyển đoàn đánh giá thẩm định.</p><p>{{thoiHanGiaiQuyet}}</p>${button('Xem hồ sơ')}${sign.html}`,
+    text: `Kính gửi {{donVi}},\n\nHồ sơ tự đánh giá đợt {{dot}} đã được tiếp nhận ngày {{ngayTiepNhan}} và chuyển đoàn đánh giá thẩm định.\n{{thoiHanGiaiQuyet}}\n\nXem hồ sơ: {{duongDan}}\n\n${sign.text}`,
   },
   {
     event: 'review.assigned',

@@ -5,7 +5,7 @@ import * as migration_20261123_205442_reviews_decisions_recognitions from './202
 import * as migration_20261129_125057_write_rules_revocations from './20261129_125057_write_rules_revocations';
 import * as migration_20261129_193949_province_data from './20261129_193949_province_data';
 import * as migration_20261129_194242_confirmation_label from './20261129_194242_confirmation_label';
-import * as migration_20261130_015536_notifications_outbox_holidays from './20261130_015536_notifications_outbox_holidays';
+import * as migration_20261130_021057_notifications_outbox_holidays from './20261130_021057_notifications_outbox_holidays';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261129_194242_confirmation_label',
   },
   {
-    up: migration_20261130_015536_notifications_outbox_holidays.up,
-    down: migration_20261130_015536_notifications_outbox_holidays.down,
-    name: '20261130_015536_notifications_outbox_holidays'
+    up: migration_20261130_021057_notifications_outbox_holidays.up,
+    down: migration_20261130_021057_notifications_outbox_holidays.down,
+    name: '20261130_021057_notifications_outbox_holidays'
   },
 ];

@@ -7,13 +7,16 @@ import type { PayloadRequest } from 'payload'
 
 import { describeDeadline, type DeadlineRule } from '@criteria/deadlines'
 import { vietnameseDay } from '@criteria/notifications'
+import { addWorkingDays } from '@criteria/workingDays'
 import { teamRoles } from '@criteria/rounds'
 import { onDomainEvent, type DomainEvent } from '@hooks/events'
 
 import { relationId } from '../../collections/access/roles'
+import { todayInVietnam } from '../../collections/dates'
 import { ruleOf } from '../../collections/rounds/fields'
 import { outcomeLabel } from '../../collections/self-assessments/outcomes'
 import { authoritySubtree } from '../../collections/access/scope'
+import { loadCalendarExceptions } from './holidays'
 import { authorityAdmins, queueMessages, unitEditors, usersWith } from './queue'
 
 const admin = (path: string) => `/admin/collections/${path}`
@@ -44,7 +47,7 @@ const dossierContext = async (req: PayloadRequest, id: number) => {
   return { dossier, round, unit, unitName: await nameOf(req, 'units', unit) }
 }
 
-const today = () => vietnameseDay(new Date().toISOString().slice(0, 10))
+const today = () => vietnameseDay(todayInVietnam(new Date()))
 
 const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { type: K }>, req: PayloadRequest) => Promise<void> } = {
   'decision.issued': async (event, req) => {
@@ -106,7 +109,17 @@ const handlers: { [K in DomainEvent['type']]?: (event: Extract<DomainEvent, { ty
   },
   'self-assessment.accepted': async (event, req) => {
     const { round, unit, unitName } = await dossierContext(req, event.selfAssessment)
-    await queueMessages({ event: 'self-assessment.accepted', link: admin(`self-assessments/${event.selfAssessment}`), recipients: await unitEditors({ req, unit }), relatedTo: `self-assessments/${event.selfAssessment}`, req, values: { ngayTiepNhan: today(), dot: round.title, donVi: unitName } })
+    const acceptedOn = todayInVietnam(new Date())
+    const workingDays = Number((round as { processingWorkingDays?: number | null }).processingWorkingDays ?? 0)
+    const processing = workingDays > 0 ? `Thời hạn giải quyết: ${workingDays} ngày làm việc, đến hết ngày ${vietnameseDay(addWorkingDays({ days: workingDays, exceptions: await loadCalendarExceptions({ payload: req.payload, req }), from: acceptedOn }))}.` : ''
+    await queueMessages({
+      event: 'self-assessment.accepted',
+      link: admin(`self-assessments/${event.selfAssessment}`),
+      recipients: await unitEditors({ req, unit }),
+      relatedTo: `self-assessments/${event.selfAssessment}`,
+      req,
+      values: { donVi: unitName, dot: round.title, ngayTiepNhan: vietnameseDay(acceptedOn), thoiHanGiaiQuyet: processing },
+    })
   },
   'self-assessment.returned': async (event, req) => {
     const { round, unit, unitName } = await dossierContext(req, event.selfAssessment)

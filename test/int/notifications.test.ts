@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import config from '@payload-config'
 import type { Outbox, SelfAssessment } from '@/payload-types'
-import { fromIsoDay } from '@collections/dates'
+import { fromIsoDay, todayInVietnam } from '@collections/dates'
+import { vietnameseDay } from '@criteria/notifications'
+import { addWorkingDays } from '@criteria/workingDays'
 import { onDomainEvent } from '@hooks/events'
 import { transactionSession } from '@hooks/lockRow'
 import { sql } from '@payloadcms/db-postgres'
@@ -157,6 +159,27 @@ describe('each workflow event reaches its recipients by e-mail, in Vietnamese, w
   })
 })
 
+describe('a processing time in working days', () => {
+  it('is told to the unit on acceptance, its last day counted past weekends and the holidays the admin keeps', async () => {
+    // a holiday on the next weekday after today: the count must skip it
+    let next = new Date(`${todayInVietnam(new Date())}T00:00:00.000Z`)
+    do next = new Date(next.getTime() + 86_400_000)
+    while ([0, 6].includes(next.getUTCDay()))
+    const holiday = next.toISOString().slice(0, 10)
+    await payload.create({ collection: 'holidays', data: { date: `${holiday}T00:00:00.000Z`, name: 'Ngày nghỉ NTF' }, ...as(world.users.admin) })
+    const exceptions = (await payload.find({ collection: 'holidays', depth: 0, limit: 0, overrideAccess: true, pagination: false })).docs.map((row) => ({ date: String(row.date).slice(0, 10), isWorkingDay: Boolean(row.isWorkingDay) }))
+    const roundDoc = await createRound({ payload, setIds: [setId], title: 'Đợt NTF ngày làm việc', world })
+    await payload.update({ collection: 'rounds', data: { processingWorkingDays: 10 }, id: roundDoc.id, ...as(world.users.districtAdmin) })
+    const submitted = await submittedDossier({ editor: world.users.unitEditor, payload, roundId: roundDoc.id, setId })
+    await updateDossier({ data: { status: 'in-review' }, id: submitted.id, payload, user: world.users.districtAdmin })
+    const today = todayInVietnam(new Date())
+    const due = addWorkingDays({ days: 10, exceptions, from: today })
+    expect(due).not.toBe(addWorkingDays({ days: 10, exceptions: [], from: today }))
+    const [row] = (await rowsOf(world.users.unitEditor.id, 'self-assessment.accepted')).filter((entry) => entry.relatedTo === `self-assessments/${submitted.id}`)
+    expect(row.text).toContain(`Thời hạn giải quyết: 10 ngày làm việc, đến hết ngày ${vietnameseDay(due)}.`)
+  })
+})
+
 describe('a refusing mail server', () => {
   it('leads to retries with a growing delay, then a failed row the admin sees and resends; the message is never lost', async () => {
     refusal = 'Hộp thư tạm thời không nhận'
@@ -257,11 +280,15 @@ describe('a listener that fails', () => {
       if (session) await session.execute(sql`select 1 / 0`)
       throw new Error('bộ xử lý hỏng')
     })
+    // the failure is logged (and kept out of the test's output)
+    const logged = vi.spyOn(payload.logger, 'error').mockImplementation(() => undefined)
     try {
       await updateDossier({ data: { status: 'in-review' }, id: submitted.id, payload, user: world.users.districtAdmin })
     } finally {
       stop()
+      logged.mockRestore()
     }
+    expect(logged.mock.calls.map((call) => call[1])).toEqual(['Xử lý sự kiện self-assessment.accepted bị lỗi'])
     expect((await payload.findByID({ collection: 'self-assessments', depth: 0, id: submitted.id, overrideAccess: true })).status).toBe('in-review')
     const accepted = (await rowsOf(world.users.unitEditor.id, 'self-assessment.accepted')).filter((row) => row.relatedTo === `self-assessments/${submitted.id}`)
     expect(accepted).toHaveLength(1)

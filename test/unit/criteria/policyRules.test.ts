@@ -138,6 +138,7 @@ describe('rounds: what defines a round is settled while prepared, the sets until
       dossier: untilClosed,
       extensions: untilClosed,
       plan: untilClosed,
+      processingWorkingDays: untilClosed,
       reminderOffsets: untilClosed,
       reportDeadlines: untilClosed,
       team: untilClosed,

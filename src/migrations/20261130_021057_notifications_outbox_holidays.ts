@@ -95,6 +95,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone
   );
   
+  ALTER TABLE "rounds" ADD COLUMN "processing_working_days" numeric;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "outbox_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "message_templates_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "holidays_id" integer;
@@ -160,6 +161,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_outbox_id_idx";
   DROP INDEX "payload_locked_documents_rels_message_templates_id_idx";
   DROP INDEX "payload_locked_documents_rels_holidays_id_idx";
+  ALTER TABLE "rounds" DROP COLUMN "processing_working_days";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "outbox_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "message_templates_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "holidays_id";
