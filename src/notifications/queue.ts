@@ -18,6 +18,15 @@ export const publicAddress = ({ req }: { req: PayloadRequest }) => {
 }
 
 export const templateOf = async ({ event, req }: { event: string; req: PayloadRequest }): Promise<MessageTemplate> => {
+  // read once per request and event (a decision tells many units)
+  const key = `messageTemplate:${event}`
+  if (req.context[key]) return req.context[key] as MessageTemplate
+  const template = await loadTemplate({ event, req })
+  req.context[key] = template
+  return template
+}
+
+const loadTemplate = async ({ event, req }: { event: string; req: PayloadRequest }): Promise<MessageTemplate> => {
   const { docs } = await req.payload.find({ collection: 'message-templates', depth: 0, limit: 1, overrideAccess: true, pagination: false, req, where: { event: { equals: event } } })
   const stored = docs[0]
   if (stored) return { html: stored.html, subject: stored.subject, text: stored.text }
@@ -84,7 +93,9 @@ export const queueMessages = async ({
       if (totalDocs > 0) continue
     }
     try {
-      await req.payload.create({
+      // the adapter's own insert: a system row needs none of the operation's access, hooks or field
+      // rules, and every workflow step writes some (the table's defaults fill status, attempts, dates)
+      await req.payload.db.create({
         collection: 'outbox',
         data: {
           dedupeKey: key,
@@ -98,9 +109,8 @@ export const queueMessages = async ({
           to: recipient.email ?? undefined,
           user: recipient.id,
         },
-        depth: 0,
-        overrideAccess: true,
         req,
+        returning: false,
       })
       written += 1
     } catch (error) {
