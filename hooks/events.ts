@@ -52,7 +52,11 @@ const underSavepoint = async ({ req, work }: { req: PayloadRequest; work: () => 
   })
 }
 
+/** A `req.context` flag for writes that are history, not news (the demo's past years): no listener hears them. */
+export const silentNotifications = 'silentNotifications'
+
 export const emitDomainEvent = async ({ event, req }: { event: DomainEvent; req: PayloadRequest }) => {
+  if (req.context?.[silentNotifications]) return
   for (const listener of listeners) {
     try {
       await underSavepoint({ req, work: async () => void (await listener(event, req)) })

@@ -41,8 +41,8 @@ export const eventTemplates: readonly EventTemplate[] = [
     title: 'Hồ sơ bị trả lại (gửi đơn vị)',
     placeholders: ['donVi', 'dot', 'lyDo', 'han', 'duongDan'],
     subject: 'Hồ sơ bị trả lại: {{donVi}} — {{dot}}',
-    html: `<p>Kính gửi {{donVi}},</p><p>Hồ sơ tự đánh giá đợt <strong>{{dot}}</strong> đã được trả lại để bổ sung.</p><p>Lý do: <strong>{{lyDo}}</strong></p><p>Đơn vị bổ sung và gửi lại trước hạn: {{han}}.</p>${button('Mở hồ sơ để bổ sung')}${sign.html}`,
-    text: `Kính gửi {{donVi}},\n\nHồ sơ tự đánh giá đợt {{dot}} đã được trả lại để bổ sung.\nLý do: {{lyDo}}\nĐơn vị bổ sung và gửi lại trước hạn: {{han}}.\n\nMở hồ sơ để bổ sung: {{duongDan}}\n\n${sign.text}`,
+    html: `<p>Kính gửi {{donVi}},</p><p>Hồ sơ tự đánh giá đợt <strong>{{dot}}</strong> đã được trả lại để bổ sung.</p><p>Lý do: <strong>{{lyDo}}</strong></p><p>Hạn gửi lại: {{han}}.</p>${button('Mở hồ sơ để bổ sung')}${sign.html}`,
+    text: `Kính gửi {{donVi}},\n\nHồ sơ tự đánh giá đợt {{dot}} đã được trả lại để bổ sung.\nLý do: {{lyDo}}\nHạn gửi lại: {{han}}.\n\nMở hồ sơ để bổ sung: {{duongDan}}\n\n${sign.text}`,
   },
   {
     event: 'self-assessment.accepted',
