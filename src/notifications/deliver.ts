@@ -39,7 +39,7 @@ const claimDue = async ({ payload, now, limit }: { payload: Payload; now: Date; 
 
 export type DeliveryReport = { sent: number; retried: number; failed: number; notSent: number }
 
-export const deliverDueMessages = async ({ payload, now = new Date(), limit = 50 }: { payload: Payload; now?: Date; limit?: number }): Promise<DeliveryReport> => {
+export const deliverDueMessages = async ({ payload, now = new Date(), limit = 200 }: { payload: Payload; now?: Date; limit?: number }): Promise<DeliveryReport> => {
   const report: DeliveryReport = { failed: 0, notSent: 0, retried: 0, sent: 0 }
   const ids = await claimDue({ limit, now, payload })
   const isConfigured = hasMailServer({ payload })

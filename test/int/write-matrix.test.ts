@@ -200,6 +200,8 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
+  // templates are data every later file's messages read: leave none of the matrix's behind
+  await payload?.delete({ collection: 'message-templates', id: ids.messageTemplate, ...system })
   console.log(`[write-matrix] ${cells.rest} ô qua REST, ${cells.graphql} ô qua GraphQL, trong ${cells.requests} yêu cầu; theo bộ sưu tập: ${JSON.stringify(cells.byCollection)}`)
   await db?.end()
   await closeTestPayload(payload)
