@@ -10,6 +10,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
+import nodemailer from 'nodemailer'
 import { buildConfig } from 'payload'
 
 import { benchExtras } from './bench/bareCollection'
@@ -19,7 +20,10 @@ import { CriteriaSets } from './collections/criteria-sets'
 import { Decisions } from './collections/decisions'
 import { DocumentTemplates } from './collections/document-templates'
 import { Evidence } from './collections/evidence'
+import { Holidays } from './collections/holidays'
 import { LegalDocuments } from './collections/legal-documents'
+import { MessageTemplates } from './collections/message-templates'
+import { Outbox } from './collections/outbox'
 import { Recognitions } from './collections/recognitions'
 import { Reviews } from './collections/reviews'
 import { Rounds } from './collections/rounds'
@@ -38,23 +42,36 @@ import { markIconUrl, productDescription, productName } from './src/admin/brand'
 import { vietnameseOverrides } from './src/admin/translations'
 import { defaultTemplateEndpoint, documentTypesEndpoint } from './src/documents/endpoints'
 import { migrations } from './src/migrations'
+import { notificationJobs } from './src/notifications/jobs'
+import { registerNotificationListeners } from './src/notifications/listeners'
 import { findProjectRoot } from './src/projectRoot'
 
 // the project root, also when this file runs bundled into dist/
 const dirname = findProjectRoot(import.meta.url)
 
+/**
+ * Mail through nodemailer from SMTP_URL (smtp://user:pass@host:port) or SMTP_HOST/PORT/USER/PASS.
+ * Without either, the outbox keeps every message as an in-app notification, marked not sent.
+ */
 const smtpEmail = () => {
+  const url = process.env.SMTP_URL
   const host = process.env.SMTP_HOST
-  if (!host) return undefined // without SMTP Payload writes outgoing mail to the log
+  if (!url && !host) return undefined // without SMTP Payload writes outgoing mail to the log
   return nodemailerAdapter({
     defaultFromAddress: process.env.SMTP_FROM ?? 'no-reply@localhost',
     defaultFromName: process.env.SMTP_FROM_NAME ?? 'Đơn vị học tập',
-    transportOptions: {
-      auth: process.env.SMTP_USER ? { pass: process.env.SMTP_PASS, user: process.env.SMTP_USER } : undefined,
-      host,
-      port: Number(process.env.SMTP_PORT ?? 587),
-      secure: process.env.SMTP_SECURE === 'true',
-    },
+    // the delivery job finds out about an unreachable server, retries and shows it; the start does not wait for it
+    skipVerify: true,
+    ...(url
+      ? { transport: nodemailer.createTransport(url) }
+      : {
+          transportOptions: {
+            auth: process.env.SMTP_USER ? { pass: process.env.SMTP_PASS, user: process.env.SMTP_USER } : undefined,
+            host,
+            port: Number(process.env.SMTP_PORT ?? 587),
+            secure: process.env.SMTP_SECURE === 'true',
+          },
+        }),
   })
 }
 
@@ -73,6 +90,8 @@ export const buildAppConfig = ({
       // each role starts on its own work (src/components/dashboard); our mark and name instead of Payload's;
       // the menu lists what the user's role works with (collections/access/navigation.ts)
       components: {
+        // the user's own notifications, with the unread count (src/components/admin/NotificationBell.tsx)
+        actions: ['@/components/admin/NotificationBell#NotificationBell'],
         graphics: { Icon: '@/components/admin/Graphics#AppIcon', Logo: '@/components/admin/Graphics#AppLogo' },
         Nav: '@/components/admin/RoleNav#RoleNav',
         views: { dashboard: { Component: '@/components/dashboard/Dashboard#Dashboard' } },
@@ -94,7 +113,7 @@ export const buildAppConfig = ({
     // read is named as such (collections/scopedRelations.ts), and its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, DocumentTemplates, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents]).map((collection) =>
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, DocumentTemplates, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents, Outbox, MessageTemplates, Holidays]).map((collection) =>
         withApiTabForAdmins(withScopedRelations(withResolvedLabels(collection))),
       ),
       ...benchExtras().collections,
@@ -132,6 +151,10 @@ export const buildAppConfig = ({
     // the same operations, access and hooks as REST; no playground, no introspection in production,
     // and a complexity ceiling so that one query cannot fan out over the whole database
     graphQL: { disableIntrospectionInProduction: true, disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    // the notifications' delivery and reminders (src/notifications/jobs.ts)
+    jobs: notificationJobs,
+    // every message is written by the domain events' listeners (the seeded wording and holidays: src/runtime.ts)
+    onInit: () => registerNotificationListeners(),
     // errors in Vietnamese naming the field and row; bad input at the database → 4xx, an unreachable database → 503
     hooks: { afterError: [translateErrors] },
     // PAYLOAD_LOG_LEVEL (e.g. `warn` in the integration tests, whose thousands of deliberate refusals

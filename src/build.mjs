@@ -40,7 +40,7 @@ export const buildServer = () => {
     absWorkingDir: projectRoot,
     bundle: true,
     chunkNames: 'chunks/[name]-[hash]',
-    entryPoints: ['src/main.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts', 'src/scripts/backup.ts', 'src/scripts/restore.ts'],
+    entryPoints: ['src/main.ts', 'src/db/embeddedProcess.ts', 'src/scripts/migrate.ts', 'src/scripts/seed.ts', 'src/scripts/backup.ts', 'src/scripts/restore.ts', 'src/scripts/worker.ts'],
     format: 'esm',
     logLevel: 'warning',
     outbase: 'src',

@@ -55,8 +55,9 @@ export const prepareRuntime = async ({ env = process.env }: { env?: NodeJS.Proce
  * Payload with the schema migrated. The app's config is imported only now, after the environment
  * is set; a test may pass its own config and cache key.
  */
-export const initPayload = async ({ config, key }: { config?: SanitizedConfig; key?: string } = {}): Promise<Payload> => {
-  const payload = await getPayload({ config: config ?? (await import('../payload.config')).default, key })
+/** `cron`: run the jobs queue's schedule in this process (the server does, scripts and tests do not). */
+export const initPayload = async ({ config, cron = false, key }: { config?: SanitizedConfig; cron?: boolean; key?: string } = {}): Promise<Payload> => {
+  const payload = await getPayload({ config: config ?? (await import('../payload.config')).default, cron, key })
   // an idle connection dropped by the server must not crash the process; /healthz reports it
   databasePool({ payload })?.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL: kết nối bị ngắt'))
   // generated migrations type their arguments precisely; Payload's list type takes `unknown`.

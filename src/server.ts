@@ -19,6 +19,8 @@ import { findProjectRoot } from './projectRoot'
 import { applySecurity } from './security'
 import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
 import { startup } from './startup'
+import { isAutoRunOn } from './notifications/jobs'
+import { seedNotificationData } from './notifications/templates'
 import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 
 const root = findProjectRoot(import.meta.url)
@@ -55,7 +57,10 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
   startup.step = 'khởi động cơ sở dữ liệu'
   const runtime = await prepareRuntime()
   startup.step = 'khởi tạo Payload và migration'
-  const payload = await initPayload()
+  // the notifications' jobs run on this server's schedule unless JOBS_AUTORUN=false (a worker runs them)
+  const payload = await initPayload({ cron: isAutoRunOn() })
+  startup.step = 'nạp mẫu thông báo và ngày nghỉ lễ'
+  await seedNotificationData({ payload })
   startup.step = 'nạp dữ liệu demo'
   const seeded = await loadDemoIfWanted({ dataDir: runtime.dataDir, mode: runtime.mode, payload })
 

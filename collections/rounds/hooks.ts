@@ -10,6 +10,7 @@ import { ValidationError } from 'payload'
 import { checkRoundTransition, deadlineRuleSchema, describeDeadline, describeOpening, describePlanTiming, formatIssuePath, regimeDeadlineDefaults, roundStatusLabels } from '@criteria/index'
 import type { Issue } from '@criteria/index'
 import { writeAuditEvent } from '@hooks/audit'
+import { emitDomainEvent } from '@hooks/events'
 
 import { relationId } from '../access/roles'
 import { roundTierIssues } from '../catalogues'
@@ -131,6 +132,12 @@ export const auditRound: CollectionAfterChangeHook = async ({ doc, operation, pr
       req,
     })
   }
+  if (change && change.from !== change.to && change.to === 'open') await emitDomainEvent({ event: { round: doc.id, type: 'round.opened' }, req })
+  const membersBefore = new Set((operation === 'create' ? [] : (previousDoc?.team ?? [])).map((row: { user?: unknown }) => String(relationId(row.user))))
+  const joined = ((doc.team ?? []) as { user?: unknown; role?: string | null }[])
+    .filter((row) => relationId(row.user) !== null && !membersBefore.has(String(relationId(row.user))))
+    .map((row) => ({ role: row.role ?? '', user: Number(relationId(row.user)) }))
+  if (joined.length > 0) await emitDomainEvent({ event: { members: joined, round: doc.id, type: 'round.team-assigned' }, req })
   const before = extensionsByUnit(operation === 'create' ? [] : previousDoc?.extensions)
   for (const [unit, extension] of extensionsByUnit(doc.extensions)) {
     const previous = before.get(unit)
@@ -149,6 +156,7 @@ export const auditRound: CollectionAfterChangeHook = async ({ doc, operation, pr
       },
       req,
     })
+    if (extension.until) await emitDomainEvent({ event: { reason: extension.reason, round: doc.id, type: 'round.deadline-extended', unit: Number(unit), until: extension.until }, req })
   }
   return doc
 }

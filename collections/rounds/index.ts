@@ -170,6 +170,23 @@ export const Rounds: CollectionConfig = applyWriteRules({
                 labels: { plural: { vi: 'Hạn báo cáo', en: 'Report deadlines' }, singular: { vi: 'Hạn báo cáo', en: 'Report deadline' } },
               },
               {
+                name: 'processingWorkingDays',
+                type: 'number',
+                admin: { description: { vi: 'Nếu kế hoạch quy định thời hạn giải quyết tính bằng ngày làm việc kể từ ngày tiếp nhận hồ sơ: số ngày đó. Ngày hết hạn bỏ qua thứ Bảy, Chủ nhật và ngày nghỉ lễ (danh mục «Ngày nghỉ lễ») và được báo cho đơn vị khi hồ sơ được tiếp nhận.', en: 'Processing time in working days from acceptance, if the plan states one.' } },
+                label: { vi: 'Thời hạn giải quyết (ngày làm việc)', en: 'Processing time (working days)' },
+                max: 365,
+                min: 1,
+              },
+              {
+                name: 'reminderOffsets',
+                type: 'number',
+                admin: { description: { vi: 'Số ngày trước mỗi hạn (nộp hồ sơ, thẩm định, báo cáo cấp trên) hệ thống gửi thư nhắc; để trống là 14, 7 và 1 ngày.', en: 'Days before each deadline a reminder is sent; empty: 14, 7, 1.' } },
+                hasMany: true,
+                label: { vi: 'Nhắc hạn trước (ngày)', en: 'Remind days before' },
+                max: 90,
+                min: 0,
+              },
+              {
                 name: 'extensions',
                 type: 'array',
                 admin: { description: { vi: 'Gia hạn nộp hồ sơ cho từng đơn vị; mỗi lần gia hạn được ghi vào nhật ký.', en: 'Per-unit extensions, audited.' } },

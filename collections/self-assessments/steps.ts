@@ -207,8 +207,9 @@ export const writeSteps = async ({
 export const writeStep = ({ dossier, ...rest }: Omit<Parameters<typeof writeSteps>[0], 'dossiers'> & { dossier: Dossier }) => writeSteps({ ...rest, dossiers: [dossier] })
 
 /**
- * The domain events of a step, once it is saved: a return tells the unit why, a closed review
- * tells it the team's outcome. Both ways of taking a transition (hooks.ts, transition.ts) call it.
+ * The domain events of a step, once it is saved: a submission is acknowledged and announced to
+ * the authority, an acceptance and a return (with its reason) and a closed review (with the team's
+ * outcome) are told to the unit. Both ways of taking a transition (hooks.ts, transition.ts) call it.
  */
 export const announceStep = async ({
   req,
@@ -220,6 +221,8 @@ export const announceStep = async ({
   to: string
 }) => {
   const unit = relationId(dossier.unit) === null ? null : Number(relationId(dossier.unit))
+  if (to === 'submitted') await emitDomainEvent({ event: { selfAssessment: dossier.id, type: 'self-assessment.submitted', unit }, req })
+  if (to === 'in-review') await emitDomainEvent({ event: { selfAssessment: dossier.id, type: 'self-assessment.accepted', unit }, req })
   if (to === 'returned') await emitDomainEvent({ event: { reason: dossier.returnReason ?? '', selfAssessment: dossier.id, type: 'self-assessment.returned', unit }, req })
   if (to === 'reviewed') await emitDomainEvent({ event: { outcome: dossier.teamOutcome ?? null, selfAssessment: dossier.id, type: 'self-assessment.reviewed', unit }, req })
 }

@@ -3,6 +3,7 @@ import type { WriteRules } from '../fieldRules'
 import { decisionWrites } from './decisions'
 import { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
 import { evidenceWrites } from './evidence'
+import { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
 import { recognitionWrites } from './recognitions'
 import { reviewWrites } from './reviews'
 import { roundWrites } from './rounds'
@@ -15,6 +16,9 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   decisions: decisionWrites,
   'document-templates': documentTemplateWrites,
   evidence: evidenceWrites,
+  holidays: holidayWrites,
+  'message-templates': messageTemplateWrites,
+  outbox: outboxWrites,
   'legal-documents': legalDocumentWrites,
   recognitions: recognitionWrites,
   reviews: reviewWrites,
@@ -27,5 +31,6 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
 }
 
 export { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
+export { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
 export { evidenceStates } from './evidence'
 export { reviewStates } from './reviews'

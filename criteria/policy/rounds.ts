@@ -23,6 +23,8 @@ export const roundWrites: WriteRules = {
     dossier: input({ create: managers, update: untilClosed }),
     extensions: input({ create: managers, update: untilClosed }),
     plan: input({ create: managers, update: untilClosed }),
+    processingWorkingDays: input({ create: managers, update: untilClosed }),
+    reminderOffsets: input({ create: managers, update: untilClosed }),
     reportDeadlines: input({ create: managers, update: untilClosed }),
     status,
     team: input({ create: managers, update: untilClosed }),

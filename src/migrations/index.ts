@@ -6,6 +6,7 @@ import * as migration_20261129_125057_write_rules_revocations from './20261129_1
 import * as migration_20261129_193949_province_data from './20261129_193949_province_data';
 import * as migration_20261129_194242_confirmation_label from './20261129_194242_confirmation_label';
 import * as migration_20261130_020037_document_templates from './20261130_020037_document_templates';
+import * as migration_20261130_031414_notifications_outbox_holidays from './20261130_031414_notifications_outbox_holidays';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_020037_document_templates.up,
     down: migration_20261130_020037_document_templates.down,
-    name: '20261130_020037_document_templates'
+    name: '20261130_020037_document_templates',
+  },
+  {
+    up: migration_20261130_031414_notifications_outbox_holidays.up,
+    down: migration_20261130_031414_notifications_outbox_holidays.down,
+    name: '20261130_031414_notifications_outbox_holidays'
   },
 ];

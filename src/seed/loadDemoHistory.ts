@@ -20,6 +20,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { SelfAssessment, User } from '@/payload-types'
 import { fromIsoDay } from '@collections/dates'
 import { recognitionSchema, type RecognitionRule } from '@criteria/schema'
+import { silentNotifications } from '@hooks/events'
 import { criteriaSetInputs } from '@seed/criteria'
 import { demoHistory } from '@seed/demo/history'
 import { demoSetCopies } from '@seed/demo/province'
@@ -50,7 +51,7 @@ export const loadDemoHistory = async ({
   authorityIds,
   guideId,
   payload,
-  req,
+  req: callerReq,
   demoYear,
   today,
   unitIds,
@@ -63,6 +64,8 @@ export const loadDemoHistory = async ({
   today: string
   unitIds: Map<string, number>
 }): Promise<HistorySummary> => {
+  // past years' rounds, returns and decisions are history: nobody is notified of them today
+  const req: Partial<PayloadRequest> = { ...callerReq, context: { ...callerReq?.context, [silentNotifications]: true } }
   const created: HistorySummary = { decisions: 0, recognitions: 0, rounds: 0 }
   // the demo province's copy of the district set of each level, and that set's recognition rule
   const setIds = new Map<number, number>()

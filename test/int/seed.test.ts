@@ -78,6 +78,10 @@ describe('demo data', () => {
       text: 'Có ít nhất 90% Thành viên trong đơn vị đạt danh hiệu “Công dân học tập” theo Quyết định số 324/QĐ-KHVN.',
       threshold: '90%',
     })
+    // the clerk is told of this year's round; the past years' rounds loaded as history notify nobody
+    const [clerk] = (await payload.find({ collection: 'users', depth: 0, where: { email: { equals: 'donvi@demo.vn' } } })).docs
+    const told = (await payload.find({ collection: 'outbox', depth: 0, pagination: false, where: { user: { equals: clerk.id } } })).docs
+    expect(told.map((row) => row.subject)).toEqual([`Mở đợt đánh giá: ${round.title}`])
     // the national sets keep the law's unknowns open
     const national = (await payload.find({ collection: 'criteria-sets', depth: 0, where: { code: { equals: 'tt24-2023-huyen-1' } } })).docs[0]
     expect(national.unsettledCount).toBeGreaterThan(0)

@@ -11,6 +11,8 @@ process.env.PAYLOAD_SECRET = 'test-secret-do-not-use-in-production'
 process.env.DATABASE_POOL_MAX ??= '5'
 // thousands of deliberate refusals (the write matrix, the fuzz) would be pretty-printed one by one
 process.env.PAYLOAD_LOG_LEVEL ??= 'warn'
+// the notifications' jobs run when a test runs them, not on the server's schedule (src/notifications/jobs.ts)
+process.env.JOBS_AUTORUN ??= 'false'
 // uploaded evidence goes to a throwaway folder, never into the developer's data/
 if (!process.env.UPLOADS_DIR) {
   const { mkdtempSync } = await import('node:fs')

@@ -203,10 +203,16 @@ beforeAll(async () => {
   ).id
   await payload.create({ collection: 'tiers', data: { authority: districtA.id, id: codes.tier, label: 'Cấp xã WMX' } as never, ...system })
   await payload.create({ collection: 'unit-types', data: { authority: districtA.id, id: codes.unitType, label: 'Loại WMX', tier: 'huyen' } as never, ...system })
+  // the notifications' tables: a message to the unit's clerk, a message template, a holiday
+  ids.outbox = (await payload.create({ collection: 'outbox', data: { event: 'self-assessment.returned', status: 'sent', subject: 'Hồ sơ WMX bị trả lại', to: users.unitEditor.email, user: users.unitEditor.id }, ...system })).id
+  ids.messageTemplate = (await payload.create({ collection: 'message-templates', data: { event: 'reminder.review', html: '<p>{{dot}}</p>', subject: 'Nhắc WMX', text: '{{dot}}', title: 'Mẫu WMX' }, ...system })).id
+  ids.holiday = (await payload.create({ collection: 'holidays', data: { date: '2031-09-02T00:00:00.000Z', name: 'Quốc khánh WMX' }, ...system })).id
   ids.auditEvent = (await payload.create({ collection: 'audit-events', data: { action: 'test', at: new Date().toISOString(), collection: 'rounds', docId: String(ids.round) } })).id
 }, 300_000)
 
 afterAll(async () => {
+  // templates are data every later file's messages read: leave none of the matrix's behind
+  await payload?.delete({ collection: 'message-templates', id: ids.messageTemplate, ...system })
   console.log(`[write-matrix] ${cells.rest} ô qua REST, ${cells.graphql} ô qua GraphQL, trong ${cells.requests} yêu cầu; theo bộ sưu tập: ${JSON.stringify(cells.byCollection)}`)
   await db?.end()
   await closeTestPayload(payload)
@@ -322,6 +328,8 @@ const rounds: Subject = {
       field: 'reportDeadlines',
       isStored: (stored) => stored.reportDeadlines?.[0]?.recipient === 'Sở Giáo dục và Đào tạo' && stored.reportDeadlines?.[0]?.day === 30,
     },
+    { data: { processingWorkingDays: 45 }, field: 'processingWorkingDays', isStored: same('processingWorkingDays', 45) },
+    { data: { reminderOffsets: [10, 3] }, field: 'reminderOffsets', isStored: (stored) => JSON.stringify(stored.reminderOffsets) === '[10,3]' },
     { data: { teamDecision: ids.teamDocument }, field: 'teamDecision', isStored: same('teamDecision', ids.teamDocument) },
     { data: { copiedFrom: ids.round }, field: 'copiedFrom', isStored: same('copiedFrom', ids.round) },
   ],
@@ -672,7 +680,69 @@ const documentTemplates: Subject = {
   states: ['any'],
 }
 
-const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments, documentTemplates]
+/** A message to the unit's clerk: the system writes it; its recipient marks it read, and nothing else; the admin resends through its action. */
+const outbox: Subject = {
+  canUpdate: ['admin', 'unitEditor'],
+  candidates: () => [
+    ...Object.entries({
+      attempts: 3,
+      dedupeKey: 'khoa-wmx',
+      event: 'decision.issued',
+      html: '<p>giả</p>',
+      lastError: 'giả',
+      link: '/admin/gia',
+      relatedTo: 'units/1',
+      status: 'queued',
+      subject: 'Tiêu đề giả',
+      text: 'giả',
+      to: 'gia@test.vn',
+      user: users.otherUnitEditor.id,
+    }).map(([field, value]) => ({ data: { [field]: value }, field, isStored: same(field, value) })),
+    { data: { nextAttemptAt: '2031-01-01T00:00:00.000Z' }, field: 'nextAttemptAt', isStored: (stored: Doc) => day(stored.nextAttemptAt) === '2031-01-01' },
+    { data: { sentAt: '2031-01-01T00:00:00.000Z' }, field: 'sentAt', isStored: (stored: Doc) => day(stored.sentAt) === '2031-01-01' },
+    { data: { readAt: '2031-01-02T00:00:00.000Z' }, field: 'readAt', isStored: (stored: Doc) => day(stored.readAt) === '2031-01-02' },
+  ],
+  capacities: { admin: ['admin'], unitEditor: ['self'] },
+  collection: 'outbox',
+  prepare: async () => {
+    await payload.update({ collection: 'outbox', data: { attempts: 1, dedupeKey: null, html: null, lastError: null, link: null, nextAttemptAt: null, readAt: null, relatedTo: null, sentAt: null, status: 'sent', subject: 'Hồ sơ WMX bị trả lại', text: null, to: users.unitEditor.email, user: users.unitEditor.id }, id: ids.outbox, ...system })
+    return ids.outbox
+  },
+  states: ['any'],
+}
+
+const messageTemplates: Subject = {
+  canUpdate: ['admin'],
+  candidates: () =>
+    Object.entries({ event: 'reminder.report-up', html: '<p>sửa</p>', subject: 'Nhắc WMX (sửa)', text: 'sửa', title: 'Mẫu WMX (sửa)' }).map(([field, value]) => ({ data: { [field]: value }, field, isStored: same(field, value) })),
+  capacities: { admin: ['admin'] },
+  collection: 'message-templates',
+  prepare: async () => {
+    await payload.update({ collection: 'message-templates', data: { event: 'reminder.review', html: '<p>{{dot}}</p>', subject: 'Nhắc WMX', text: '{{dot}}', title: 'Mẫu WMX' }, id: ids.messageTemplate, ...system })
+    return ids.messageTemplate
+  },
+  states: ['any'],
+}
+
+const holidays: Subject = {
+  canUpdate: ['admin'],
+  candidates: () => [
+    { data: { date: '2031-09-03T00:00:00.000Z' }, field: 'date', isStored: (stored: Doc) => day(stored.date) === '2031-09-03' },
+    { data: { name: 'Nghỉ bù WMX' }, field: 'name', isStored: same('name', 'Nghỉ bù WMX') },
+    { data: { isWorkingDay: true }, field: 'isWorkingDay', isStored: same('isWorkingDay', true) },
+    { data: { isVerified: true }, field: 'isVerified', isStored: same('isVerified', true) },
+    { data: { source: 'Thông báo WMX' }, field: 'source', isStored: same('source', 'Thông báo WMX') },
+  ],
+  capacities: { admin: ['admin'] },
+  collection: 'holidays',
+  prepare: async () => {
+    await payload.update({ collection: 'holidays', data: { date: '2031-09-02T00:00:00.000Z', isVerified: false, isWorkingDay: false, name: 'Quốc khánh WMX', source: null }, id: ids.holiday, ...system })
+    return ids.holiday
+  },
+  states: ['any'],
+}
+
+const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments, documentTemplates, outbox, messageTemplates, holidays]
 
 it('the matrix tries every collection that has a write table', () => {
   expect(Object.keys(writeRulesBySlug).filter((slug) => !subjects.some((subject) => subject.collection === slug))).toEqual([])

@@ -143,6 +143,8 @@ describe('rounds: what defines a round is settled while prepared, the sets until
       dossier: untilClosed,
       extensions: untilClosed,
       plan: untilClosed,
+      processingWorkingDays: untilClosed,
+      reminderOffsets: untilClosed,
       reportDeadlines: untilClosed,
       team: untilClosed,
       teamDecision: untilClosed,
@@ -196,6 +198,19 @@ describe('self-assessments: answers by the unit’s own editor only, while a dra
 
   it('the admin corrects the team’s conclusion only once the review is closed', async () => {
     expect((await table('self-assessments')).corrections).toEqual({ fields: ['teamOutcome', 'teamLevel', 'teamPoints'], states: ['reviewed'] })
+  })
+})
+
+describe('notifications: the system writes the outbox; the recipient only marks a row read; the admin edits templates and holidays', () => {
+  it('the matrix', async () => {
+    expect(matrix(await table('outbox'))).toEqual({ readAt: { any: ['self'], create: [] } })
+    const outbox = await table('outbox')
+    expect(Object.keys(outbox.fields).filter((field) => outbox.fields[field].kind === 'step').sort()).toEqual(
+      ['attempts', 'dedupeKey', 'event', 'html', 'lastError', 'link', 'nextAttemptAt', 'relatedTo', 'sentAt', 'status', 'subject', 'text', 'to', 'user'],
+    )
+    const adminOnly = { any: ['admin'], create: ['admin'] }
+    expect(matrix(await table('message-templates'))).toEqual({ event: adminOnly, html: adminOnly, subject: adminOnly, text: adminOnly, title: adminOnly })
+    expect(matrix(await table('holidays'))).toEqual({ date: adminOnly, isVerified: adminOnly, isWorkingDay: adminOnly, name: adminOnly, source: adminOnly })
   })
 })
 

@@ -28,9 +28,11 @@ import { UnverifiedNotice as UnverifiedNotice_6ab4acac2f4529922bcec34892998b06 }
 import { TryOutPanel as TryOutPanel_8af696ea90e49f5f67c738b05b1dc484 } from '@/components/TryOutPanel'
 import { AuditValueCell as AuditValueCell_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
 import { AuditValueField as AuditValueField_37dca97f177721e23151527d7c8fea50 } from '@/components/admin/AuditValue'
+import { ResendButton as ResendButton_e1af680b939d244ee110675e3d9164d2 } from '@/components/admin/ResendButton'
 import { RoleNav as RoleNav_4b13a934ad01a87158b22be348e7287d } from '@/components/admin/RoleNav'
 import { AppIcon as AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
 import { AppLogo as AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6 } from '@/components/admin/Graphics'
+import { NotificationBell as NotificationBell_a85350652356ec53eeb8176045ede954 } from '@/components/admin/NotificationBell'
 import { Dashboard as Dashboard_36619916dca240e7e246411f6d4228a9 } from '@/components/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -66,9 +68,11 @@ export const importMap = {
   "@/components/TryOutPanel#TryOutPanel": TryOutPanel_8af696ea90e49f5f67c738b05b1dc484,
   "@/components/admin/AuditValue#AuditValueCell": AuditValueCell_37dca97f177721e23151527d7c8fea50,
   "@/components/admin/AuditValue#AuditValueField": AuditValueField_37dca97f177721e23151527d7c8fea50,
+  "@/components/admin/ResendButton#ResendButton": ResendButton_e1af680b939d244ee110675e3d9164d2,
   "@/components/admin/RoleNav#RoleNav": RoleNav_4b13a934ad01a87158b22be348e7287d,
   "@/components/admin/Graphics#AppIcon": AppIcon_e60daefd9ca0ae7722c67ce9a39e1dd6,
   "@/components/admin/Graphics#AppLogo": AppLogo_e60daefd9ca0ae7722c67ce9a39e1dd6,
+  "@/components/admin/NotificationBell#NotificationBell": NotificationBell_a85350652356ec53eeb8176045ede954,
   "@/components/dashboard/Dashboard#Dashboard": Dashboard_36619916dca240e7e246411f6d4228a9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
