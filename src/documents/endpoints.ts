@@ -110,15 +110,23 @@ export const defaultTemplateEndpoint: Endpoint = {
   path: '/document-types/:type/default.docx',
 }
 
+/** The dossier the caller may read, and its criteria set's regime; or the answer that refuses it. */
+const readDossier = async (req: PayloadRequest): Promise<{ refusal: Response } | { refusal: null; regime: string | null; sa: SelfAssessment }> => {
+  const denied = signedIn(req)
+  if (denied) return { refusal: denied }
+  const sa = await readAs<SelfAssessment>(req, 'self-assessments')
+  if (!sa) return { refusal: error(404, 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem.', 'id') }
+  const set = await req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, id: relationId(sa.criteriaSet) as number, overrideAccess: true, req, select: { regime: true } })
+  return { refusal: null, regime: set?.regime ?? null, sa }
+}
+
 export const selfAssessmentDocumentEndpoint: Endpoint = {
   handler: async (req) => {
-    const denied = signedIn(req)
-    if (denied) return denied
-    const sa = await readAs<SelfAssessment>(req, 'self-assessments')
-    if (!sa) return error(404, 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem.', 'id')
-    const set = await req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, id: relationId(sa.criteriaSet) as number, overrideAccess: true, req, select: { regime: true } })
+    const dossier = await readDossier(req)
+    if (dossier.refusal) return dossier.refusal
+    const { regime, sa } = dossier
     const format = formatOf(req)
-    const { problem } = typeFor({ code: String(req.routeParams?.type), format, regime: set?.regime ?? null, scope: 'self-assessment' })
+    const { problem } = typeFor({ code: String(req.routeParams?.type), format, regime, scope: 'self-assessment' })
     if (problem) return problem
     const paper = await selfAssessmentPaper({ code: String(req.routeParams?.type), req, sa })
     return send({ bytes: paper.bytes, format, name: paper.name })
@@ -129,14 +137,12 @@ export const selfAssessmentDocumentEndpoint: Endpoint = {
 
 export const dossierZipEndpoint: Endpoint = {
   handler: async (req) => {
-    const denied = signedIn(req)
-    if (denied) return denied
-    const sa = await readAs<SelfAssessment>(req, 'self-assessments')
-    if (!sa) return error(404, 'Không tìm thấy hồ sơ, hoặc bạn không có quyền xem.', 'id')
-    const set = await req.payload.findByID({ collection: 'criteria-sets', depth: 0, disableErrors: true, id: relationId(sa.criteriaSet) as number, overrideAccess: true, req, select: { regime: true } })
+    const dossier = await readDossier(req)
+    if (dossier.refusal) return dossier.refusal
+    const { regime, sa } = dossier
     const zip = new PizZip()
     let unitName = ''
-    for (const type of documentTypesFor({ regime: set?.regime ?? null, scope: 'self-assessment' })) {
+    for (const type of documentTypesFor({ regime, scope: 'self-assessment' })) {
       const paper = await selfAssessmentPaper({ code: type.code, req, sa })
       unitName = paper.name.slice(type.code.length + 1)
       zip.file(`${type.code}.docx`, paper.bytes)
