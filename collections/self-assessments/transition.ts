@@ -67,7 +67,6 @@ type Stored = {
  * hands the request to Payload's update).
  */
 const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadRequest; wanted: Wanted }): Promise<boolean> => {
-  let announced: Parameters<typeof announceStep>[0]['dossier'] | null = null
   const { user } = req
   if (!user) return false
   const access = await canUpdateSelfAssessments({ id, req })
@@ -129,14 +128,15 @@ const takeTransition = async ({ id, req, wanted }: { id: number; req: PayloadReq
     }
 
     await writeStep({ comment: wanted.to === 'returned' ? (data.returnReason as string) : null, dossier: { ...stored, id }, fields: data, req, roles: held, to: wanted.to })
+    // the step's messages go into the outbox in the step's own transaction, on its connection (each
+    // listener under a savepoint): sent once committed, never lost, and no second transaction to
+    // queue for behind the other submissions of a deadline's crush before the unit is answered
+    await announceStep({ dossier: { ...data, id, unit: stored.unit } as Parameters<typeof announceStep>[0]['dossier'], req, to: wanted.to })
     if (shouldCommit) await commitTransaction(req)
-    announced = { ...data, id, unit: stored.unit } as NonNullable<typeof announced>
   } catch (error) {
     await killTransaction(req)
     throw error
   }
-  // after the commit, as the save path's afterChange hook does
-  if (announced) await announceStep({ dossier: announced, req, to: wanted.to })
   return true
 }
 
