@@ -90,6 +90,14 @@ describe('units', () => {
   it('anonymous: 401, no file', async () => {
     expect((await exported({ path: '/units/export' })).status).toBe(401)
   })
+
+  it('a hand-made query (unknown field, unknown operator, unknown sort) is refused as a 4xx, never a 500', async () => {
+    const role = Object.keys(tokens)[0] as Role
+    for (const path of ['/units/export?where[khongCo][equals]=1', '/units/export?where[name][phepLa]=1', '/units/export?sort=khongCo', '/units/export?where=abc']) {
+      const { status } = await exported({ path, role })
+      expect({ path, status: status < 500 }).toEqual({ path, status: true })
+    }
+  })
 })
 
 describe('a round’s self-assessments', () => {
