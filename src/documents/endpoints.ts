@@ -79,8 +79,12 @@ const send = async ({ bytes, format, name }: { bytes: Buffer; format: string; na
 
 const signedIn = (req: PayloadRequest) => (req.user ? null : error(401, 'Cần đăng nhập.'))
 
-const readAs = <T>(req: PayloadRequest, collection: 'self-assessments' | 'rounds' | 'decisions') =>
-  nullIfNotFound(req.payload.findByID({ collection, depth: 0, disableErrors: true, id: String(req.routeParams?.id), overrideAccess: false, req })) as Promise<T | null>
+/** The document of the path's id as the caller may read it; null when there is none, the id being no id at all included. */
+const readAs = async <T>(req: PayloadRequest, collection: 'self-assessments' | 'rounds' | 'decisions'): Promise<T | null> => {
+  const id = Number(req.routeParams?.id)
+  if (!Number.isSafeInteger(id) || id <= 0) return null
+  return (await nullIfNotFound(req.payload.findByID({ collection, depth: 0, disableErrors: true, id, overrideAccess: false, req }))) as T | null
+}
 
 const selfAssessmentPaper = async ({ req, sa, code }: { req: PayloadRequest; sa: SelfAssessment; code: string }) => {
   const built = await selfAssessmentData({ now: new Date(), req, sa })

@@ -178,6 +178,11 @@ describe('a dossier’s papers', () => {
     const format = await rest.call({ method: 'GET', path: `/self-assessments/${ownDossier.id}/documents/to-trinh?format=xlsx`, token: tokens.donvi })
     expect(format.status).toBe(400)
     expect(format.body.errors[0].message).toContain('không xuất được định dạng «xlsx»')
+    // an id that is no id is a dossier that is not there, not a database error
+    for (const path of ['/self-assessments/abc/documents/to-trinh', '/self-assessments/1.5/dossier.zip', '/rounds/-1/documents/bien-ban', '/decisions/abc/documents/quyet-dinh']) {
+      const answer = await rest.call({ method: 'GET', path, token: tokens.donvi })
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 })
+    }
   })
 })
 
