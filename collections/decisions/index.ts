@@ -16,6 +16,7 @@ import { decisionRules } from './writeRules'
 import { decisionDocumentEndpoint } from '../../src/documents/endpoints'
 import { dayOnly } from '../fieldOptions'
 import { keepReferenced } from '../keepReferenced'
+import { documentsField } from '../documentsField'
 
 export const Decisions: CollectionConfig = applyWriteRules({
   adapter: decisionRules,
@@ -90,7 +91,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
         ],
         required: true,
       },
-      { name: 'documents', type: 'ui', admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' }, label: { vi: 'Văn bản', en: 'Documents' } },
+      documentsField(),
       { name: 'issueNotice', type: 'ui', admin: { components: { Field: '@/components/IssueDecisionNotice#IssueDecisionNotice' }, position: 'sidebar' }, label: { vi: 'Ban hành', en: 'Issue' } },
       { name: 'authority', type: 'relationship', admin: { position: 'sidebar', readOnly: true }, label: { vi: 'Cấp quản lý', en: 'Authority' }, relationTo: 'authorities' },
       {

@@ -22,6 +22,7 @@ import { auditRound, keepStartedRounds, prepareRound } from './hooks'
 import { dayOnly } from '../fieldOptions'
 import { roundRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
+import { documentsField } from '../documentsField'
 
 /** TT 24/2023's dossier (REGULATIONS §2.9): a province replaces it with its own list (Cao Bằng has six). */
 const tt24Dossier = [
@@ -72,12 +73,7 @@ export const Rounds: CollectionConfig = applyWriteRules({
         options: roundStatuses.map((status) => ({ label: roundStatusLabels[status], value: status })),
         required: true,
       },
-      {
-        name: 'documents',
-        type: 'ui',
-        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
-        label: { vi: 'Văn bản', en: 'Documents' },
-      },
+      documentsField(),
       {
         name: 'participation',
         type: 'ui',

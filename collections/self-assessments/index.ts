@@ -23,6 +23,7 @@ import { transitionEndpoint } from './transition'
 import { auditSelfAssessment, keepSentDossiers, prepareSelfAssessment } from './hooks'
 import { selfAssessmentRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
+import { documentsField } from '../documentsField'
 import { outcomeOptions } from './outcomes'
 
 type Row = { isApplicable?: boolean | null; measure?: string | null }
@@ -268,12 +269,7 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
         admin: { components: { Field: '@/components/WorkflowActions#WorkflowActions' }, position: 'sidebar' },
         label: { vi: 'Thao tác', en: 'Actions' },
       },
-      {
-        name: 'documents',
-        type: 'ui',
-        admin: { components: { Field: '@/components/DocumentButtons#DocumentButtons' }, position: 'sidebar' },
-        label: { vi: 'Văn bản', en: 'Documents' },
-      },
+      documentsField(),
       {
         name: 'reviewFromDossier',
         type: 'ui',
