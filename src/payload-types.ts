@@ -952,6 +952,9 @@ export interface MessageTemplate {
    * Placeholders such as {{unit}} are filled in when sent.
    */
   subject: string;
+  /**
+   * The HTML body, with the same {{...}} placeholders as the subject.
+   */
   html: string;
   text: string;
   updatedAt: string;

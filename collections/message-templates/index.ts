@@ -37,7 +37,18 @@ export const MessageTemplates: CollectionConfig = applyWriteRules({
         label: { vi: 'Tiêu đề thư', en: 'Subject' },
         required: true,
       },
-      { name: 'html', type: 'code', admin: { language: 'html' }, label: { vi: 'Nội dung HTML', en: 'HTML body' }, required: true },
+      {
+        name: 'html',
+        // a textarea, not Payload's code field: its editor (Monaco) loads from a CDN that an office
+        // without internet access cannot reach, and the field stayed a grey box that never loaded
+        type: 'textarea',
+        admin: {
+          description: { vi: 'Nội dung thư dạng HTML, cùng các chỗ điền {{...}} như tiêu đề.', en: 'The HTML body, with the same {{...}} placeholders as the subject.' },
+          rows: 10,
+        },
+        label: { vi: 'Nội dung HTML', en: 'HTML body' },
+        required: true,
+      },
       { name: 'text', type: 'textarea', label: { vi: 'Nội dung văn bản thuần', en: 'Text body' }, required: true },
     ],
     labels: { plural: { vi: 'Mẫu thông báo', en: 'Message templates' }, singular: { vi: 'Mẫu thông báo', en: 'Message template' } },

@@ -46,19 +46,29 @@ const walkedCreate = new Set<string>()
 
 /**
  * Opens `path` and waits for Payload's view, its forms hydrated (`data-form-ready`) and its
- * client-side lookups done (relation titles and the like say "Đang tải" until they arrive).
+ * client-side lookups done (relation titles and the like say "Đang tải" until they arrive). A page
+ * still loading after 20 s is a finding: the HTML body of a message template once stayed a grey
+ * placeholder for good, its editor waiting for a CDN an office without internet never reaches.
  */
-const open = async ({ page, path }: { page: Page; path: string }) => {
+const open = async ({ page, path }: { page: Page; path: string }): Promise<string | null> => {
   await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' })
   await page.waitForSelector('.template-default, .template-minimal', { timeout: 30_000 })
-  await page
+  return page
     .waitForFunction(
       () =>
         !document.querySelector('.loading-overlay, .shimmer-effect, form[data-form-ready="false"]') && !document.body.innerText.includes('Đang tải'),
       undefined,
-      { polling: 100, timeout: 10_000 },
+      { polling: 100, timeout: 20_000 },
     )
-    .catch(() => undefined)
+    .then(() => null)
+    .catch(() =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('.loading-overlay, .shimmer-effect, form[data-form-ready="false"]')]
+            .map((node) => node.closest('.field-type')?.querySelector('label')?.textContent ?? node.className)
+            .join(', ') || 'Đang tải',
+      ),
+    )
 }
 
 /** The visible text of the page (menu and content) and the accessible names of its controls. */
@@ -81,34 +91,31 @@ const walk = async ({ allowed = [], email, lists, menu }: { allowed?: string[]; 
   const role = email.split('@')[0]
   const page = await signIn({ browser, email, password: demoPassword, url: server.url })
   const problems: Problem[] = []
-  const check = async () => {
+  const check = async (stillLoading: string | null) => {
     const { names, text } = await readPage(page)
     const url = new URL(page.url()).pathname
+    if (stillLoading) problems.push({ context: stillLoading, kind: 'trang chưa tải xong sau 20 giây', match: stillLoading, role, url })
     for (const finding of untranslated(text)) if (!allowed.includes(finding.match)) problems.push({ role, url, ...finding })
     for (const name of names) problems.push({ context: name, kind: 'tên điều khiển chưa dịch', match: name, role, url })
   }
-  await open({ page, path: '/admin' })
-  await check()
+  await check(await open({ page, path: '/admin' }))
   const offered = await page
     .locator('nav a[href^="/admin/collections/"]')
     .evaluateAll((links) => links.map((link) => (link.getAttribute('href') ?? '').split('/')[3]))
   expect([...offered].sort(), `${role}: the menu`).toEqual([...menu].sort())
 
   for (const slug of offered.filter((offer) => !lists || lists.includes(offer) || !walkedDocument.has(offer) || !walkedCreate.has(offer))) {
-    await open({ page, path: `/admin/collections/${slug}` })
-    await check()
+    await check(await open({ page, path: `/admin/collections/${slug}` }))
     const canCreate = (await page.locator(`a[href="/admin/collections/${slug}/create"]`).count()) > 0
     const rowLinks = page.locator('.table tbody tr td a[href*="/admin/collections/"]')
     const firstDocument = (await rowLinks.count()) > 0 ? await rowLinks.first().getAttribute('href') : null
     if (firstDocument && !walkedDocument.has(slug)) {
       walkedDocument.add(slug)
-      await open({ page, path: firstDocument })
-      await check()
+      await check(await open({ page, path: firstDocument }))
     }
     if (canCreate && !walkedCreate.has(slug)) {
       walkedCreate.add(slug)
-      await open({ page, path: `/admin/collections/${slug}/create` })
-      await check()
+      await check(await open({ page, path: `/admin/collections/${slug}/create` }))
     }
   }
   await page.context().close()
