@@ -42,7 +42,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // after unit and int: the production server and Chromium want the two cores to themselves
+          // one start with the demo loaded, copied by each file's server (test/e2e/helpers/server.ts)
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          // `npm test` runs this project in its own vitest process beside unit + int (test/run.ts)
           sequence: { groupOrder: 1 },
           environment: 'node',
           fileParallelism: false,
