@@ -6,9 +6,10 @@
  * is refused without PostgreSQL as it is without Chromium.
  * Extra arguments go to vitest (`npm test -- --project unit`).
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 
 import { ensureBuild } from '../src/build.mjs'
 import { findPgBinDir, startPgCluster, type PgCluster } from '@/db/pgCluster'
@@ -65,9 +66,44 @@ if (wantsProject('e2e')) {
 }
 
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs')
+
+/** Runs vitest with `runArgs`; with a `label`, each line it prints is prefixed so two runs side by side stay readable. */
+const runVitest = ({ label, runArgs }: { label?: string; runArgs: string[] }) =>
+  new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [vitest, 'run', ...runArgs], { env, stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit' })
+    if (label) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ] as const) {
+        if (stream) createInterface({ input: stream }).on('line', (line) => out.write(`[${label}] ${line}\n`))
+      }
+    }
+    child.on('error', () => resolve(1))
+    child.on('exit', (code) => resolve(code ?? 1))
+  })
+
+// The whole suite (no project and no file named): unit + int in one vitest process and the browser
+// tests in another, side by side. Each keeps its files in sequence (one database; one server and
+// Chromium at a time), but the two use different resources — an int file keeps about one core busy
+// (Node and PostgreSQL taking turns), a browser file about one and a half — so on CI's two cores
+// the run takes about as long as the longer of the two instead of their sum.
+const namesFiles = args.some((arg, i) => !arg.startsWith('-') && !(args[i - 1]?.startsWith('--') && !args[i - 1].includes('=')))
+const sideBySide = !isProjectChosen && !namesFiles && wantsProject('e2e') && hasChromium() && env.TEST_SIDE_BY_SIDE !== 'false'
+
 let status = 1
 try {
-  status = spawnSync(process.execPath, [vitest, 'run', ...args], { env, stdio: 'inherit' }).status ?? 1
+  if (sideBySide) {
+    console.log('[test] unit + int và trình duyệt (e2e) chạy song song, mỗi dòng ghi nhãn [int] hoặc [e2e]')
+    const [database, browserRun] = await Promise.all([
+      runVitest({ label: 'int', runArgs: [...args, '--project', 'unit', '--project', 'int'] }),
+      runVitest({ label: 'e2e', runArgs: [...args, '--project', 'e2e'] }),
+    ])
+    console.log(`[test] unit + int: ${database === 0 ? 'đạt' : `LỖI (mã ${database})`}; trình duyệt: ${browserRun === 0 ? 'đạt' : `LỖI (mã ${browserRun})`}`)
+    status = database === 0 && browserRun === 0 ? 0 : 1
+  } else {
+    status = await runVitest({ runArgs: args })
+  }
 } finally {
   cluster?.stop()
 }
