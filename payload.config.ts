@@ -24,6 +24,7 @@ import { Holidays } from './collections/holidays'
 import { LegalDocuments } from './collections/legal-documents'
 import { MessageTemplates } from './collections/message-templates'
 import { Outbox } from './collections/outbox'
+import { FileTasks } from './collections/file-tasks'
 import { Recognitions } from './collections/recognitions'
 import { Reviews } from './collections/reviews'
 import { Rounds } from './collections/rounds'
@@ -42,7 +43,7 @@ import { markIconUrl, productDescription, productName } from './src/admin/brand'
 import { vietnameseOverrides } from './src/admin/translations'
 import { defaultTemplateEndpoint, documentTypesEndpoint } from './src/documents/endpoints'
 import { migrations } from './src/migrations'
-import { notificationJobs } from './src/notifications/jobs'
+import { productJobs } from './src/jobs'
 import { registerNotificationListeners } from './src/notifications/listeners'
 import { findProjectRoot } from './src/projectRoot'
 
@@ -113,7 +114,7 @@ export const buildAppConfig = ({
     // read is named as such (collections/scopedRelations.ts), and its API tab is the system administrator's
     // (`npm run bench` alone adds its bare baseline collection: BENCH_BASELINE=true, bench/bareCollection.ts)
     collections: [
-      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, DocumentTemplates, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents, Outbox, MessageTemplates, Holidays]).map((collection) =>
+      ...withInputGuards([Rounds, SelfAssessments, Reviews, Decisions, Recognitions, Evidence, LegalDocuments, DocumentTemplates, Authorities, Units, Tiers, UnitTypes, CriteriaSets, Users, AuditEvents, Outbox, MessageTemplates, Holidays, FileTasks]).map((collection) =>
         withApiTabForAdmins(withScopedRelations(withResolvedLabels(collection))),
       ),
       ...benchExtras().collections,
@@ -152,7 +153,7 @@ export const buildAppConfig = ({
     // and a complexity ceiling so that one query cannot fan out over the whole database
     graphQL: { disableIntrospectionInProduction: true, disablePlaygroundInProduction: true, maxComplexity: 1000 },
     // the notifications' delivery and reminders (src/notifications/jobs.ts)
-    jobs: notificationJobs,
+    jobs: productJobs,
     // every message is written by the domain events' listeners (the seeded wording and holidays: src/runtime.ts)
     onInit: () => registerNotificationListeners(),
     // errors in Vietnamese naming the field and row; bad input at the database → 4xx, an unreachable database → 503

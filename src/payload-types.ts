@@ -85,6 +85,7 @@ export interface Config {
     outbox: Outbox;
     'message-templates': MessageTemplate;
     holidays: Holiday;
+    'file-tasks': FileTask;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +112,7 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'message-templates': MessageTemplatesSelect<false> | MessageTemplatesSelect<true>;
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
+    'file-tasks': FileTasksSelect<false> | FileTasksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -136,6 +138,7 @@ export interface Config {
     tasks: {
       'deliver-outbox': TaskDeliverOutbox;
       'send-reminders': TaskSendReminders;
+      'generate-round-document': TaskGenerateRoundDocument;
       inline: {
         input: unknown;
         output: unknown;
@@ -978,6 +981,37 @@ export interface Holiday {
   createdAt: string;
 }
 /**
+ * Large papers made in the background.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "file-tasks".
+ */
+export interface FileTask {
+  id: number;
+  title: string;
+  kind: 'round-document';
+  round?: (number | null) | Round;
+  docType?: string | null;
+  format: 'docx' | 'xlsx' | 'pdf';
+  requestedBy?: (number | null) | User;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress?: number | null;
+  stage?: string | null;
+  error?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1046,7 +1080,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliver-outbox' | 'send-reminders';
+        taskSlug: 'inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document';
         taskID: string;
         input?:
           | {
@@ -1079,7 +1113,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliver-outbox' | 'send-reminders') | null;
+  taskSlug?: ('inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1169,6 +1203,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'holidays';
         value: number | Holiday;
+      } | null)
+    | ({
+        relationTo: 'file-tasks';
+        value: number | FileTask;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1806,6 +1844,34 @@ export interface HolidaysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "file-tasks_select".
+ */
+export interface FileTasksSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  round?: T;
+  docType?: T;
+  format?: T;
+  requestedBy?: T;
+  status?: T;
+  progress?: T;
+  stage?: T;
+  error?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1928,6 +1994,16 @@ export interface TaskDeliverOutbox {
  */
 export interface TaskSendReminders {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGenerate-round-document".
+ */
+export interface TaskGenerateRoundDocument {
+  input: {
+    fileTask: number;
+  };
   output?: unknown;
 }
 /**

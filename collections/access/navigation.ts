@@ -6,7 +6,8 @@
  * - admin, authority-admin: everything they may read (an authority-admin writes or reads all of it
  *   for its subtree: rounds, dossiers, decisions, the register, catalogues, accounts, the audit trail).
  * - reviewer: the rounds whose team lists it, their dossiers and evidence, its reviews, the units
- *   and criteria sets it judges against, and the decisions of its rounds.
+ *   and criteria sets it judges against, the decisions of its rounds, and the papers it had made
+ *   in the background (file-tasks).
  * - unit-editor: its dossiers and evidence, the rounds it takes part in, and its own unit. It reads
  *   its reviews and the register only once a decision is issued, and reaches them from its dossier
  *   and dashboard; catalogues, criteria sets, decisions and accounts are not its work.
@@ -22,7 +23,7 @@ export const everyCollection = 'every-collection' as const
 export const navigationByRole: Readonly<Record<Role, typeof everyCollection | readonly string[]>> = {
   admin: everyCollection,
   'authority-admin': everyCollection,
-  reviewer: ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets'],
+  reviewer: ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets', 'file-tasks'],
   'unit-editor': ['self-assessments', 'evidence', 'rounds', 'units'],
 }
 

@@ -21,6 +21,8 @@ export type DocumentType = {
   formats: DocumentFormat[]
   fields: Placeholder[]
   loops: LoopModel[]
+  /** Read from every dossier of the round: the admin makes it in the background, with its progress (collections/file-tasks). */
+  inBackground?: boolean
 }
 
 const p = (name: string, label: string): Placeholder => ({ label, name })
@@ -166,6 +168,7 @@ export const documentTypes: DocumentType[] = [
   },
   {
     code: 'bao-cao-tong-hop',
+    inBackground: true,
     fields: [
       ...headerFields,
       ...roundFields,

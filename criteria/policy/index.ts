@@ -3,6 +3,7 @@ import type { WriteRules } from '../fieldRules'
 import { decisionWrites } from './decisions'
 import { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, unitWrites, userWrites } from './directory'
 import { evidenceWrites } from './evidence'
+import { fileTaskWrites } from './fileTasks'
 import { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
 import { recognitionWrites } from './recognitions'
 import { reviewWrites } from './reviews'
@@ -16,6 +17,7 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
   decisions: decisionWrites,
   'document-templates': documentTemplateWrites,
   evidence: evidenceWrites,
+  'file-tasks': fileTaskWrites,
   holidays: holidayWrites,
   'message-templates': messageTemplateWrites,
   outbox: outboxWrites,
@@ -32,5 +34,6 @@ export const writeRulesBySlug: Readonly<Record<string, WriteRules>> = {
 
 export { auditEventWrites, authorityWrites, criteriaSetWrites, documentTemplateWrites, legalDocumentWrites, tierWrites, unitTypeWrites, decisionWrites, evidenceWrites, recognitionWrites, reviewWrites, roundWrites, selfAssessmentWrites, unitWrites, userWrites }
 export { holidayWrites, messageTemplateWrites, outboxWrites } from './notifications'
+export { fileTaskWrites } from './fileTasks'
 export { evidenceStates } from './evidence'
 export { reviewStates } from './reviews'

@@ -16,9 +16,11 @@ import {
   issuingPower,
   placeAndDate,
   placeName,
+  progressOf,
   signatureBlock,
   upwardReport,
   type AnswerValue,
+  type Progress,
   type ReportEntry,
 } from '@criteria/documents'
 import { indicatorStatusLabels, type IndicatorStatus } from '@criteria/results'
@@ -187,23 +189,34 @@ type DossierRow = Pick<SelfAssessment, 'id' | 'unit' | 'status' | 'outcome' | 'l
 
 const reviewedStatuses = ['reviewed', 'recognised', 'not-recognised']
 
-const roundDossiers = async ({ req, round }: { req: PayloadRequest; round: Round }) => {
-  const { docs } = await req.payload.find({
-    collection: 'self-assessments',
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { disagreements: true, level: true, outcome: true, status: true, teamLevel: true, teamOutcome: true, unit: true },
-    where: { and: [{ round: { equals: round.id } }, { status: { not_equals: 'draft' } }] },
-  })
+/** Reports how many of a round's dossiers have been read so far (for a paper made in the background). */
+export type OnRead = (read: { done: number; total: number }) => Promise<void> | void
+
+/** A round's submitted dossiers, read `pageSize` at a time (by id, so pages never overlap), and their units. */
+const roundDossiers = async ({ req, round, onRead, pageSize = 1000 }: { req: PayloadRequest; round: Round; onRead?: OnRead; pageSize?: number }) => {
+  const docs: DossierRow[] = []
+  for (let page = 1; ; page += 1) {
+    const found = await req.payload.find({
+      collection: 'self-assessments',
+      depth: 0,
+      limit: pageSize,
+      overrideAccess: true,
+      page,
+      req,
+      select: { disagreements: true, level: true, outcome: true, status: true, teamLevel: true, teamOutcome: true, unit: true },
+      sort: 'id',
+      where: { and: [{ round: { equals: round.id } }, { status: { not_equals: 'draft' } }] },
+    })
+    docs.push(...(found.docs as DossierRow[]))
+    await onRead?.({ done: docs.length, total: found.totalDocs })
+    if (!found.hasNextPage) break
+  }
   const unitIds = [...new Set(docs.map((doc) => relationId(doc.unit)).filter((id) => id !== null))]
   const { docs: units } = unitIds.length
     ? await req.payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { name: true, unitType: true }, where: { id: { in: unitIds } } })
     : { docs: [] }
   const unitById = new Map(units.map((unit) => [String(unit.id), unit]))
-  return { dossiers: docs as DossierRow[], unitOf: (row: DossierRow) => unitById.get(String(relationId(row.unit))) }
+  return { dossiers: docs, unitOf: (row: DossierRow) => unitById.get(String(relationId(row.unit))) }
 }
 
 const authorityHeader = async ({ req, round, isoDate, number = '', issuer }: { req: PayloadRequest; round: Round; isoDate: string; number?: string; issuer: 'committee' | 'office' | 'team' }) => {
@@ -309,8 +322,8 @@ const statusReasons: Record<string, string> = {
 }
 
 /** A round's rows for the upward report: recognised ones with their level or grade, the others with why. */
-export const reportEntries = async ({ req, round }: { req: PayloadRequest; round: Round }): Promise<ReportEntry[]> => {
-  const { dossiers, unitOf } = await roundDossiers({ req, round })
+export const reportEntries = async ({ req, round, onRead }: { req: PayloadRequest; round: Round; onRead?: OnRead }): Promise<ReportEntry[]> => {
+  const { dossiers, unitOf } = await roundDossiers({ onRead, req, round })
   const types = await unitTypeLabels({ codes: dossiers.map((row) => unitOf(row)?.unitType ?? '').filter(Boolean), req })
   // why the team found a dossier short: its gaps (indicators not met, a group under its floor), read only for those
   const failed = dossiers.filter((row) => row.status !== 'recognised' && ['not-met', 'chua-dat'].includes(row.teamOutcome ?? ''))
@@ -342,7 +355,7 @@ export const reportEntries = async ({ req, round }: { req: PayloadRequest; round
   })
 }
 
-export const upwardReportData = async ({ req, round, now }: { req: PayloadRequest; round: Round; now: Date }) => {
+export const upwardReportData = async ({ req, round, now, onProgress }: { req: PayloadRequest; round: Round; now: Date; onProgress?: (progress: Progress) => Promise<void> | void }) => {
   const { docs: previousRounds } = await req.payload.find({
     collection: 'rounds',
     depth: 0,
@@ -351,11 +364,11 @@ export const upwardReportData = async ({ req, round, now }: { req: PayloadReques
     req,
     where: { and: [{ authority: { equals: relationId(round.authority) } }, { year: { equals: round.year - 1 } }] },
   })
-  const [head, entries, previous] = await Promise.all([
-    authorityHeader({ isoDate: todayInVietnam(now), issuer: 'office', req, round }),
-    reportEntries({ req, round }),
-    previousRounds[0] ? reportEntries({ req, round: previousRounds[0] }) : Promise.resolve([]),
-  ])
+  // one after the other when someone watches the bar, so that it only moves forward
+  const reading = (phase: 'round' | 'previous') => (onProgress ? ({ done, total }: { done: number; total: number }) => onProgress(progressOf({ done, phase, total })) : undefined)
+  const head = await authorityHeader({ isoDate: todayInVietnam(now), issuer: 'office', req, round })
+  const entries = await reportEntries({ onRead: reading('round'), req, round })
+  const previous = previousRounds[0] ? await reportEntries({ onRead: reading('previous'), req, round: previousRounds[0] }) : []
   const report = upwardReport({ entries, levelOrder: ['Mức độ 1', 'Mức độ 2', 'Tốt', 'Khá', 'Trung bình'], previous })
   const data: Data = {
     ...head.fields,
@@ -373,9 +386,9 @@ export const upwardReportData = async ({ req, round, now }: { req: PayloadReques
   return { data, report }
 }
 
-export const roundDocumentData = async ({ req, round, type, now }: { req: PayloadRequest; round: Round; type: string; now: Date }) => {
+export const roundDocumentData = async ({ req, round, type, now, onProgress }: { req: PayloadRequest; round: Round; type: string; now: Date; onProgress?: (progress: Progress) => Promise<void> | void }) => {
   const builders: Record<string, () => Promise<Data>> = {
-    'bao-cao-tong-hop': async () => (await upwardReportData({ now, req, round })).data,
+    'bao-cao-tong-hop': async () => (await upwardReportData({ now, onProgress, req, round })).data,
     'bien-ban': () => minutesData({ now, req, round }),
     'quyet-dinh-thanh-lap-doan': () => teamDecisionData({ now, req, round }),
   }

@@ -15,24 +15,18 @@ import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 import PizZip from 'pizzip'
 
-import { documentTypeByCode, documentTypes, documentTypesFor, type DocumentScope } from '@criteria/documents'
+import { documentTypeByCode, documentTypes, documentTypesFor, progressOf, type DocumentScope, type Progress } from '@criteria/documents'
 
 import type { Decision, Round, SelfAssessment } from '../payload-types'
 import { relationId } from '../../collections/access/roles'
 import { uploadsDir } from '../../collections/evidence/index'
 import { nullIfNotFound } from '../../collections/notFound'
 import { decisionData, roundDocumentData, selfAssessmentData, upwardReportData } from './data'
+import { mimeTypes, queueRoundPaper } from './fileTasks'
 import { renderDocx } from './engine'
 import { canMakePdf, docxToPdf, pdfUnavailableMessage } from './pdf'
 import { builtInTemplate, chooseTemplate } from './templates'
 import { upwardReportWorkbook } from './xlsx'
-
-const mimeTypes = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  zip: 'application/zip',
-} as const
 
 const error = (status: number, message: string, field = '') => Response.json({ errors: [{ message, path: field }] }, { status })
 
@@ -168,29 +162,65 @@ export const dossierZipEndpoint: Endpoint = {
   path: '/:id/dossier.zip',
 }
 
+/**
+ * A round's paper as bytes: the upward report's workbook for xlsx, else the type's template filled
+ * (and converted for pdf). `onProgress` hears how far it got (the background job's bar).
+ */
+export const roundPaper = async ({ req, round, code, format, onProgress }: { req: PayloadRequest; round: Round; code: string; format: string; onProgress?: (progress: Progress) => Promise<void> | void }) => {
+  const name = `${code}-${round.year}`
+  if (format === 'xlsx') {
+    const { report } = await upwardReportData({ now: new Date(), onProgress, req, round })
+    await onProgress?.(progressOf({ phase: 'fill' }))
+    return { bytes: Buffer.from(await upwardReportWorkbook({ report, title: round.title, year: round.year })), kind: 'xlsx' as const, name: `${name}.xlsx` }
+  }
+  const { data, regime } = await roundDocumentData({ now: new Date(), onProgress, req, round, type: code })
+  await onProgress?.(progressOf({ phase: 'fill' }))
+  const { bytes } = await render({ authorityId: relationId(round.authority), code, data, regime, req })
+  if (format === 'pdf') return { bytes: await docxToPdf(bytes), kind: 'pdf' as const, name: `${name}.pdf` }
+  return { bytes, kind: 'docx' as const, name: `${name}.docx` }
+}
+
+/** The round of the path as the caller may read it and the type and format asked for; or the answer that refuses. */
+const readRoundRequest = async (req: PayloadRequest, format: string): Promise<{ refusal: Response } | { refusal: null; round: Round; code: string }> => {
+  const denied = signedIn(req)
+  if (denied) return { refusal: denied }
+  const round = await readAs<Round>(req, 'rounds')
+  if (!round) return { refusal: error(404, 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', 'id') }
+  // a unit reads its rounds, but the team's minutes and the authority's papers are not its own
+  if ((req.user?.roles ?? []).every((role) => role === 'unit-editor')) return { refusal: error(403, 'Văn bản của đợt đánh giá dành cho cấp quản lý và đoàn đánh giá.', 'id') }
+  const code = String(req.routeParams?.type)
+  const { problem } = typeFor({ code, format, regime: null, scope: 'round' })
+  if (problem) return { refusal: problem }
+  return { code, refusal: null, round }
+}
+
 export const roundDocumentEndpoint: Endpoint = {
   handler: async (req) => {
-    const denied = signedIn(req)
-    if (denied) return denied
-    const round = await readAs<Round>(req, 'rounds')
-    if (!round) return error(404, 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', 'id')
-    // a unit reads its rounds, but the team's minutes and the authority's papers are not its own
-    if ((req.user?.roles ?? []).every((role) => role === 'unit-editor')) return error(403, 'Văn bản của đợt đánh giá dành cho cấp quản lý và đoàn đánh giá.', 'id')
-    const code = String(req.routeParams?.type)
     const format = formatOf(req)
-    const { problem } = typeFor({ code, format, regime: null, scope: 'round' })
-    if (problem) return problem
-    const name = `${code}-${round.year}`
-    if (format === 'xlsx') {
-      const { report } = await upwardReportData({ now: new Date(), req, round })
-      return fileResponse({ bytes: await upwardReportWorkbook({ report, title: round.title, year: round.year }), kind: 'xlsx', name: `${name}.xlsx` })
-    }
-    const { data, regime } = await roundDocumentData({ now: new Date(), req, round, type: code })
-    const { bytes } = await render({ authorityId: relationId(round.authority), code, data, regime, req })
-    return send({ bytes, format, name })
+    const asked = await readRoundRequest(req, format)
+    if (asked.refusal) return asked.refusal
+    const paper = await roundPaper({ code: asked.code, format, req, round: asked.round })
+    return fileResponse(paper)
   },
   method: 'get',
   path: '/:id/documents/:type',
+}
+
+/**
+ * POST /api/rounds/{id}/documents/{type}/jobs?format=… — the same paper made in the background
+ * (a round of thousands of dossiers): answers 202 with the `file-tasks` row to poll
+ * (GET /api/file-tasks/{id}: status, progress, stage; its `url` once done).
+ */
+export const roundDocumentJobEndpoint: Endpoint = {
+  handler: async (req) => {
+    const format = formatOf(req)
+    const asked = await readRoundRequest(req, format)
+    if (asked.refusal) return asked.refusal
+    const task = await queueRoundPaper({ code: asked.code, format, req, round: asked.round })
+    return Response.json({ doc: task, message: 'Đã bắt đầu tạo văn bản; theo dõi tiến độ tại đây.' }, { status: 202 })
+  },
+  method: 'post',
+  path: '/:id/documents/:type/jobs',
 }
 
 export const decisionDocumentEndpoint: Endpoint = {

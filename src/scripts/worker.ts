@@ -1,7 +1,7 @@
 /**
- * `npm run worker` (dist/scripts/worker.mjs): the notifications' jobs in a process of their own —
- * sending the outbox and the hourly reminders — for a deployment whose web processes run with
- * JOBS_AUTORUN=false. Any number of workers may run: a message is claimed before it is sent and a
+ * `npm run worker` (dist/scripts/worker.mjs): the jobs in a process of their own — sending the
+ * outbox, the hourly reminders, and the papers made in the background (`files` queue) — for a
+ * deployment whose web processes run with JOBS_AUTORUN=false. Any number of workers may run: a message is claimed before it is sent and a
  * reminder has a unique key. Stops cleanly on SIGTERM/SIGINT.
  */
 import { holdEventLoop } from '../holdEventLoop'
@@ -9,6 +9,7 @@ import { holdEventLoop } from '../holdEventLoop'
 const release = holdEventLoop()
 const { closePayload, initPayload, prepareRuntime } = await import('../runtime')
 const { runNotificationJobsOnce } = await import('../notifications/jobs')
+const { fileTasksQueue } = await import('../documents/fileTasks')
 const runtime = await prepareRuntime()
 const payload = await initPayload()
 release()
@@ -23,6 +24,7 @@ payload.logger.info(`Tiến trình gửi thông báo đã chạy (mỗi ${interv
 while (!isStopping) {
   try {
     await runNotificationJobsOnce({ payload })
+    await payload.jobs.run({ queue: fileTasksQueue })
   } catch (error) {
     payload.logger.error({ err: error }, 'Tiến trình gửi thông báo: lượt chạy bị lỗi')
   }

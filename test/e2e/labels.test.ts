@@ -123,7 +123,7 @@ const walk = async ({ allowed = [], email, lists, menu }: { allowed?: string[]; 
   expect(report, `${role}: chữ chưa dịch`).toEqual([])
 }
 
-const everything = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'document-templates', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users', 'outbox', 'holidays']
+const everything = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'document-templates', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users', 'outbox', 'holidays', 'file-tasks']
 /** the system administrator's also holds the messages' wording */
 const everythingForAdmin = [...everything, 'message-templates']
 
@@ -149,7 +149,7 @@ describe('every label each role reads is Vietnamese', () => {
   }, roleTimeout)
 
   it('the reviewer (reviewer@demo.vn)', async () => {
-    await walk({ email: 'reviewer@demo.vn', menu: ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets'] })
+    await walk({ email: 'reviewer@demo.vn', menu: ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets', 'file-tasks'] })
   }, roleTimeout)
 
   it('the district office (huyen@demo.vn)', async () => {

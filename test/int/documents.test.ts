@@ -12,13 +12,14 @@ import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 import PizZip from 'pizzip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import config from '@payload-config'
 import type { Decision, Round, SelfAssessment } from '@/payload-types'
 import { documentTemplatesDir } from '@collections/document-templates/storage'
 import { dateInWords } from '@criteria/documents'
 import { docxText } from '@/documents/engine'
+import { fileTasksQueue, roundDocumentTaskSlug } from '@/documents/fileTasks'
 import { canMakePdf } from '@/documents/pdf'
 import { chooseTemplate } from '@/documents/templates'
 import { packDocx, paragraph } from '@/documents/wordml'
@@ -26,6 +27,7 @@ import { loadDemo } from '@/seed/loadDemo'
 
 import { as, acceptedDossier, createAccount, reviewDossier, updateDossier } from './helpers/dossiers'
 import { pdfUpload } from './helpers/files'
+import { createGraphqlClient } from './helpers/graphql'
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 import { createRound, metAnswers, setIdByCode } from './helpers/rounds'
@@ -326,4 +328,111 @@ describe('templates as data', () => {
     expect((await payload.findByID({ collection: 'document-templates', id: aDefault.id })).isActive).toBe(true)
     expect(await storedCount()).toEqual(before)
   })
+})
+
+describe('a large round’s upward report, made in the background with its progress (file-tasks)', () => {
+  const post = (path: string, who?: string) => rest.call({ method: 'POST', path, token: who ? tokens[who] : undefined })
+  const runFiles = () => payload.jobs.run({ queue: fileTasksQueue })
+  const cells = async (bytes: Uint8Array) => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(bytes) as never)
+    return book.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getSheetValues().map((row) => JSON.stringify(row)) }))
+  }
+
+  it('queues, writes its progress as it reads, fills and stores, and ends with the same workbook the direct download gives', async () => {
+    const queued = await post(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop/jobs?format=xlsx`, 'huyen')
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202)
+    expect(queued.body.doc).toMatchObject({ format: 'xlsx', progress: 0, status: 'queued' })
+    expect(queued.body.doc.title).toContain('Báo cáo')
+    const id = queued.body.doc.id as number
+    // what the job writes on the row, in order (each its own write, so that a poll sees it move)
+    const written: { progress?: number; stage?: string; status?: string }[] = []
+    const update = payload.update.bind(payload)
+    const spy = vi.spyOn(payload, 'update').mockImplementation(((args: Parameters<Payload['update']>[0]) => {
+      if (args.collection === 'file-tasks') written.push({ ...(args.data as object) })
+      return update(args as never)
+    }) as never)
+    try {
+      await runFiles()
+    } finally {
+      spy.mockRestore()
+    }
+    const percents = written.map((row) => row.progress).filter((value): value is number => typeof value === 'number')
+    expect(percents.length).toBeGreaterThanOrEqual(4)
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents)
+    expect(percents.at(-1)).toBe(100)
+    expect(written.map((row) => row.stage)).toEqual(expect.arrayContaining([`Đang đọc hồ sơ của đợt: ${recognised.length}/${recognised.length}`, 'Đang điền mẫu văn bản', 'Đang lưu tệp', 'Xong']))
+    const { body: task, status } = await rest.call({ method: 'GET', path: `/file-tasks/${id}?depth=0`, token: tokens.huyen })
+    expect(status).toBe(200)
+    expect(task).toMatchObject({ error: null, progress: 100, stage: 'Xong', status: 'done' })
+    expect(task.filename).toMatch(/^bao-cao-tong-hop-\d{4}.*\.xlsx$/)
+    const made = await rest.download({ path: new URL(task.url, 'http://localhost').pathname.replace(/^\/api/, ''), token: tokens.huyen })
+    expect(made.status).toBe(200)
+    const direct = await get(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop?format=xlsx`, 'huyen')
+    expect(await cells(made.bytes)).toEqual(await cells(direct.bytes))
+    // running the queue again does not make it twice
+    await runFiles()
+    expect((await payload.findByID({ collection: 'file-tasks', depth: 0, id })).filename).toBe(task.filename)
+  }, 60_000)
+
+  it('is the requester’s alone: another office does not see it or its file, a unit may not ask, bad input is refused naming the field', async () => {
+    const queued = await post(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop/jobs?format=docx`, 'huyen')
+    expect(queued.status).toBe(202)
+    await runFiles()
+    const task = await payload.findByID({ collection: 'file-tasks', depth: 0, id: queued.body.doc.id })
+    expect(task.status).toBe('done')
+    // the province office may read the round, but the task is the district's
+    expect((await rest.call({ method: 'GET', path: `/file-tasks/${task.id}`, token: tokens.tinh })).status).toBe(404)
+    expect((await rest.call({ method: 'GET', path: '/file-tasks?limit=100', token: tokens.tinh })).body.docs).toEqual([])
+    expect((await rest.download({ path: `/file-tasks/file/${task.filename}`, token: tokens.tinh })).status).toBe(403)
+    expect((await rest.download({ path: `/file-tasks/file/${task.filename}` })).status).toBe(403)
+    const graphql = await createGraphqlClient({ config })({ query: '{ FileTasks { docs { id title } } }', token: tokens.tinh })
+    expect(graphql.errors).toBeUndefined()
+    expect(graphql.data.FileTasks.docs).toEqual([])
+    expect((await createGraphqlClient({ config })({ query: '{ FileTasks { docs { id title } } }', token: tokens.huyen })).data.FileTasks.docs.map((doc: { id: number }) => doc.id)).toContain(task.id)
+    // nobody edits a task through the API, not even the one who asked; the row reads back as it was
+    const edit = await rest.call({ body: { progress: 5, status: 'failed' }, method: 'PATCH', path: `/file-tasks/${task.id}`, token: tokens.huyen })
+    expect(edit.status).toBe(403)
+    expect(await payload.findByID({ collection: 'file-tasks', depth: 0, id: task.id })).toMatchObject({ progress: 100, status: 'done' })
+    const before = (await payload.count({ collection: 'file-tasks' })).totalDocs
+    expect((await post(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop/jobs?format=xlsx`, 'donvi')).status).toBe(403)
+    expect((await post(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop/jobs?format=xlsx`)).status).toBe(401)
+    const badFormat = await post(`/rounds/${lastRound.id}/documents/bao-cao-tong-hop/jobs?format=odt`, 'huyen')
+    expect(badFormat.status).toBe(400)
+    expect(badFormat.body.errors[0]).toMatchObject({ path: 'format' })
+    expect(badFormat.body.errors[0].message).toContain('không xuất được định dạng «odt»')
+    expect((await post(`/rounds/abc/documents/bao-cao-tong-hop/jobs?format=xlsx`, 'huyen')).status).toBe(404)
+    expect((await post(`/rounds/${lastRound.id}/documents/khong-co/jobs?format=xlsx`, 'huyen')).status).toBe(404)
+    expect((await payload.count({ collection: 'file-tasks' })).totalDocs).toBe(before)
+  }, 60_000)
+
+  it('a task that cannot be made ends failed with the reason in Vietnamese, and is not retried', async () => {
+    const huyen = (await payload.find({ collection: 'users', depth: 0, where: { email: { equals: 'huyen@demo.vn' } } })).docs[0]
+    const orphan = await payload.create({ collection: 'file-tasks', data: { docType: 'bao-cao-tong-hop', format: 'xlsx', kind: 'round-document', requestedBy: huyen.id, status: 'queued', title: 'Báo cáo không còn đợt' }, overrideAccess: true })
+    await payload.jobs.queue({ input: { fileTask: orphan.id }, queue: fileTasksQueue, task: roundDocumentTaskSlug })
+    await runFiles()
+    await runFiles()
+    const failed = await payload.findByID({ collection: 'file-tasks', depth: 0, id: orphan.id })
+    expect(failed).toMatchObject({ error: 'Không tạo được văn bản: Đợt đánh giá của văn bản này không còn nữa.', stage: 'Lỗi', status: 'failed' })
+    expect(failed.filename ?? null).toBeNull()
+  })
+})
+
+describe('why the team found a dossier short, in the upward report', () => {
+  it('names the indicators the team found not met for a unit not recognised', async () => {
+    const world = await createWorld({ payload, tag: 'SHORT' })
+    const setId = await setIdByCode({ code: 'tt24-2023-huyen-1', payload })
+    const round = await createRound({ payload, setIds: [setId], title: 'Đánh giá — hồ sơ thiếu', world })
+    const accepted = await acceptedDossier({ authorityAdmin: world.users.districtAdmin, editor: world.users.unitEditor, payload, roundId: round.id, setId })
+    const first = (accepted.answers ?? []).find((row) => row.isApplicable !== false)!
+    await reviewDossier({ payload, recommendation: 'not-recognise', reviewer: world.users.reviewer, rows: (row) => ({ comment: 'Đã xem', verdict: row.indicator === first.indicator ? 'not-met' : 'met' }), sa: accepted })
+    await updateDossier({ data: { status: 'reviewed' }, id: accepted.id, payload, user: world.users.reviewer })
+    const stored = await payload.findByID({ collection: 'self-assessments', depth: 0, id: accepted.id })
+    expect(stored.teamOutcome).toBe('not-met')
+    const token = await rest.login({ email: world.users.districtAdmin.email, password: 'mat-khau-thu-nghiem' })
+    const text = textOf((await rest.download({ path: `/rounds/${round.id}/documents/bao-cao-tong-hop`, token })).bytes)
+    expect(text).toContain('Tổng số hồ sơ: 1; đạt: 0; chưa đạt: 1')
+    expect(text).toContain('Chờ quyết định công nhận; kết luận của đoàn: Chưa đạt')
+    expect(text).toContain(String(first.indicator))
+  }, 60_000)
 })

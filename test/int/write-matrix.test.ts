@@ -207,6 +207,9 @@ beforeAll(async () => {
   ids.outbox = (await payload.create({ collection: 'outbox', data: { event: 'self-assessment.returned', status: 'sent', subject: 'Hồ sơ WMX bị trả lại', to: users.unitEditor.email, user: users.unitEditor.id }, ...system })).id
   ids.messageTemplate = (await payload.create({ collection: 'message-templates', data: { event: 'reminder.review', html: '<p>{{dot}}</p>', subject: 'Nhắc WMX', text: '{{dot}}', title: 'Mẫu WMX' }, ...system })).id
   ids.holiday = (await payload.create({ collection: 'holidays', data: { date: '2031-09-02T00:00:00.000Z', name: 'Quốc khánh WMX' }, ...system })).id
+  ids.fileTask = (
+    await payload.create({ collection: 'file-tasks', data: { docType: 'bao-cao-tong-hop', format: 'xlsx', kind: 'round-document', requestedBy: users.districtAdmin.id, round: ids.round, status: 'queued', title: 'Báo cáo WMX' }, ...system })
+  ).id
   ids.auditEvent = (await payload.create({ collection: 'audit-events', data: { action: 'test', at: new Date().toISOString(), collection: 'rounds', docId: String(ids.round) } })).id
 }, 300_000)
 
@@ -742,7 +745,31 @@ const holidays: Subject = {
   states: ['any'],
 }
 
-const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments, documentTemplates, outbox, messageTemplates, holidays]
+/** A paper made in the background: written by its endpoint and its job only, through no one's update. */
+const fileTasks: Subject = {
+  canUpdate: [],
+  candidates: () => [
+    ...Object.entries({
+      docType: 'bien-ban',
+      error: 'giả',
+      format: 'pdf',
+      kind: 'round-document',
+      progress: 99,
+      requestedBy: users.otherDistrictAdmin.id,
+      round: ids.round,
+      stage: 'giả',
+      status: 'done',
+      title: 'Văn bản giả',
+    }).map(([field, value]) => ({ data: { [field]: value }, field, isStored: same(field, value) })),
+    { data: { finishedAt: '2031-01-01T00:00:00.000Z' }, field: 'finishedAt', isStored: (stored: Doc) => day(stored.finishedAt) === '2031-01-01' },
+  ],
+  capacities: { admin: ['admin'], districtAdmin: ['self'] },
+  collection: 'file-tasks',
+  prepare: async () => ids.fileTask,
+  states: ['any'],
+}
+
+const subjects = [selfAssessments, reviews, decisions, rounds, evidence, units, authorities, accounts, criteriaSets, recognitions, auditEvents, tiers, unitTypes, legalDocuments, documentTemplates, outbox, messageTemplates, holidays, fileTasks]
 
 it('the matrix tries every collection that has a write table', () => {
   expect(Object.keys(writeRulesBySlug).filter((slug) => !subjects.some((subject) => subject.collection === slug))).toEqual([])

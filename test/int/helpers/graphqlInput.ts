@@ -14,6 +14,7 @@ const singular: Record<string, string> = {
   'criteria-sets': 'CriteriaSet',
   decisions: 'Decision',
   evidence: 'Evidence',
+  'file-tasks': 'FileTask',
   holidays: 'Holiday',
   'legal-documents': 'LegalDocument',
   'document-templates': 'DocumentTemplate',

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 
 import { navigableCollections, withApiTabForAdmins } from '@collections/access/navigation'
 
-const slugs = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users']
+const slugs = ['rounds', 'self-assessments', 'reviews', 'evidence', 'audit-events', 'decisions', 'recognitions', 'legal-documents', 'authorities', 'units', 'tiers', 'unit-types', 'criteria-sets', 'users', 'file-tasks']
 
 describe('the admin menu by role', () => {
   it.each([
     ['admin', slugs],
     ['authority-admin', slugs],
-    ['reviewer', ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets']],
+    ['reviewer', ['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets', 'file-tasks']],
     ['unit-editor', ['rounds', 'self-assessments', 'evidence', 'units']],
   ])('%s sees %j', (role, expected) => {
     expect(navigableCollections({ slugs, user: { roles: [role] } })).toEqual(expected)
@@ -19,7 +19,7 @@ describe('the admin menu by role', () => {
   })
 
   it('gives a user with several roles the union, and nobody without a known role anything', () => {
-    expect(navigableCollections({ slugs, user: { roles: ['unit-editor', 'reviewer'] } })).toEqual(['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets'])
+    expect(navigableCollections({ slugs, user: { roles: ['unit-editor', 'reviewer'] } })).toEqual(['rounds', 'self-assessments', 'reviews', 'evidence', 'decisions', 'units', 'criteria-sets', 'file-tasks'])
     expect(navigableCollections({ slugs, user: { roles: ['unit-editor', 'admin'] } })).toEqual(slugs)
     expect(navigableCollections({ slugs, user: { roles: ['guest'] } })).toEqual([])
     expect(navigableCollections({ slugs, user: null })).toEqual([])

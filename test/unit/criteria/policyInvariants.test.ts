@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { canWriteField, capacities, checkRules, checkWrites, findTransition } from '@criteria/fieldRules'
 import type { WriteRules } from '@criteria/fieldRules'
 
-const slugs = ['audit-events', 'authorities', 'criteria-sets', 'decisions', 'document-templates', 'evidence', 'holidays', 'legal-documents', 'message-templates', 'outbox', 'recognitions', 'reviews', 'rounds', 'self-assessments', 'tiers', 'unit-types', 'units', 'users']
+const slugs = ['audit-events', 'authorities', 'criteria-sets', 'decisions', 'document-templates', 'evidence', 'file-tasks', 'holidays', 'legal-documents', 'message-templates', 'outbox', 'recognitions', 'reviews', 'rounds', 'self-assessments', 'tiers', 'unit-types', 'units', 'users']
 const everyone = [...capacities]
 
 /** Loaded by each test, so a table that throws while loading fails the test instead of skipping it. */
@@ -52,6 +52,7 @@ describe("a step's field is written by that step only (issue 9)", () => {
     const bySlug = await loadTables()
     expect(slugs.filter((slug) => fieldsOfKind({ rules: bySlug[slug], kind: 'step' }).length > 0)).toEqual([
       'audit-events',
+      'file-tasks',
       'outbox',
       'recognitions',
       'reviews',
