@@ -7,7 +7,8 @@
  * bench/results/<timestamp>.md and .json. Not part of `npm test` or CI. The client runs on the
  * same machine as the server and competes with it for the CPUs.
  * Sections: core, save, crunch, list, counts, workflow, import, sheets (issue 15: XLSX import and a
- * round's export), rss, embedded (all by default), and
+ * round's export), report (issue 13: one round's upward report over all N dossiers, made in the
+ * background, beside its direct download), rss, embedded (all by default), and
  * actions (issue 12's workflow actions and pages on the demo data, embedded and on PostgreSQL; only
  * when asked: `npm run bench -- --only actions`).
  */
@@ -19,13 +20,14 @@ import { performance } from 'node:perf_hooks'
 
 import { projectRoot } from '../src/build.mjs'
 import { demoActions } from './lib/actions'
+import { roundReport } from './lib/roundReport'
 import { sheetImportAndExport } from './lib/sheets'
 import { createClient } from './lib/http'
 import { authorityList, core, crunch, dashboardCounts, embedded, importUnits, restMemory, savePath, workflow, type Context, type SectionResult, type TableRow } from './lib/sections'
 import { createDatabase, ensureBenchBuild, startBenchCluster, startServer, strongSecret, tempDir } from './lib/server'
 import { buildWorld, seedCriteriaSets } from './lib/world'
 
-const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'sheets', 'rss', 'embedded', 'actions'] as const
+const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'sheets', 'report', 'rss', 'embedded', 'actions'] as const
 /** Run when named in --only: the demo's actions start two more servers with the demo loaded. */
 const askedOnly: readonly string[] = ['actions']
 type Section = (typeof allSections)[number]
@@ -137,6 +139,8 @@ const main = async () => {
       await section('workflow', () => workflow(context))
       await section('import', () => importUnits(context))
       await section('sheets', () => sheetImportAndExport({ ...context, baseUrl: server!.url }))
+      // last: it moves every dossier into one round
+      await section('report', () => roundReport(context))
       if (wants('rss')) rows.push(restMemory({ label: 'khi nghỉ, cuối lượt đo', serverPid: pid }))
     } finally {
       await server?.stop()
