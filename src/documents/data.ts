@@ -27,7 +27,7 @@ import { indicatorStatusLabels, type IndicatorStatus } from '@criteria/results'
 import { teamRoles } from '@criteria/rounds'
 import { scaleLabels } from '@seed/criteria/scaleLabels'
 
-import type { Authority, Decision, Round, SelfAssessment } from '../payload-types'
+import type { Authority, Decision, Round, SelfAssessment, Unit } from '../payload-types'
 import { relationId } from '../../collections/access/roles'
 import { todayInVietnam, toIsoDay } from '../../collections/dates'
 import { outcomeLabel } from '../../collections/self-assessments/outcomes'
@@ -44,6 +44,22 @@ const byId = async <T>({ req, collection, id }: { req: PayloadRequest; collectio
   const key = relationId(id)
   if (key === null) return null
   return (await req.payload.findByID({ collection, depth: 0, disableErrors: true, id: key, overrideAccess: true, req })) as T | null
+}
+
+/** The input guards' longest `in` list (hooks/inputGuards.ts): a round of 3,000 dossiers is read in slices of it. */
+const inListMax = 1000
+
+/**
+ * `find` of the rows whose id is in `ids` (system read, depth 0), as many queries as it takes at
+ * most 1,000 ids each — one `in` list of every unit of a large round is refused by the guards.
+ */
+export const findByIds = async <S extends 'units' | 'self-assessments' | 'users'>({ req, collection, ids, select }: { req: PayloadRequest; collection: S; ids: readonly (number | string)[]; select: Record<string, true> }) => {
+  const docs: Record<string, any>[] = []
+  for (let from = 0; from < ids.length; from += inListMax) {
+    const found = await req.payload.find({ collection, depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select, where: { id: { in: ids.slice(from, from + inListMax) } } } as never)
+    docs.push(...(found.docs as Record<string, any>[]))
+  }
+  return docs
 }
 
 const unitTypeLabels = async ({ req, codes }: { req: PayloadRequest; codes: string[] }) => {
@@ -212,9 +228,7 @@ const roundDossiers = async ({ req, round, onRead, pageSize = 1000 }: { req: Pay
     if (!found.hasNextPage) break
   }
   const unitIds = [...new Set(docs.map((doc) => relationId(doc.unit)).filter((id) => id !== null))]
-  const { docs: units } = unitIds.length
-    ? await req.payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { name: true, unitType: true }, where: { id: { in: unitIds } } })
-    : { docs: [] }
+  const units = (await findByIds({ collection: 'units', ids: unitIds as number[], req, select: { name: true, unitType: true } })) as Pick<Unit, 'id' | 'name' | 'unitType'>[]
   const unitById = new Map(units.map((unit) => [String(unit.id), unit]))
   return { dossiers: docs, unitOf: (row: DossierRow) => unitById.get(String(relationId(row.unit))) }
 }
@@ -267,20 +281,7 @@ export const minutesData = async ({ req, round, now }: { req: PayloadRequest; ro
   ])
   const reviewed = dossiers.filter((row) => reviewedStatuses.includes(row.status))
   const flagged = reviewed.filter((row) => (row.disagreements ?? 0) > 0)
-  const details = flagged.length
-    ? (
-        await req.payload.find({
-          collection: 'self-assessments',
-          depth: 0,
-          limit: 0,
-          overrideAccess: true,
-          pagination: false,
-          req,
-          select: { answers: true, teamResult: true, unit: true },
-          where: { id: { in: flagged.map((row) => row.id) } },
-        })
-      ).docs
-    : []
+  const details = (await findByIds({ collection: 'self-assessments', ids: flagged.map((row) => row.id), req, select: { answers: true, teamResult: true, unit: true } })) as Pick<SelfAssessment, 'id' | 'answers' | 'teamResult' | 'unit'>[]
   const reviewerIds = [...new Set(details.flatMap((doc) => ((doc.teamResult as { consolidation?: { indicators?: { verdicts: { reviewer: string }[] }[] } } | null)?.consolidation?.indicators ?? []).flatMap((indicator) => indicator.verdicts.map((verdict) => verdict.reviewer))))]
   const { docs: reviewers } = reviewerIds.length
     ? await req.payload.find({ collection: 'users', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { email: true, name: true }, where: { id: { in: reviewerIds } } })
@@ -327,9 +328,7 @@ export const reportEntries = async ({ req, round, onRead }: { req: PayloadReques
   const types = await unitTypeLabels({ codes: dossiers.map((row) => unitOf(row)?.unitType ?? '').filter(Boolean), req })
   // why the team found a dossier short: its gaps (indicators not met, a group under its floor), read only for those
   const failed = dossiers.filter((row) => row.status !== 'recognised' && ['not-met', 'chua-dat'].includes(row.teamOutcome ?? ''))
-  const { docs: failedResults } = failed.length
-    ? await req.payload.find({ collection: 'self-assessments', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { teamResult: true }, where: { id: { in: failed.map((row) => row.id) } } })
-    : { docs: [] }
+  const failedResults = (await findByIds({ collection: 'self-assessments', ids: failed.map((row) => row.id), req, select: { teamResult: true } })) as Pick<SelfAssessment, 'id' | 'teamResult'>[]
   const gapsOf = new Map(
     failedResults.map((doc) => [
       doc.id,
@@ -403,9 +402,7 @@ export const decisionData = async ({ req, decision, now }: { req: PayloadRequest
   const authority = await byId<Authority>({ collection: 'authorities', id: decision.authority ?? round?.authority, req })
   const entries = (decision.entries ?? []).filter((entry) => !entry.isRemoved)
   const unitIds = [...new Set(entries.map((entry) => relationId(entry.unit)).filter((id) => id !== null))]
-  const { docs: units } = unitIds.length
-    ? await req.payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { name: true, unitType: true }, where: { id: { in: unitIds } } })
-    : { docs: [] }
+  const units = (await findByIds({ collection: 'units', ids: unitIds as number[], req, select: { name: true, unitType: true } })) as Pick<Unit, 'id' | 'name' | 'unitType'>[]
   const unitById = new Map(units.map((unit) => [String(unit.id), unit]))
   const types = await unitTypeLabels({ codes: units.map((unit) => unit.unitType), req })
   const gradeOrder = ['tot', 'kha', 'trung-binh']

@@ -19,6 +19,7 @@ import type { Decision, Round, SelfAssessment } from '@/payload-types'
 import { documentTemplatesDir } from '@collections/document-templates/storage'
 import { dateInWords } from '@criteria/documents'
 import { docxText } from '@/documents/engine'
+import { findByIds } from '@/documents/data'
 import { fileTasksQueue, roundDocumentTaskSlug } from '@/documents/fileTasks'
 import { canMakePdf } from '@/documents/pdf'
 import { chooseTemplate } from '@/documents/templates'
@@ -435,4 +436,17 @@ describe('why the team found a dossier short, in the upward report', () => {
     expect(text).toContain('Chờ quyết định công nhận; kết luận của đoàn: Chưa đạt')
     expect(text).toContain(String(first.indicator))
   }, 60_000)
+})
+
+describe('a round of more than 1,000 units', () => {
+  it('reads its units 1,000 ids at a time: the guards refuse one longer `in` list, which once made the upward report of such a round answer 400', async () => {
+    const units = (await payload.find({ collection: 'units', depth: 0, limit: 5, sort: 'id' })).docs
+    // 2,500 ids of which five are real units, the rest ids no row has
+    const ids = [...units.map((unit) => unit.id), ...Array.from({ length: 2495 }, (_, index) => 900_000 + index)]
+    const req = (await createLocalReq({}, payload)) as PayloadRequest
+    await expect(payload.find({ collection: 'units', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, where: { id: { in: ids } } })).rejects.toThrow(/tối đa 1000/)
+    const found = await findByIds({ collection: 'units', ids, req, select: { name: true } })
+    expect(found.map((unit) => unit.id).sort()).toEqual(units.map((unit) => unit.id).sort())
+    expect(found[0].name).toBe(units.find((unit) => unit.id === found[0].id)?.name)
+  })
 })
