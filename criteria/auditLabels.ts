@@ -12,6 +12,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   ...actionLabels,
   // a change to a self-assessment that is no longer a draft, without a change of status
   update: 'Sửa hồ sơ đã nộp',
+  // a dossier's status changed by the system itself, not by a person's step (the demo's past years, a seed)
+  'set-status': 'Đổi trạng thái hồ sơ (hệ thống)',
   'round-status': 'Đổi trạng thái đợt đánh giá',
   'extend-deadline': 'Gia hạn nộp hồ sơ',
   correct: 'Sửa sai (quản trị hệ thống)',
@@ -55,6 +57,7 @@ const selfAssessmentStatus = fromTable(statusLabels)
 const valueReaders: Readonly<Record<string, ValueReader>> = {
   ...Object.fromEntries(Object.keys(actionLabels).map((action) => [action, selfAssessmentStatus])),
   update: selfAssessmentStatus,
+  'set-status': selfAssessmentStatus,
   'round-status': fromTable(roundStatusLabels),
   'extend-deadline': asDay,
   'confirm-indicator': asThreshold,

@@ -15,7 +15,7 @@ describe('the audit trail in words', () => {
   })
 
   it('names every action the workflow and the hooks record, in Vietnamese', () => {
-    const recorded = [...workflowActions, 'update', 'round-status', 'extend-deadline', 'correct', 'confirm-indicator', 'unconfirm-indicator', 'issue-decision', 'revoke-decision', 'import-units']
+    const recorded = [...workflowActions, 'update', 'set-status', 'round-status', 'extend-deadline', 'correct', 'confirm-indicator', 'unconfirm-indicator', 'issue-decision', 'revoke-decision', 'import-units']
     for (const action of recorded) expect(auditActionLabels[action], action).toMatch(/[^\x00-\x7F]/)
   })
 
@@ -29,6 +29,8 @@ describe('the audit trail in words', () => {
     ['accept', 'submitted', 'Đã nộp'],
     ['accept', 'in-review', 'Đang thẩm định'],
     ['update', 'in-review', 'Đang thẩm định'],
+    ['set-status', 'submitted', 'Đã nộp'],
+    ['set-status', 'draft', 'Bản nháp'],
     ['round-status', 'draft', 'Đang chuẩn bị'],
     ['round-status', 'open', 'Đang nhận hồ sơ'],
     ['issue-decision', 'issued', 'Đã ban hành'],
