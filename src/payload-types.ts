@@ -313,6 +313,11 @@ export interface Authority {
    * Office receiving dossiers.
    */
   receivingOffice?: string | null;
+  /**
+   * Cleared by abolishing or merging (buttons on the right).
+   */
+  isActive?: boolean | null;
+  mergedInto?: (number | null) | Authority;
   publication?: {
     register?: ('all' | 'recognised' | 'none') | null;
     countsForEmulation?: boolean | null;
@@ -555,6 +560,8 @@ export interface Unit {
   learnerCount?: number | null;
   email?: string | null;
   isActive?: boolean | null;
+  mergedInto?: (number | null) | Unit;
+  mergedPrerequisite?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1551,6 +1558,8 @@ export interface AuthoritiesSelect<T extends boolean = true> {
   tierLabel?: T;
   deciderTitle?: T;
   receivingOffice?: T;
+  isActive?: T;
+  mergedInto?: T;
   publication?:
     | T
     | {
@@ -1575,6 +1584,8 @@ export interface UnitsSelect<T extends boolean = true> {
   learnerCount?: T;
   email?: T;
   isActive?: T;
+  mergedInto?: T;
+  mergedPrerequisite?: T;
   updatedAt?: T;
   createdAt?: T;
 }
