@@ -75,7 +75,7 @@ export const Authorities: CollectionConfig = applyWriteRules({
       {
         name: 'isActive',
         type: 'checkbox',
-        admin: { description: { vi: 'Bỏ chọn khi cấp này giải thể hoặc sáp nhập (dùng các nút bên phải).', en: 'Cleared by abolishing or merging (buttons on the right).' }, position: 'sidebar', readOnly: true },
+        admin: { description: { vi: 'Chỉ thay đổi qua các nút «Sáp nhập vào…», «Giải thể cấp này» bên dưới.', en: 'Changed only by the merge and abolish buttons below.' }, position: 'sidebar', readOnly: true },
         defaultValue: true,
         label: { vi: 'Đang hoạt động', en: 'Active' },
       },
