@@ -6,7 +6,7 @@
  * around the writes and their audit row. Every refusal is a 4xx that changes nothing.
  */
 import type { PayloadRequest } from 'payload'
-import { commitTransaction, initTransaction, killTransaction, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 import { z } from 'zod'
 
 import type { BoundaryNode, BoundaryRefusal } from '@criteria/boundary'
@@ -15,6 +15,7 @@ import { maxSerialId } from '@hooks/inputGuards'
 import { hasRole, isAdmin, relationId } from './access/roles'
 import { forgetAuthorityTree, userAuthoritySubtree } from './access/scope'
 import { readJson } from './corrections'
+import { inTransaction } from './units/import'
 
 export type Problem = { message: string; path: string }
 
@@ -81,15 +82,15 @@ export const loadBoundaryNodes = async ({ req }: { req: PayloadRequest }): Promi
   return docs.map((doc) => ({ id: doc.id, isActive: doc.isActive !== false, name: doc.name, parent: relationId(doc.parent) }))
 }
 
-/** Runs `work` in one transaction; a ValidationError from a hook answers 400 with its fields, and nothing stays written. */
+/**
+ * Runs `work` in one transaction — Payload's on PostgreSQL, one of our own lent to Payload on the
+ * embedded PGlite, which runs Payload without transactions (units/import.ts) — so a merge is all or
+ * nothing everywhere. A ValidationError from a hook answers 400 with its fields; nothing stays written.
+ */
 export const inOneTransaction = async ({ req, work }: { req: PayloadRequest; work: () => Promise<Response> }): Promise<Response> => {
-  const shouldCommit = await initTransaction(req)
   try {
-    const response = await work()
-    if (shouldCommit) await commitTransaction(req)
-    return response
+    return await inTransaction({ req, work: () => work() })
   } catch (error) {
-    if (shouldCommit) await killTransaction(req)
     if (error instanceof ValidationError) return refuse(400, (error.data?.errors ?? []).map((problem) => ({ message: problem.message, path: problem.path })))
     throw error
   } finally {

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs'
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import config from '@payload-config'
 import { latestRecognition } from '@collections/recognitions/prior'
@@ -206,6 +206,24 @@ describe('authorities merged and abolished', () => {
     // an inactive authority takes nothing more
     const again = await post({ body: { authority: absorbed.id }, path: `/units/${unit.id}/move`, role: 'admin' })
     expect(again.status).toBe(400)
+  })
+
+  it('a merge that fails at its audit row leaves nothing moved (one transaction)', async () => {
+    const absorbed = await newAuthority('T1', world.authorities.districtA.id)
+    const survivor = await newAuthority('T2', world.authorities.districtA.id)
+    const unit = await newUnit('T1u', absorbed.id)
+    const create = payload.db.create.bind(payload.db)
+    vi.spyOn(payload.db, 'create').mockImplementation(((args: Parameters<Payload['db']['create']>[0]) =>
+      args.collection === 'audit-events' ? Promise.reject(new Error('audit down')) : create(args)) as Payload['db']['create'])
+    try {
+      const response = await post({ body: { into: survivor.id }, path: `/authorities/${absorbed.id}/merge`, role: 'admin' })
+      expect(response.status).toBeGreaterThanOrEqual(500)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect((await unitOf(unit.id)).authority).toBe(absorbed.id)
+    const stored = await authorityOf(absorbed.id)
+    expect([stored.isActive, stored.mergedInto ?? null]).toEqual([true, null])
   })
 
   it('copy to next year lists the units added, merged and deactivated since, and the accounts left without a unit', async () => {
