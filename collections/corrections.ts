@@ -20,7 +20,8 @@ type Problem = { message: string; path: string }
 
 const json = (status: number, errors: Problem[]) => Response.json({ errors }, { status })
 
-const readJson = async (req: PayloadRequest): Promise<unknown> => {
+/** The request body as JSON; a body that is not JSON is `Symbol.for('invalid-json')`. */
+export const readJson = async (req: PayloadRequest): Promise<unknown> => {
   try {
     return req.json ? await req.json() : undefined
   } catch {

@@ -22,6 +22,12 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'issue-decision': 'Ban hành quyết định công nhận',
   'revoke-decision': 'Ban hành quyết định thu hồi',
   'import-units': 'Nhập danh sách đơn vị',
+  // boundary changes (REGULATIONS §5): from and to hold the names of the authorities or units
+  'move-unit': 'Chuyển đơn vị sang cấp quản lý khác',
+  'merge-unit': 'Sáp nhập đơn vị',
+  'move-authority': 'Chuyển cấp quản lý sang cấp trên khác',
+  'merge-authority': 'Sáp nhập cấp quản lý',
+  'abolish-authority': 'Giải thể cấp quản lý',
 }
 
 export const auditRecordLabels: Readonly<Record<string, string>> = {
@@ -30,6 +36,7 @@ export const auditRecordLabels: Readonly<Record<string, string>> = {
   decisions: 'Quyết định công nhận',
   'criteria-sets': 'Bộ tiêu chí',
   units: 'Đơn vị',
+  authorities: 'Cấp quản lý',
   reviews: 'Phiếu đánh giá',
   recognitions: 'Sổ công nhận',
 }

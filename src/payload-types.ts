@@ -316,6 +316,11 @@ export interface Authority {
    * Office receiving dossiers.
    */
   receivingOffice?: string | null;
+  /**
+   * Changed only by the merge and abolish buttons below.
+   */
+  isActive?: boolean | null;
+  mergedInto?: (number | null) | Authority;
   publication?: {
     register?: ('all' | 'recognised' | 'none') | null;
     countsForEmulation?: boolean | null;
@@ -558,6 +563,8 @@ export interface Unit {
   learnerCount?: number | null;
   email?: string | null;
   isActive?: boolean | null;
+  mergedInto?: (number | null) | Unit;
+  mergedPrerequisite?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -981,7 +988,7 @@ export interface Holiday {
   createdAt: string;
 }
 /**
- * Large papers made in the background.
+ * Large papers made in the background, kept for 7 days.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "file-tasks".
@@ -1589,6 +1596,8 @@ export interface AuthoritiesSelect<T extends boolean = true> {
   tierLabel?: T;
   deciderTitle?: T;
   receivingOffice?: T;
+  isActive?: T;
+  mergedInto?: T;
   publication?:
     | T
     | {
@@ -1613,6 +1622,8 @@ export interface UnitsSelect<T extends boolean = true> {
   learnerCount?: T;
   email?: T;
   isActive?: T;
+  mergedInto?: T;
+  mergedPrerequisite?: T;
   updatedAt?: T;
   createdAt?: T;
 }

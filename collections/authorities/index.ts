@@ -5,6 +5,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 
 import { forgetAuthorityTree } from '../access/scope'
 import { canCreateAuthority, canDeleteAuthorities, canReadAuthorities, canUpdateAuthorities } from './access'
+import { authorityAbolishEndpoint, authorityMergeEndpoint, authorityMoveEndpoint } from './boundary'
 import { guardParent } from './guardParent'
 import { publishRegisterRows } from './publication'
 import { requiredText } from '../validation'
@@ -24,10 +25,12 @@ export const Authorities: CollectionConfig = applyWriteRules({
       update: canUpdateAuthorities,
     },
     admin: {
-      defaultColumns: ['name', 'tierLabel', 'parent', 'deciderTitle'],
+      defaultColumns: ['name', 'tierLabel', 'parent', 'deciderTitle', 'isActive'],
       group: { vi: 'Danh mục', en: 'Directory' },
       useAsTitle: 'name',
     },
+    // POST /api/authorities/{id}/move, /{id}/merge, /{id}/abolish: boundary changes (./boundary.ts)
+    endpoints: [authorityMoveEndpoint, authorityMergeEndpoint, authorityAbolishEndpoint],
     fields: [
       {
         name: 'name',
@@ -67,6 +70,26 @@ export const Authorities: CollectionConfig = applyWriteRules({
         type: 'text',
         admin: { description: { vi: 'Nơi tiếp nhận hồ sơ, ví dụ "Phòng GDĐT".', en: 'Office receiving dossiers.' } },
         label: { vi: 'Cơ quan tiếp nhận hồ sơ', en: 'Receiving office' },
+      },
+      // written only by the merge and abolish actions (./boundary.ts; criteria/policy/directory.ts)
+      {
+        name: 'isActive',
+        type: 'checkbox',
+        admin: { description: { vi: 'Chỉ thay đổi qua các nút «Sáp nhập vào…», «Giải thể cấp này» bên dưới.', en: 'Changed only by the merge and abolish buttons below.' }, position: 'sidebar', readOnly: true },
+        defaultValue: true,
+        label: { vi: 'Đang hoạt động', en: 'Active' },
+      },
+      {
+        name: 'mergedInto',
+        type: 'relationship',
+        admin: { condition: (data) => Boolean(data?.mergedInto), position: 'sidebar', readOnly: true },
+        label: { vi: 'Đã sáp nhập vào', en: 'Merged into' },
+        relationTo: 'authorities',
+      },
+      {
+        name: 'boundaryPanel',
+        type: 'ui',
+        admin: { components: { Field: '@/components/admin/BoundaryPanel#AuthorityBoundaryPanel' }, position: 'sidebar' },
       },
       {
         // REGULATIONS §5.2.10: where results are published and whether they feed the emulation review

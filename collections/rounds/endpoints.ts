@@ -3,7 +3,9 @@
  * the plan, team roles, dossier checklist and legal basis kept, deadlines (opening and report-up
  * ones included) kept as rules, no team decision (a new year's team is set up anew), the newest published criteria
  * sets of the same kind. GET /api/rounds/{id}/participation: the units of the round with where each
- * stands, including those that have not started. Both act with the caller's access.
+ * stands, including those that have not started. Both act with the caller's access. The copy also
+ * answers what changed in the map since the source round (./changes.ts), and is refused for a round
+ * whose authority has since been abolished or merged: next year belongs to the one that took its units.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
@@ -14,6 +16,7 @@ import { relationId } from '../access/roles'
 import { authorityAncestry, authoritySubtree } from '../access/scope'
 import { fromIsoDay, toIsoDay } from '../dates'
 import { canCreateRound } from './access'
+import { roundChanges } from './changes'
 import { nullIfNotFound } from '../notFound'
 
 const notFound = () => Response.json({ errors: [{ message: 'Không tìm thấy đợt đánh giá, hoặc bạn không có quyền xem.', path: 'id' }] }, { status: 404 })
@@ -47,6 +50,10 @@ export const copyToNextYearEndpoint: Endpoint = {
     // rounds here (a unit, a reviewer) must not be shown next year's draft in a 409
     if (!(await canCreateRound({ data: { authority: authorityId }, req }))) {
       return Response.json({ errors: [{ message: 'Bạn không có quyền tạo đợt đánh giá cho cấp quản lý này.', path: '' }] }, { status: 403 })
+    }
+    const owner = authorityId === null ? null : await req.payload.findByID({ collection: 'authorities', depth: 0, disableErrors: true, id: authorityId, overrideAccess: true, req, select: { isActive: true, name: true } })
+    if (owner && owner.isActive === false) {
+      return Response.json({ errors: [{ message: `«${owner.name}» đã giải thể hoặc sáp nhập: đợt năm sau do cấp quản lý nhận các đơn vị của nó lập.`, path: 'authority' }] }, { status: 409 })
     }
     const existing = await req.payload.find({ collection: 'rounds', depth: 0, limit: 1, overrideAccess: true, req, where: { copiedFrom: { equals: round.id } } })
     if (existing.docs[0]) {
@@ -91,7 +98,7 @@ export const copyToNextYearEndpoint: Endpoint = {
       overrideAccess: false,
       req,
     }) })
-    return Response.json({ doc, message: `Đã tạo đợt «${doc.title}» (bản nháp).` }, { status: 201 })
+    return Response.json({ changes: await roundChanges({ req, round }), doc, message: `Đã tạo đợt «${doc.title}» (bản nháp).` }, { status: 201 })
   },
   method: 'post',
   path: '/:id/copy-to-next-year',

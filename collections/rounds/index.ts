@@ -16,6 +16,7 @@ import { planTimingKinds, roundStatuses, roundStatusLabels, teamRoles } from '@c
 import { requiredText } from '../validation'
 import { canChangeRounds, canCreateRound, canReadRounds } from './access'
 import { roundDocumentEndpoint, roundDocumentJobEndpoint } from '../../src/documents/endpoints'
+import { roundChangesEndpoint } from './changes'
 import { copyToNextYearEndpoint, participationEndpoint } from './endpoints'
 import { deadlineField, deadlineRow } from './fields'
 import { auditRound, keepStartedRounds, prepareRound } from './hooks'
@@ -44,7 +45,7 @@ export const Rounds: CollectionConfig = applyWriteRules({
       listSearchableFields: ['title'],
       useAsTitle: 'title',
     },
-    endpoints: [copyToNextYearEndpoint, participationEndpoint, roundDocumentEndpoint, roundDocumentJobEndpoint],
+    endpoints: [copyToNextYearEndpoint, participationEndpoint, roundChangesEndpoint, roundDocumentEndpoint, roundDocumentJobEndpoint],
     fields: [
       { name: 'title', type: 'text', label: { vi: 'Tên đợt đánh giá', en: 'Title' }, required: true, validate: requiredText({ vi: 'Tên đợt đánh giá không được để trống.' }) },
       {

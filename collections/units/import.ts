@@ -235,7 +235,7 @@ type Adapter = { drizzle: Drizzle; sessions: Record<string, { db: Drizzle; resol
  * src/db/pool.ts). The embedded PGlite runs Payload without transactions (payload.config.ts): there
  * one of our own is opened and lent to Payload for its duration, so the import stays all or nothing.
  */
-const inTransaction = async <T>({ req, work }: { req: PayloadRequest; work: (db: Drizzle) => Promise<T> }): Promise<T> => {
+export const inTransaction = async <T>({ req, work }: { req: PayloadRequest; work: (db: Drizzle) => Promise<T> }): Promise<T> => {
   const adapter = req.payload.db as unknown as Adapter
   const isOwner = await initTransaction(req)
   const id = await req.transactionID

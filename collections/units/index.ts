@@ -8,6 +8,7 @@ import { codeRelation } from '../catalogueCode'
 import { canChangeUnits, canCreateUnit, canReadUnits } from './access'
 import { tiersOfUnitType, validUnitTier, validUnitType } from './catalogueChecks'
 import { unitsExportEndpoint } from './export'
+import { unitHistoryEndpoint, unitMergeEndpoint, unitMoveEndpoint } from './boundary'
 import { importEndpoint } from './import'
 import { importFileEndpoint, importTemplateEndpoint } from './importFile'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
@@ -31,14 +32,15 @@ export const Units: CollectionConfig = applyWriteRules({
         // upload → preview → import of a province's sheet (admins and authority-admins only)
         beforeListTable: ['@/components/admin/UnitImportPanel#UnitImportPanel', { clientProps: { slug: 'units' }, path: '@/components/admin/ExportLink#ExportLink' }],
       },
-      defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive'],
+      defaultColumns: ['name', 'unitType', 'tier', 'authority', 'memberCount', 'isActive', 'mergedInto'],
       group: { vi: 'Danh mục', en: 'Directory' },
       listSearchableFields: ['name', 'code'],
       useAsTitle: 'name',
     },
     // POST /api/units/import: many units with their invited accounts at once (./import.ts); the
     // same from an XLSX/CSV sheet, and its template (./importFile.ts)
-    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, unitsExportEndpoint],
+    // POST /api/units/{id}/move, /{id}/merge, GET /{id}/history: boundary changes (./boundary.ts)
+    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, unitsExportEndpoint, unitMoveEndpoint, unitMergeEndpoint, unitHistoryEndpoint],
     fields: [
       {
         name: 'name',
@@ -116,6 +118,28 @@ export const Units: CollectionConfig = applyWriteRules({
         type: 'checkbox',
         defaultValue: true,
         label: { vi: 'Đang hoạt động', en: 'Active' },
+      },
+      // written only by the merge action (./boundary.ts; criteria/policy/directory.ts)
+      {
+        name: 'mergedInto',
+        type: 'relationship',
+        admin: { condition: (data) => Boolean(data?.mergedInto), position: 'sidebar', readOnly: true },
+        index: true,
+        label: { vi: 'Đã sáp nhập vào', en: 'Merged into' },
+        relationTo: 'units',
+      },
+      {
+        name: 'mergedPrerequisite',
+        type: 'checkbox',
+        admin: { condition: (data) => Boolean(data?.mergedInto), position: 'sidebar', readOnly: true },
+        defaultValue: false,
+        label: { vi: 'Công nhận của đơn vị này được tính làm điều kiện Mức độ 2 của đơn vị nhận sáp nhập', en: "Its recognitions count for the survivor's level 2" },
+      },
+      {
+        // move, merge, and the recognitions inherited through merges (./boundary.ts)
+        name: 'boundaryPanel',
+        type: 'ui',
+        admin: { components: { Field: '@/components/admin/BoundaryPanel#UnitBoundaryPanel' }, position: 'sidebar' },
       },
     ],
     hooks: {

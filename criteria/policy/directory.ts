@@ -6,9 +6,12 @@
  * by administrators (and nobody changes their own role: users/guardAssignment.ts).
  */
 import type { WriteRules } from '../fieldRules'
-import { derived, fixed, input, managers, noWorkflow } from './shared'
+import { derived, fixed, input, managers, noWorkflow, step } from './shared'
 
 const managed = input({ create: managers, update: managers })
+
+/** Moving, merging and abolishing (collections/boundary/): the only writer of the merge links and of an authority's active flag. */
+const boundarySteps = { 'boundary-change': 'Thay đổi địa giới (chuyển, sáp nhập, giải thể)' }
 
 export const authorityWrites: WriteRules = {
   ...noWorkflow,
@@ -16,6 +19,8 @@ export const authorityWrites: WriteRules = {
   fields: {
     code: managed,
     deciderTitle: managed,
+    isActive: step('boundary-change'),
+    mergedInto: step('boundary-change'),
     name: managed,
     publication: managed,
     parent: input({ create: managers, target: 'authority-in-subtree', update: managers }),
@@ -23,7 +28,7 @@ export const authorityWrites: WriteRules = {
     tierLabel: managed,
   },
   noun: 'cấp quản lý',
-  steps: {},
+  steps: boundarySteps,
 }
 
 export const unitWrites: WriteRules = {
@@ -36,12 +41,14 @@ export const unitWrites: WriteRules = {
     isActive: managed,
     learnerCount: managed,
     memberCount: managed,
+    mergedInto: step('boundary-change'),
+    mergedPrerequisite: step('boundary-change'),
     name: managed,
     tier: managed,
     unitType: managed,
   },
   noun: 'đơn vị',
-  steps: {},
+  steps: boundarySteps,
 }
 
 export const userWrites: WriteRules = {

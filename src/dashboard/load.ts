@@ -11,6 +11,7 @@ import { todayInVietnam, toIsoDay } from '@collections/dates'
 import { participantsOf } from '@collections/rounds/endpoints'
 import { ruleOf } from '@collections/rounds/fields'
 import { dossierGaps, type DossierGap } from '@collections/self-assessments/gaps'
+import { prerequisiteUnits } from '@collections/units/boundary'
 import { deadlineFor as unitDeadlineFor } from '@collections/self-assessments/steps'
 import { formatVietnameseDate, parseIsoDate } from '@criteria/calendar'
 import { chooseSets, daysUntil, expiringSoon, roundFunnel, teamProgress, type FunnelCount, type SetChoice } from '@criteria/dashboard'
@@ -127,7 +128,12 @@ const loadUnit = async ({ req, today }: { req: PayloadRequest; today: string }):
   const rounds = await find({ collection: 'rounds', req, sort: '-year', where: { status: { equals: 'open' } } })
   const dossiers = unitId === null ? [] : await find({ collection: 'self-assessments', req, where: { and: [{ unit: { equals: unitId } }, { round: { in: rounds.map((round) => round.id) } }] } })
   const recognitions = unitId === null ? [] : await find({ collection: 'recognitions', req, sort: '-decidedOn', where: { and: [{ unit: { equals: unitId } }, { status: { equals: 'valid' } }] } })
-  const prior = recognitions
+  // a unit merged into this one, saying so, lends its recognitions to the next level (issue 15)
+  const carried = unitId === null ? [] : (await prerequisiteUnits({ req, unitId })).slice(1)
+  const inherited = carried.length === 0
+    ? []
+    : (await req.payload.find({ collection: 'recognitions', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, where: { and: [{ unit: { in: carried } }, { status: { equals: 'valid' } }] } })).docs as Doc[]
+  const prior = [...recognitions, ...inherited]
     .filter((row) => typeof row.level === 'number')
     .map((row) => ({ decidedOn: toIsoDay(row.decidedOn) ?? '', level: row.level as number, validUntil: toIsoDay(row.validUntil) }))
     .sort((a, b) => b.level - a.level)[0] ?? null

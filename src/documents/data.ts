@@ -124,7 +124,9 @@ export const selfAssessmentData = async ({ req, sa, now }: { req: PayloadRequest
     byId<Round>({ collection: 'rounds', id: sa.round, req }),
     byId<{ title: string; regime: string; level?: number | string | null; model?: string | null }>({ collection: 'criteria-sets', id: sa.criteriaSet, req }),
   ])
-  const authority = await byId<Authority>({ collection: 'authorities', id: unit?.authority ?? round?.authority, req })
+  // the authority the dossier was filed with, stored on it at creation: a unit moved or an
+  // authority merged since (issue 15) does not rewrite an old dossier's papers
+  const authority = await byId<Authority>({ collection: 'authorities', id: sa.authority ?? unit?.authority ?? round?.authority, req })
   const rows = sa.answers ?? []
   const evidenceIds = [...new Set(rows.flatMap((row) => (row.evidence ?? []).map(relationId)).filter((id) => id !== null))]
   const [evidence, types] = await Promise.all([

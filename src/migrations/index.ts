@@ -8,6 +8,7 @@ import * as migration_20261129_194242_confirmation_label from './20261129_194242
 import * as migration_20261130_020037_document_templates from './20261130_020037_document_templates';
 import * as migration_20261130_031414_notifications_outbox_holidays from './20261130_031414_notifications_outbox_holidays';
 import * as migration_20261130_052510_file_tasks from './20261130_052510_file_tasks';
+import * as migration_20261130_062645_boundary_changes from './20261130_062645_boundary_changes';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_052510_file_tasks.up,
     down: migration_20261130_052510_file_tasks.down,
-    name: '20261130_052510_file_tasks'
+    name: '20261130_052510_file_tasks',
+  },
+  {
+    up: migration_20261130_062645_boundary_changes.up,
+    down: migration_20261130_062645_boundary_changes.down,
+    name: '20261130_062645_boundary_changes'
   },
 ];

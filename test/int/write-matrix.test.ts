@@ -449,6 +449,9 @@ const units: Subject = {
     { data: { learnerCount: 400 }, field: 'learnerCount', isStored: same('learnerCount', 400) },
     { data: { email: 'xa-a4@test.vn' }, field: 'email', isStored: same('email', 'xa-a4@test.vn') },
     { data: { isActive: false }, field: 'isActive', isStored: same('isActive', false) },
+    // written by the merge action only (collections/units/boundary.ts)
+    { data: { mergedInto: world.units.unitA2.id }, field: 'mergedInto', isStored: same('mergedInto', world.units.unitA2.id) },
+    { data: { mergedPrerequisite: true }, field: 'mergedPrerequisite', isStored: same('mergedPrerequisite', true) },
   ],
   capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
   collection: 'units',
@@ -479,6 +482,9 @@ const authorities: Subject = {
       field: 'publication',
       isStored: (stored) => stored.publication?.register === 'none' && stored.publication?.countsForEmulation === true && stored.publication?.channels === 'Cổng thông tin điện tử xã',
     },
+    // written by the merge and abolish actions only (collections/authorities/boundary.ts)
+    { data: { isActive: false }, field: 'isActive', isStored: same('isActive', false) },
+    { data: { mergedInto: world.authorities.districtB.id }, field: 'mergedInto', isStored: same('mergedInto', world.authorities.districtB.id) },
   ],
   capacities: { admin: ['admin'], districtAdmin: ['authority-admin'], provinceAdmin: ['authority-admin'] },
   collection: 'authorities',

@@ -15,7 +15,7 @@ describe('the audit trail in words', () => {
   })
 
   it('names every action the workflow and the hooks record, in Vietnamese', () => {
-    const recorded = [...workflowActions, 'update', 'set-status', 'round-status', 'extend-deadline', 'correct', 'confirm-indicator', 'unconfirm-indicator', 'issue-decision', 'revoke-decision', 'import-units']
+    const recorded = [...workflowActions, 'update', 'set-status', 'round-status', 'extend-deadline', 'correct', 'confirm-indicator', 'unconfirm-indicator', 'issue-decision', 'revoke-decision', 'import-units', 'move-unit', 'merge-unit', 'move-authority', 'merge-authority', 'abolish-authority']
     for (const action of recorded) expect(auditActionLabels[action], action).toMatch(/[^\x00-\x7F]/)
   })
 

@@ -52,12 +52,14 @@ describe("a step's field is written by that step only (issue 9)", () => {
     const bySlug = await loadTables()
     expect(slugs.filter((slug) => fieldsOfKind({ rules: bySlug[slug], kind: 'step' }).length > 0)).toEqual([
       'audit-events',
+      'authorities',
       'file-tasks',
       'outbox',
       'recognitions',
       'reviews',
       'rounds',
       'self-assessments',
+      'units',
     ])
   })
 

@@ -20,6 +20,8 @@ import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } f
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
 import { DocumentModel as DocumentModel_c4ba7d715260fa6aecbb5119f514129a } from '@/components/DocumentModel'
+import { AuthorityBoundaryPanel as AuthorityBoundaryPanel_35628292d27a0ad68e18c6defff49a18 } from '@/components/admin/BoundaryPanel'
+import { UnitBoundaryPanel as UnitBoundaryPanel_35628292d27a0ad68e18c6defff49a18 } from '@/components/admin/BoundaryPanel'
 import { UnitImportPanel as UnitImportPanel_5a322749d970641a71551a2df90bec22 } from '@/components/admin/UnitImportPanel'
 import { CatalogueCodeCell as CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77 } from '@/components/admin/CatalogueCodeCell'
 import { IndicatorRowLabel as IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b } from '@/components/IndicatorRowLabel'
@@ -60,6 +62,8 @@ export const importMap = {
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
   "@/components/DocumentModel#DocumentModel": DocumentModel_c4ba7d715260fa6aecbb5119f514129a,
+  "@/components/admin/BoundaryPanel#AuthorityBoundaryPanel": AuthorityBoundaryPanel_35628292d27a0ad68e18c6defff49a18,
+  "@/components/admin/BoundaryPanel#UnitBoundaryPanel": UnitBoundaryPanel_35628292d27a0ad68e18c6defff49a18,
   "@/components/admin/UnitImportPanel#UnitImportPanel": UnitImportPanel_5a322749d970641a71551a2df90bec22,
   "@/components/admin/CatalogueCodeCell#CatalogueCodeCell": CatalogueCodeCell_47402d1b3ba80ce3f22d40a12ba9bf77,
   "@/components/IndicatorRowLabel#IndicatorRowLabel": IndicatorRowLabel_ecaed80f6f1ac79f4577f0b2e60b079b,
