@@ -6,7 +6,8 @@
  * read access) are seen. Of each unit shown, only its type is read besides (the kind of organisation
  * the decision names; units themselves are not public).
  */
-import type { Payload, Where } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq, type Payload, type Where } from 'payload'
 
 import { fromIsoDay, toIsoDay } from '@collections/dates'
 
@@ -93,9 +94,45 @@ export const queryRegister = async ({ payload, filters, today }: { payload: Payl
     validUntil: toIsoDay(doc.validUntil),
     year: doc.year ?? null,
   }))
-  // the filters offer what the register holds
-  const { docs: all } = await payload.find({ collection: 'recognitions', depth: 0, limit: 0, overrideAccess: false, pagination: false, select: { authority: true, authorityName: true, year: true } })
-  const authorities = [...new Map(all.map((doc) => [String(doc.authority), doc.authorityName ?? ''])).entries()].map(([id, name]) => ({ id, name }))
-  const years = [...new Set(all.map((doc) => doc.year).filter((value): value is number => typeof value === 'number'))].sort((a, b) => b - a)
+  const { authorities, years } = await registerChoices({ payload })
   return { authorities, rows, total: found.totalDocs, years }
+}
+
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+
+/** The anonymous reader's read access to the register (collections/recognitions): the published rows. */
+const publishedOnly = JSON.stringify({ isPublic: { equals: true } })
+
+/**
+ * What the filters offer: the deciding authorities (each named as on its latest decision, the most
+ * recently deciding first) and the evaluation years the register holds, among the rows its reader
+ * — anyone, without a user — may read. Asked of PostgreSQL (GROUP BY, DISTINCT) rather than by
+ * reading the whole register into the page: the country's register holds tens of thousands of rows
+ * (issue 16). The register's read access is applied as it answers: everything (`true`) or the
+ * published rows (`{ isPublic: { equals: true } }`); any other answer is read through Payload.
+ */
+export const registerChoices = async ({ payload }: { payload: Payload }): Promise<{ authorities: { id: string; name: string }[]; years: number[] }> => {
+  const req = await createLocalReq({}, payload)
+  const access = await payload.collections.recognitions.config.access.read({ req })
+  if (access === false) return { authorities: [], years: [] }
+  if (access !== true && JSON.stringify(access) !== publishedOnly) {
+    const { docs: all } = await payload.find({ collection: 'recognitions', depth: 0, limit: 0, overrideAccess: false, pagination: false, select: { authority: true, authorityName: true, decidedOn: true, year: true }, sort: '-decidedOn' })
+    const names = new Map<string, string>()
+    for (const doc of all) if (!names.has(String(doc.authority))) names.set(String(doc.authority), doc.authorityName ?? '')
+    const years = [...new Set(all.map((doc) => doc.year).filter((value): value is number => typeof value === 'number'))].sort((a, b) => b - a)
+    return { authorities: [...names].map(([id, name]) => ({ id, name })), years }
+  }
+  const isAll = access === true
+  const drizzle = (payload.db as unknown as { drizzle: Executor }).drizzle
+  const [authorities, years] = await Promise.all([
+    drizzle.execute(sql`
+      select authority_id, (array_agg(authority_name order by decided_on desc, id desc))[1] as name
+      from recognitions where ${isAll}::boolean or is_public = true
+      group by authority_id order by max(decided_on) desc, authority_id`),
+    drizzle.execute(sql`select distinct year from recognitions where (${isAll}::boolean or is_public = true) and year is not null order by year desc`),
+  ])
+  return {
+    authorities: authorities.rows.map((row) => ({ id: String(row.authority_id), name: typeof row.name === 'string' ? row.name : '' })),
+    years: years.rows.map((row) => Number(row.year)),
+  }
 }
