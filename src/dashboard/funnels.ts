@@ -1,5 +1,5 @@
 /**
- * The funnels of many rounds counted by PostgreSQL in one statement (GROUP BY), instead of reading
+ * The funnels of many rounds counted by PostgreSQL in two statements (GROUP BY), instead of reading
  * every unit and dossier of every round into the app: the system admin's start page holds every
  * open round of the country (issue 16: 734 rounds, 100,000 units — reading them row by row took
  * seconds). The figures are those of `roundFunnel` over `participantsOf` (the participation
@@ -71,36 +71,31 @@ export const roundFunnels = async ({ req, rounds }: { req: PayloadRequest; round
   const visible = intArray(scope ?? [])
   const roundIds = intArray(rounds.map((round) => round.id))
   const drizzle = (req.payload.db as unknown as { drizzle: Executor }).drizzle
-  const { rows } = await drizzle.execute(sql`
-    with pairs as (
-      select p.round_id, p.authority_id, r.tier_id
+  // hash joins over the rounds' units and dossiers, no CTE (materialised CTEs sorted to disk for
+  // the admin's 734 rounds); a unit has at most one dossier per round (unit_round_idx)
+  const [participants, statuses] = await Promise.all([
+    drizzle.execute(sql`
+      select p.round_id, count(*)::int as units, (count(*) filter (where s.id is null))::int as not_started
       from unnest(${intArray(pairRounds)}::int[], ${intArray(pairAuthorities)}::int[]) as p(round_id, authority_id)
       join rounds r on r.id = p.round_id
-    ),
-    participants as (
-      select pairs.round_id, u.id as unit_id
-      from pairs join units u on u.authority_id = pairs.authority_id and u.tier_id = pairs.tier_id and u.is_active = true
+      join units u on u.authority_id = p.authority_id and u.tier_id = r.tier_id and u.is_active = true
+      left join self_assessments s on s.round_id = p.round_id and s.unit_id = u.id and (${isAll}::boolean or s.authority_id = any(${visible}::int[]))
       where ${isAll}::boolean or u.authority_id = any(${visible}::int[])
-    ),
-    dossiers as (
-      select s.round_id, s.unit_id, s.status from self_assessments s
-      where s.round_id = any(${roundIds}::int[]) and (${isAll}::boolean or s.authority_id = any(${visible}::int[]))
-    )
-    select round_id, 'units' as kind, null as status, count(*)::int as n from participants group by round_id
-    union all
-    select p.round_id, 'not-started', null, count(*)::int from participants p
-      where not exists (select 1 from dossiers d where d.round_id = p.round_id and d.unit_id = p.unit_id) group by p.round_id
-    union all
-    select round_id, 'status', status::text, count(*)::int from dossiers group by round_id, status`)
+      group by p.round_id`),
+    drizzle.execute(sql`
+      select round_id, status::text as status, count(*)::int as n from self_assessments
+      where round_id = any(${roundIds}::int[]) and (${isAll}::boolean or authority_id = any(${visible}::int[]))
+      group by round_id, status`),
+  ])
   const counts = new Map<string, { units: number; notStarted: number; byStatus: Record<string, number> }>()
   for (const round of rounds) counts.set(String(round.id), { byStatus: {}, notStarted: 0, units: 0 })
-  for (const row of rows) {
+  for (const row of participants.rows) {
     const entry = counts.get(String(row.round_id))
-    if (!entry) continue
-    const n = Number(row.n)
-    if (row.kind === 'units') entry.units = n
-    else if (row.kind === 'not-started') entry.notStarted = n
-    else entry.byStatus[String(row.status)] = n
+    if (entry) Object.assign(entry, { notStarted: Number(row.not_started), units: Number(row.units) })
+  }
+  for (const row of statuses.rows) {
+    const entry = counts.get(String(row.round_id))
+    if (entry) entry.byStatus[String(row.status)] = Number(row.n)
   }
   for (const [id, entry] of counts) result.set(id, { funnel: funnelFromCounts({ byStatus: entry.byStatus, notStarted: entry.notStarted }), unitCount: entry.units })
   return result

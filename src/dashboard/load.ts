@@ -172,6 +172,9 @@ const loadUnit = async ({ req, today }: { req: PayloadRequest; today: string }):
 }
 
 /** The rounds' cards: each with its authority's name, deadlines and funnel (counted by the database: ./funnels.ts). */
+/** What a round's card reads of it: not its plan, team, dossier checklist or extensions. */
+const roundCardFields = { authority: true, deadlines: true, reportDeadlines: true, status: true, tier: true, title: true, year: true } as const
+
 const authorityRounds = async ({ req, today, rounds }: { req: PayloadRequest; today: string; rounds: Doc[] }): Promise<AuthorityRound[]> => {
   const authorityIds = [...new Set(rounds.map((round) => relationId(round.authority)).filter((id) => id !== null))]
   const authorities = authorityIds.length === 0 ? [] : await find({ collection: 'authorities', req, select: { name: true }, where: { id: { in: authorityIds } } })
@@ -192,7 +195,7 @@ const authorityRounds = async ({ req, today, rounds }: { req: PayloadRequest; to
 }
 
 const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AuthorityDashboardData> => {
-  const rounds = await authorityRounds({ req, rounds: await find({ collection: 'rounds', req, sort: '-year', where: { status: { in: ['open', 'reviewing'] } } }), today })
+  const rounds = await authorityRounds({ req, rounds: await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { status: { in: ['open', 'reviewing'] } } }), today })
   const roundIds = rounds.map((round) => round.id)
   const waiting = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
   const disagreeing = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
@@ -265,7 +268,7 @@ const loadAdmin = async ({ req, today }: { req: PayloadRequest; today: string })
   const provinces = await find({ collection: 'authorities', req, select: { name: true }, sort: 'name', where: { parent: { exists: false } } })
   const subtrees = await Promise.all(provinces.map((province) => authoritySubtree({ authorityId: province.id, req })))
   const within = [...new Map(subtrees.flat().map((id) => [String(id), id])).values()]
-  const rounds = within.length === 0 ? [] : await find({ collection: 'rounds', req, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })
+  const rounds = within.length === 0 ? [] : await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })
   const cards = await authorityRounds({ req, rounds, today })
   const provinceOf = new Map<string, number>()
   subtrees.forEach((ids, index) => ids.forEach((id) => provinceOf.set(String(id), index)))
