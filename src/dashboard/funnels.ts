@@ -73,20 +73,19 @@ export const roundFunnels = async ({ req, rounds }: { req: PayloadRequest; round
   const drizzle = (req.payload.db as unknown as { drizzle: Executor }).drizzle
   // hash joins over the rounds' units and dossiers, no CTE (materialised CTEs sorted to disk for
   // the admin's 734 rounds); a unit has at most one dossier per round (unit_round_idx)
-  const [participants, statuses] = await Promise.all([
-    drizzle.execute(sql`
+  // one after the other: the adapter's client must not be asked two queries at once
+  const participants = await drizzle.execute(sql`
       select p.round_id, count(*)::int as units, (count(*) filter (where s.id is null))::int as not_started
       from unnest(${intArray(pairRounds)}::int[], ${intArray(pairAuthorities)}::int[]) as p(round_id, authority_id)
       join rounds r on r.id = p.round_id
       join units u on u.authority_id = p.authority_id and u.tier_id = r.tier_id and u.is_active = true
       left join self_assessments s on s.round_id = p.round_id and s.unit_id = u.id and (${isAll}::boolean or s.authority_id = any(${visible}::int[]))
       where ${isAll}::boolean or u.authority_id = any(${visible}::int[])
-      group by p.round_id`),
-    drizzle.execute(sql`
+      group by p.round_id`)
+  const statuses = await drizzle.execute(sql`
       select round_id, status::text as status, count(*)::int as n from self_assessments
       where round_id = any(${roundIds}::int[]) and (${isAll}::boolean or authority_id = any(${visible}::int[]))
-      group by round_id, status`),
-  ])
+      group by round_id, status`)
   const counts = new Map<string, { units: number; notStarted: number; byStatus: Record<string, number> }>()
   for (const round of rounds) counts.set(String(round.id), { byStatus: {}, notStarted: 0, units: 0 })
   for (const row of participants.rows) {

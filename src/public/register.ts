@@ -128,24 +128,22 @@ export const registerChoices = async ({ payload }: { payload: Payload }): Promis
   // per authority, its latest readable decision through the (authority, decided_on) index; the
   // years by skipping from one to the next on the year index: a few hundred index probes, not a
   // pass over the whole register
-  const [authorities, years] = await Promise.all([
-    drizzle.execute(sql`
+  const authorities = await drizzle.execute(sql`
       select a.id as authority_id, latest.authority_name as name, latest.decided_on
       from authorities a
       cross join lateral (
         select r.authority_name, r.decided_on from recognitions r
         where r.authority_id = a.id and (${isAll}::boolean or r.is_public = true)
         order by r.decided_on desc limit 1
-      ) latest`),
-    drizzle.execute(sql`
+      ) latest`)
+  const years = await drizzle.execute(sql`
       with recursive found(year) as (
         (select year from recognitions where year is not null and (${isAll}::boolean or is_public = true) order by year desc limit 1)
         union all
         select (select r.year from recognitions r where r.year < found.year and (${isAll}::boolean or r.is_public = true) order by r.year desc limit 1)
         from found where found.year is not null
       )
-      select year from found where year is not null`),
-  ])
+      select year from found where year is not null`)
   return {
     // the most recently deciding first
     authorities: [...authorities.rows]

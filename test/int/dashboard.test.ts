@@ -133,7 +133,7 @@ describe('dashboards of the demo users', () => {
     expect(await loadDashboard({ req: req as PayloadRequest })).toBeNull()
   })
 
-  it('each round’s funnel, counted by the database in one statement, equals the participation endpoint’s row-by-row count (admin, province, district)', async () => {
+  it('each round’s funnel, counted by the database, equals the participation endpoint’s row-by-row count (admin, province, district)', async () => {
     expect(await countableScope({ req: await reqFor('admin@demo.vn') })).toBeNull()
     expect(await countableScope({ req: await reqFor('huyen@demo.vn') })).toContain(users['huyen@demo.vn'].authority)
     // any other reader is counted row by row through Payload's access
