@@ -10,7 +10,9 @@
  * round's export), report (issue 13: one round's upward report over all N dossiers, made in the
  * background, beside its direct download), rss, embedded (all by default), and
  * actions (issue 12's workflow actions and pages on the demo data, embedded and on PostgreSQL; only
- * when asked: `npm run bench -- --only actions`).
+ * when asked: `npm run bench -- --only actions`), and national (issue 16: 100,000 units seeded with
+ * COPY, measured in-process before and after the `national_indexes` migration; only when asked:
+ * `npm run bench -- --only national [--national-units 100000]`, needs no build).
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -27,13 +29,15 @@ import { authorityList, core, crunch, dashboardCounts, embedded, importUnits, re
 import { createDatabase, ensureBenchBuild, startBenchCluster, startServer, strongSecret, tempDir } from './lib/server'
 import { buildWorld, seedCriteriaSets } from './lib/world'
 
-const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'sheets', 'report', 'rss', 'embedded', 'actions'] as const
-/** Run when named in --only: the demo's actions start two more servers with the demo loaded. */
-const askedOnly: readonly string[] = ['actions']
+const allSections = ['core', 'save', 'crunch', 'list', 'counts', 'workflow', 'import', 'sheets', 'report', 'rss', 'embedded', 'actions', 'national'] as const
+/** Run when named in --only: the demo's actions start two more servers with the demo loaded; national seeds 100,000 units. */
+const askedOnly: readonly string[] = ['actions', 'national']
+/** Sections that run Payload in the bench's own process and need no production build. */
+const withoutBuild: readonly string[] = ['national']
 type Section = (typeof allSections)[number]
 
-const usage = `Cách dùng: npm run bench -- [--units 3000] [--runs 5] [--only ${allSections.join(',')}]
-(hoặc BENCH_UNITS, BENCH_RUNS, BENCH_ONLY)`
+const usage = `Cách dùng: npm run bench -- [--units 3000] [--runs 5] [--only ${allSections.join(',')}] [--national-units 100000]
+(hoặc BENCH_UNITS, BENCH_RUNS, BENCH_ONLY, BENCH_NATIONAL_UNITS)`
 
 /** `--name value` or `--name=value`, else the environment variable, else the default. */
 export const parseOptions = ({ argv, env }: { argv: string[]; env: NodeJS.ProcessEnv }) => {
@@ -50,11 +54,12 @@ export const parseOptions = ({ argv, env }: { argv: string[]; env: NodeJS.Proces
   }
   const units = integer('units', flag('units') ?? env.BENCH_UNITS, 3000, 20)
   const runs = integer('runs', flag('runs') ?? env.BENCH_RUNS, 5, 1)
+  const nationalUnits = integer('national-units', flag('national-units') ?? env.BENCH_NATIONAL_UNITS, 100_000, 1000)
   const onlyRaw = flag('only') ?? env.BENCH_ONLY
   const only = onlyRaw ? onlyRaw.split(',').map((name) => name.trim()).filter(Boolean) : allSections.filter((name) => !askedOnly.includes(name))
   const unknown = only.filter((name) => !(allSections as readonly string[]).includes(name))
   if (unknown.length > 0) throw new Error(`phần không có: ${unknown.join(', ')}\n${usage}`)
-  return { only: only as Section[], runs, units }
+  return { nationalUnits, only: only as Section[], runs, units }
 }
 
 const cell = (value: string | undefined) => (value ?? '—').replace(/\|/g, '\\|')
@@ -102,10 +107,10 @@ const main = async () => {
     timings[name] = Math.round(performance.now() - start)
   }
 
-  ensureBenchBuild()
+  if (options.only.some((name) => !withoutBuild.includes(name))) ensureBenchBuild()
   await section('core', core)
 
-  const needsServer = allSections.some((name) => !['core', 'embedded', 'actions'].includes(name) && wants(name))
+  const needsServer = allSections.some((name) => !['core', 'embedded', 'actions', 'national'].includes(name) && wants(name))
   let setup: Record<string, unknown> = {}
   if (needsServer) {
     const setupStart = performance.now()
@@ -195,6 +200,11 @@ const main = async () => {
       fs.rmSync(pgDataDir, { force: true, recursive: true })
     }
     return { raw: Object.fromEntries(results.map((result, at) => [at === 0 ? 'embedded' : 'postgres', result.raw])), rows: results.flatMap((result) => result.rows) }
+  })
+
+  await section('national', async () => {
+    const { nationalBench } = await import('./national')
+    return nationalBench({ log, runs: options.runs, units: options.nationalUnits })
   })
 
   const totalSeconds = Math.round((performance.now() - began) / 1000)

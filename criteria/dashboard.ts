@@ -23,6 +23,19 @@ export type FunnelStage = (typeof funnelStages)[number]['code']
 export type FunnelCount = { code: FunnelStage; label: string; count: number; statuses: readonly SelfAssessmentStatus[] }
 
 /**
+ * The funnel from counts already made: dossiers by status and units without a dossier. What the
+ * database's GROUP BY answers for many rounds at once (src/dashboard/funnels.ts), and what
+ * `roundFunnel` counts from the rows of one.
+ */
+export const funnelFromCounts = ({ byStatus, notStarted }: { byStatus: Readonly<Partial<Record<string, number>>>; notStarted: number }): FunnelCount[] =>
+  funnelStages.map((stage) => ({
+    code: stage.code,
+    count: stage.code === 'not-started' ? notStarted : (stage.statuses as readonly string[]).reduce((sum, status) => sum + (byStatus[status] ?? 0), 0),
+    label: stage.label,
+    statuses: stage.statuses,
+  }))
+
+/**
  * How many of the round's units stand at each stage. A unit with no dossier has not started; a
  * dossier of a unit outside `unitIds` (moved or deactivated since) still counts where it stands.
  */
@@ -34,13 +47,9 @@ export const roundFunnel = ({
   assessments: readonly { unit: number | string | null; status: string | null | undefined }[]
 }): FunnelCount[] => {
   const started = new Set(assessments.map((assessment) => String(assessment.unit)))
-  const notStarted = unitIds.filter((id) => !started.has(String(id))).length
-  return funnelStages.map((stage) => ({
-    code: stage.code,
-    count: stage.code === 'not-started' ? notStarted : assessments.filter((assessment) => (stage.statuses as readonly string[]).includes(assessment.status ?? '')).length,
-    label: stage.label,
-    statuses: stage.statuses,
-  }))
+  const byStatus: Record<string, number> = {}
+  for (const assessment of assessments) byStatus[assessment.status ?? ''] = (byStatus[assessment.status ?? ''] ?? 0) + 1
+  return funnelFromCounts({ byStatus, notStarted: unitIds.filter((id) => !started.has(String(id))).length })
 }
 
 const dayNumber = ({ year, month, day }: CalendarDate) => Math.round(Date.UTC(year, month - 1, day) / 86_400_000)

@@ -43,8 +43,11 @@ const asPostgres = (command: string, args: string[]) => {
 
 export type BenchCluster = PgCluster & { hasStatements: boolean }
 
-/** A throwaway cluster; restarted once with pg_stat_statements when the extension is installed. */
-export const startBenchCluster = async (): Promise<BenchCluster> => {
+/**
+ * A throwaway cluster; restarted once with pg_stat_statements (and any other `libraries`, e.g.
+ * auto_explain) preloaded when the extension is installed.
+ */
+export const startBenchCluster = async ({ libraries = ['pg_stat_statements'] }: { libraries?: string[] } = {}): Promise<BenchCluster> => {
   const binDir = findPgBinDir()
   if (!binDir) throw new Error('[bench] cần PostgreSQL (initdb, pg_ctl): apt-get install postgresql')
   const cluster = await startPgCluster({ binDir })
@@ -53,7 +56,7 @@ export const startBenchCluster = async (): Promise<BenchCluster> => {
   await client.connect()
   const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_available_extensions WHERE name = 'pg_stat_statements'`)
   if (rows[0].n > 0) {
-    await client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`)
+    await client.query(`ALTER SYSTEM SET shared_preload_libraries = ${libraries.map((name) => `'${name}'`).join(', ')}`)
     await client.end()
     // with its own log file: without -l the server would keep pg_ctl's stdout pipe open forever
     asPostgres(path.join(binDir, 'pg_ctl'), ['-D', cluster.dataDir, '-l', path.join(path.dirname(cluster.dataDir), 'server.log'), '-w', '-t', '30', 'restart'])

@@ -44,6 +44,8 @@ export const Recognitions: CollectionConfig = applyWriteRules({
       useAsTitle: 'unitName',
     },
     defaultSort: '-decidedOn',
+    // the public register's filter offers each deciding authority by its latest decision (DISTINCT ON)
+    indexes: [{ fields: ['authority', 'decidedOn'] }],
     disableDuplicate: true,
     // GET /api/recognitions/export: the register as XLSX (./export.ts)
     endpoints: [recognitionsExportEndpoint],

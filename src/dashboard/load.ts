@@ -6,18 +6,19 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { hasRole, isAdmin, relationId } from '@collections/access/roles'
-import { authoritySubtree } from '@collections/access/scope'
+import { authoritySubtree, userAuthoritySubtree, whereIn } from '@collections/access/scope'
 import { todayInVietnam, toIsoDay } from '@collections/dates'
-import { participantsOf } from '@collections/rounds/endpoints'
 import { ruleOf } from '@collections/rounds/fields'
 import { dossierGaps, type DossierGap } from '@collections/self-assessments/gaps'
 import { prerequisiteUnits } from '@collections/units/boundary'
 import { deadlineFor as unitDeadlineFor } from '@collections/self-assessments/steps'
 import { formatVietnameseDate, parseIsoDate } from '@criteria/calendar'
-import { chooseSets, daysUntil, expiringSoon, roundFunnel, teamProgress, type FunnelCount, type SetChoice } from '@criteria/dashboard'
+import { chooseSets, daysUntil, expiringSoon, teamProgress, type FunnelCount, type SetChoice } from '@criteria/dashboard'
 import { deadlineFor, describeDeadline, type DeadlineRule } from '@criteria/deadlines'
 import { teamRoles } from '@criteria/rounds'
 import { statusLabels, type SelfAssessmentStatus } from '@criteria/workflow'
+
+import { roundFunnels, type FunnelRound } from './funnels'
 
 type Doc = Record<string, any>
 
@@ -176,33 +177,47 @@ const loadUnit = async ({ req, today }: { req: PayloadRequest; today: string }):
   }
 }
 
-const authorityRounds = async ({ req, today, where }: { req: PayloadRequest; today: string; where: Where }): Promise<AuthorityRound[]> => {
-  const rounds = await find({ collection: 'rounds', req, sort: '-year', where })
+/** The rounds' cards: each with its authority's name, deadlines and funnel (counted by the database: ./funnels.ts). */
+/** What a round's card reads of it: not its plan, team, dossier checklist or extensions. */
+const roundCardFields = { authority: true, deadlines: true, reportDeadlines: true, status: true, tier: true, title: true, year: true } as const
+
+const authorityRounds = async ({ req, today, rounds }: { req: PayloadRequest; today: string; rounds: Doc[] }): Promise<AuthorityRound[]> => {
   const authorityIds = [...new Set(rounds.map((round) => relationId(round.authority)).filter((id) => id !== null))]
   const authorities = authorityIds.length === 0 ? [] : await find({ collection: 'authorities', req, select: { name: true }, where: { id: { in: authorityIds } } })
-  const result: AuthorityRound[] = []
-  for (const round of rounds) {
+  const funnels = await roundFunnels({ req, rounds: rounds as FunnelRound[] })
+  return rounds.map((round) => {
     const authorityId = relationId(round.authority)
-    const { assessments, units } = await participantsOf({ req, round: round as { id: number; authority?: unknown; tier?: unknown } })
-    result.push({
+    const counted = funnels.get(String(round.id))
+    return {
       authorityName: authorities.find((authority) => String(authority.id) === String(authorityId))?.name ?? '',
       deadlines: roundDeadlines({ round, today }),
-      funnel: roundFunnel({ assessments: assessments.map((row) => ({ status: row.status ?? null, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) }),
+      funnel: counted?.funnel ?? [],
       id: round.id,
       status: round.status,
       title: round.title,
-      unitCount: units.length,
-    })
-  }
-  return result
+      unitCount: counted?.unitCount ?? 0,
+    }
+  })
 }
 
 const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AuthorityDashboardData> => {
-  const rounds = await authorityRounds({ req, today, where: { status: { in: ['open', 'reviewing'] } } })
+  const rounds = await authorityRounds({ req, rounds: await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { status: { in: ['open', 'reviewing'] } } }), today })
   const roundIds = rounds.map((round) => round.id)
   const waiting = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
   const disagreeing = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
-  const recognitions = await find({ collection: 'recognitions', req, select: { grade: true, level: true, outcomeLabel: true, status: true, unitName: true, validUntil: true }, sort: 'validUntil', where: { status: { equals: 'valid' } } })
+  // the register is readable by everyone signed in: only its rows decided within the authority's
+  // subtree that end in the next twelve months are read (a day's margin each side of the window;
+  // expiringSoon keeps the exact days), not the whole country's register
+  const subtree = await userAuthoritySubtree({ req })
+  const [year, month, day] = today.split('-').map(Number)
+  const window = { greater_than_equal: new Date(Date.UTC(year, month - 1, day - 1)).toISOString(), less_than_equal: new Date(Date.UTC(year + 1, month - 1, day + 2)).toISOString() }
+  const recognitions = await find({
+    collection: 'recognitions',
+    req,
+    select: { grade: true, level: true, outcomeLabel: true, status: true, unitName: true, validUntil: true },
+    sort: 'validUntil',
+    where: { and: [{ status: { equals: 'valid' } }, { validUntil: window }, whereIn({ field: 'authority', ids: subtree })] },
+  })
   return {
     disagreements: disagreeing.map((row) => ({ count: row.disagreements, id: row.id, title: row.title })),
     expiring: expiringSoon({ rows: recognitions.map((row) => ({ ...row, validUntil: toIsoDay(row.validUntil) }) as Doc), today }).map((row) => ({
@@ -254,14 +269,19 @@ const loadReviewer = async ({ req }: { req: PayloadRequest }): Promise<ReviewerD
   }
 }
 
+/** Each province's open rounds side by side: one read of the rounds and one count of every funnel, whatever the number of provinces. */
 const loadAdmin = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AdminDashboardData> => {
   const provinces = await find({ collection: 'authorities', req, select: { name: true }, sort: 'name', where: { parent: { exists: false } } })
-  const result: AdminDashboardData['provinces'] = []
-  for (const province of provinces) {
-    const subtree = await authoritySubtree({ authorityId: province.id, req })
-    result.push({ id: province.id, name: province.name, rounds: await authorityRounds({ req, today, where: { and: [{ authority: { in: subtree } }, { status: { not_equals: 'closed' } }] } }) })
+  const subtrees = await Promise.all(provinces.map((province) => authoritySubtree({ authorityId: province.id, req })))
+  const within = [...new Map(subtrees.flat().map((id) => [String(id), id])).values()]
+  const rounds = within.length === 0 ? [] : await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })
+  const cards = await authorityRounds({ req, rounds, today })
+  const provinceOf = new Map<string, number>()
+  subtrees.forEach((ids, index) => ids.forEach((id) => provinceOf.set(String(id), index)))
+  return {
+    provinces: provinces.map((province, index) => ({ id: province.id, name: province.name, rounds: cards.filter((_card, at) => provinceOf.get(String(relationId(rounds[at].authority))) === index) })),
+    role: 'admin',
   }
-  return { provinces: result, role: 'admin' }
 }
 
 /** The start page of the signed-in user: the admin's, else the authority's, the reviewer's or the unit's. */

@@ -9,6 +9,7 @@ import * as migration_20261130_020037_document_templates from './20261130_020037
 import * as migration_20261130_031414_notifications_outbox_holidays from './20261130_031414_notifications_outbox_holidays';
 import * as migration_20261130_052510_file_tasks from './20261130_052510_file_tasks';
 import * as migration_20261130_062645_boundary_changes from './20261130_062645_boundary_changes';
+import * as migration_20261130_062753_national_indexes from './20261130_062753_national_indexes';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_062645_boundary_changes.up,
     down: migration_20261130_062645_boundary_changes.down,
-    name: '20261130_062645_boundary_changes'
+    name: '20261130_062645_boundary_changes',
+  },
+  {
+    up: migration_20261130_062753_national_indexes.up,
+    down: migration_20261130_062753_national_indexes.down,
+    name: '20261130_062753_national_indexes'
   },
 ];

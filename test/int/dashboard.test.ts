@@ -6,7 +6,11 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { countableScope } from '@/dashboard/funnels'
 import { loadDashboard, type AdminDashboardData, type AuthorityDashboardData, type ReviewerDashboardData, type UnitDashboardData } from '@/dashboard/load'
+import { relationId } from '@collections/access/roles'
+import { participantsOf } from '@collections/rounds/endpoints'
+import { roundFunnel } from '@criteria/dashboard'
 import { loadDemo } from '@/seed/loadDemo'
 
 import { pdfUpload } from './helpers/files'
@@ -127,5 +131,57 @@ describe('dashboards of the demo users', () => {
     expect(JSON.stringify(data)).not.toContain(`/self-assessments/${otherDossier.id}`)
     const req = await createLocalReq({ user: { ...users['donvi@demo.vn'], collection: 'users', roles: [] } as never }, payload)
     expect(await loadDashboard({ req: req as PayloadRequest })).toBeNull()
+  })
+
+  it('each round’s funnel, counted by the database, equals the participation endpoint’s row-by-row count (admin, province, district)', async () => {
+    expect(await countableScope({ req: await reqFor('admin@demo.vn') })).toBeNull()
+    expect(await countableScope({ req: await reqFor('huyen@demo.vn') })).toContain(users['huyen@demo.vn'].authority)
+    // any other reader is counted row by row through Payload's access
+    expect(await countableScope({ req: await reqFor('reviewer@demo.vn') })).toBeUndefined()
+    for (const email of ['admin@demo.vn', 'tinh@demo.vn', 'huyen@demo.vn']) {
+      const data = await dashboardOf<AdminDashboardData | AuthorityDashboardData>(email)
+      const cards = data.role === 'admin' ? data.provinces.flatMap((province) => province.rounds) : data.rounds
+      expect(cards.map((card) => card.id)).toContain(roundId)
+      const req = await reqFor(email)
+      for (const card of cards) {
+        const round = await payload.findByID({ collection: 'rounds', depth: 0, id: card.id })
+        const { assessments, units } = await participantsOf({ req, round })
+        expect(card.unitCount, `${email}, đợt ${card.id}`).toBe(units.length)
+        expect(card.funnel, `${email}, đợt ${card.id}`).toEqual(roundFunnel({ assessments: assessments.map((row) => ({ status: row.status, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) }))
+      }
+    }
+    const own = (await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')).rounds.find((card) => card.id === roundId)
+    expect(own?.funnel.filter((stage) => stage.count > 0).map((stage) => stage.code)).toEqual(['not-started', 'draft', 'in-review'])
+  })
+
+  it('recognitions expiring: only those decided within the authority’s subtree and ending in the next twelve months', async () => {
+    const decision = (await payload.find({ collection: 'decisions', depth: 0, limit: 1, where: { status: { equals: 'issued' } } })).docs[0]
+    const unit = users['donvi@demo.vn'].unit as number
+    const district = users['huyen@demo.vn'].authority as number
+    const elsewhere = await payload.create({ collection: 'authorities', data: { code: 'TINH-KHAC-KT', name: 'Tỉnh khác (kiểm thử)', tierLabel: 'Tỉnh' } as never })
+    const inMonths = (months: number) => {
+      const date = new Date()
+      date.setUTCMonth(date.getUTCMonth() + months)
+      return `${date.toISOString().slice(0, 10)}T12:00:00.000Z`
+    }
+    const row = (name: string, authority: number, validUntil: string) => ({
+      authority,
+      decidedOn: '2024-01-10T12:00:00.000Z',
+      decision: decision.id,
+      level: 1,
+      status: 'valid',
+      unit,
+      unitName: name,
+      validFrom: '2024-01-10T12:00:00.000Z',
+      validUntil,
+      year: 2023,
+    })
+    // straight into the table: the register takes rows only from issued decisions
+    for (const data of [row('Kiểm thử: trong huyện, còn 6 tháng', district, inMonths(6)), row('Kiểm thử: tỉnh khác, còn 6 tháng', elsewhere.id, inMonths(6)), row('Kiểm thử: trong huyện, còn 20 tháng', district, inMonths(20))]) {
+      await payload.db.create({ collection: 'recognitions', data })
+    }
+    const names = async (email: string) => (await dashboardOf<AuthorityDashboardData>(email)).expiring.map((entry) => entry.unitName).filter((name) => name.startsWith('Kiểm thử'))
+    expect(await names('huyen@demo.vn')).toEqual(['Kiểm thử: trong huyện, còn 6 tháng'])
+    expect(await names('tinh@demo.vn')).toEqual(['Kiểm thử: trong huyện, còn 6 tháng'])
   })
 })

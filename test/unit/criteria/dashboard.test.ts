@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { chooseSets, daysUntil, describeDaysLeft, expiringSoon, roundFunnel, teamProgress, urgencyOf, type OfferedSet } from '@criteria/dashboard'
+import { chooseSets, daysUntil, describeDaysLeft, expiringSoon, funnelFromCounts, roundFunnel, teamProgress, urgencyOf, type OfferedSet } from '@criteria/dashboard'
 
 describe('roundFunnel: where the round’s units stand', () => {
   it('counts units without a dossier as not started, and each status in its stage', () => {
@@ -32,6 +32,30 @@ describe('roundFunnel: where the round’s units stand', () => {
     expect(funnel.find((stage) => stage.code === 'not-started')?.count).toBe(1)
     expect(funnel.find((stage) => stage.code === 'draft')?.count).toBe(1)
     expect(funnel.find((stage) => stage.code === 'submitted')?.count).toBe(1)
+  })
+})
+
+describe('funnelFromCounts: the funnel from the database’s counts', () => {
+  it('sums each stage’s statuses and takes the units without a dossier as given', () => {
+    const funnel = funnelFromCounts({ byStatus: { draft: 5, 'not-recognised': 1, recognised: 2, returned: 3, reviewed: 4, submitted: 7 }, notStarted: 11 })
+    expect(funnel.map((stage) => [stage.code, stage.count])).toEqual([
+      ['not-started', 11],
+      ['draft', 8],
+      ['submitted', 7],
+      ['in-review', 0],
+      ['reviewed', 4],
+      ['decided', 3],
+    ])
+  })
+
+  it('gives what roundFunnel counts from the rows, labels and statuses included', () => {
+    const assessments = [
+      { status: 'draft', unit: 1 },
+      { status: 'draft', unit: 2 },
+      { status: 'in-review', unit: 3 },
+      { status: 'recognised', unit: 4 },
+    ]
+    expect(funnelFromCounts({ byStatus: { draft: 2, 'in-review': 1, recognised: 1 }, notStarted: 3 })).toEqual(roundFunnel({ assessments, unitIds: [1, 2, 3, 4, 5, 6, 7] }))
   })
 })
 
