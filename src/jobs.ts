@@ -7,6 +7,7 @@
  */
 import type { JobsConfig } from 'payload'
 
+import { unitImportTask } from '../collections/units/importJob'
 import { fileTasks, fileTasksQueue } from './documents/fileTasks'
 import { isAutoRunOn, notificationsQueue, notificationTasks } from './notifications/jobs'
 
@@ -21,5 +22,5 @@ export const productJobs: JobsConfig = {
         ]
       : [],
   deleteJobOnComplete: true,
-  tasks: [...notificationTasks, ...fileTasks],
+  tasks: [...notificationTasks, ...fileTasks, unitImportTask],
 }

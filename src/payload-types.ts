@@ -139,6 +139,7 @@ export interface Config {
       'deliver-outbox': TaskDeliverOutbox;
       'send-reminders': TaskSendReminders;
       'generate-round-document': TaskGenerateRoundDocument;
+      'import-units': TaskImportUnits;
       inline: {
         input: unknown;
         output: unknown;
@@ -996,16 +997,25 @@ export interface Holiday {
 export interface FileTask {
   id: number;
   title: string;
-  kind: 'round-document';
+  kind: 'round-document' | 'unit-import';
   round?: (number | null) | Round;
   docType?: string | null;
-  format: 'docx' | 'xlsx' | 'pdf';
+  format?: ('docx' | 'xlsx' | 'pdf' | 'csv') | null;
   requestedBy?: (number | null) | User;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress?: number | null;
   stage?: string | null;
   error?: string | null;
   finishedAt?: string | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1087,7 +1097,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document';
+        taskSlug: 'inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document' | 'import-units';
         taskID: string;
         input?:
           | {
@@ -1120,7 +1130,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document') | null;
+  taskSlug?: ('inline' | 'deliver-outbox' | 'send-reminders' | 'generate-round-document' | 'import-units') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1869,6 +1879,7 @@ export interface FileTasksSelect<T extends boolean = true> {
   stage?: T;
   error?: T;
   finishedAt?: T;
+  result?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2014,6 +2025,18 @@ export interface TaskSendReminders {
 export interface TaskGenerateRoundDocument {
   input: {
     fileTask: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImport-units".
+ */
+export interface TaskImportUnits {
+  input: {
+    fileTask: number;
+    mode: string;
+    origin?: string | null;
   };
   output?: unknown;
 }

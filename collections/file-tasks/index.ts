@@ -1,6 +1,8 @@
 /**
  * `file-tasks`: a paper made in the background, with its progress — the upward report of a round
- * with thousands of dossiers takes seconds to read and fill, longer than a button should hang. The
+ * with thousands of dossiers takes seconds to read and fill, longer than a button should hang — and
+ * a large units import (collections/units/importJob.ts: the uploaded sheet is the row's file, its
+ * answer the row's `result`). The
  * endpoint `POST /api/rounds/{id}/documents/{type}/jobs` checks the caller may read the round,
  * writes a row here (queued) and queues the `generate-round-document` job; the job reads the
  * round's dossiers page by page, writing how far it got (`progress`, `stage`), then stores the file
@@ -53,7 +55,7 @@ export const FileTasks: CollectionConfig = applyWriteRules({
     access: { create: nobody, delete: canReadFileTask, read: canReadFileTask, update: nobody },
     admin: {
       defaultColumns: ['title', 'status', 'progress', 'createdAt', 'requestedBy'],
-      description: { vi: 'Văn bản lớn được tạo ở chế độ nền (báo cáo tổng hợp của đợt nhiều đơn vị). Tải tệp khi tình trạng là «Xong»; tệp được giữ 7 ngày.', en: 'Large papers made in the background, kept for 7 days.' },
+      description: { vi: 'Việc chạy ở chế độ nền: báo cáo tổng hợp của đợt nhiều đơn vị (tải tệp khi tình trạng là «Xong») và nhập danh sách đơn vị từ tệp lớn. Giữ 7 ngày.', en: 'Large papers made in the background, kept for 7 days.' },
       group: { vi: 'Hệ thống', en: 'System' },
       useAsTitle: 'title',
     },
@@ -67,7 +69,10 @@ export const FileTasks: CollectionConfig = applyWriteRules({
         admin: { hidden: true },
         defaultValue: 'round-document',
         label: { vi: 'Loại tác vụ', en: 'Kind' },
-        options: [{ label: { vi: 'Văn bản của đợt đánh giá', en: 'Round document' }, value: 'round-document' }],
+        options: [
+          { label: { vi: 'Văn bản của đợt đánh giá', en: 'Round document' }, value: 'round-document' },
+          { label: { vi: 'Nhập danh sách đơn vị', en: 'Units import' }, value: 'unit-import' },
+        ],
         required: true,
       },
       { name: 'round', type: 'relationship', index: true, label: { vi: 'Đợt đánh giá', en: 'Round' }, relationTo: 'rounds' },
@@ -81,8 +86,8 @@ export const FileTasks: CollectionConfig = applyWriteRules({
           { label: 'Word (.docx)', value: 'docx' },
           { label: 'Excel (.xlsx)', value: 'xlsx' },
           { label: 'PDF', value: 'pdf' },
+          { label: 'CSV', value: 'csv' },
         ],
-        required: true,
       },
       { name: 'requestedBy', type: 'relationship', index: true, label: { vi: 'Người yêu cầu', en: 'Requested by' }, relationTo: 'users' },
       {
@@ -99,8 +104,10 @@ export const FileTasks: CollectionConfig = applyWriteRules({
       { name: 'stage', type: 'text', admin: { position: 'sidebar' }, label: { vi: 'Đang làm', en: 'Stage' } },
       { name: 'error', type: 'textarea', admin: { position: 'sidebar' }, label: { vi: 'Lỗi', en: 'Error' } },
       { name: 'finishedAt', type: 'date', admin: { ...dateTime, position: 'sidebar' }, label: { vi: 'Xong lúc', en: 'Finished at' } },
+      // an import's answer, as the import screen shows it (counts, skipped rows' problems); for the screen, not for reading here
+      { name: 'result', type: 'json', admin: { hidden: true }, label: { vi: 'Kết quả nhập', en: 'Import result' } },
     ],
-    labels: { plural: { vi: 'Văn bản tạo nền', en: 'Background papers' }, singular: { vi: 'Văn bản tạo nền', en: 'Background paper' } },
+    labels: { plural: { vi: 'Tác vụ nền', en: 'Background papers' }, singular: { vi: 'Tác vụ nền', en: 'Background paper' } },
     // the row exists (queued, running) before its file does
     upload: { filesRequiredOnCreate: false, staticDir: fileTasksDir() },
   },

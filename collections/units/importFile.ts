@@ -23,7 +23,7 @@ import { sheetColumns, unitsFromSheet } from './importSheet'
 
 const json = ({ status, body }: Answer) => Response.json(body, { status })
 
-const canImport = (req: PayloadRequest): Answer | null => {
+export const canImport = (req: PayloadRequest): Answer | null => {
   if (!req.user) return refusal(401, 'Cần đăng nhập.')
   if (!isAdmin(req.user) && !hasRole({ role: 'authority-admin', user: req.user })) {
     return refusal(403, 'Chỉ quản trị hệ thống hoặc quản trị cấp quản lý mới được nhập danh sách đơn vị.')

@@ -11,6 +11,7 @@ import { unitsExportEndpoint } from './export'
 import { unitHistoryEndpoint, unitMergeEndpoint, unitMoveEndpoint } from './boundary'
 import { importEndpoint } from './import'
 import { importFileEndpoint, importTemplateEndpoint } from './importFile'
+import { importFileJobEndpoint } from './importJob'
 import { nonNegativeInteger, optionalEmail, requiredText } from '../validation'
 import { unitRules } from './writeRules'
 import { keepReferenced } from '../keepReferenced'
@@ -40,7 +41,7 @@ export const Units: CollectionConfig = applyWriteRules({
     // POST /api/units/import: many units with their invited accounts at once (./import.ts); the
     // same from an XLSX/CSV sheet, and its template (./importFile.ts)
     // POST /api/units/{id}/move, /{id}/merge, GET /{id}/history: boundary changes (./boundary.ts)
-    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, unitsExportEndpoint, unitMoveEndpoint, unitMergeEndpoint, unitHistoryEndpoint],
+    endpoints: [importEndpoint, importTemplateEndpoint, importFileEndpoint, importFileJobEndpoint, unitsExportEndpoint, unitMoveEndpoint, unitMergeEndpoint, unitHistoryEndpoint],
     fields: [
       {
         name: 'name',

@@ -20,6 +20,7 @@ export const fileTaskWrites: WriteRules = {
     kind: queued,
     progress: ran,
     requestedBy: queued,
+    result: ran,
     round: queued,
     stage: ran,
     status: ran,

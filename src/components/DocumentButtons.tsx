@@ -18,7 +18,7 @@ type FileTask = { id: number; status: 'queued' | 'running' | 'done' | 'failed'; 
  * A paper read from every dossier of the round (the upward report): made in the background on the
  * server (POST …/jobs), its bar and what it is doing shown while the page polls the task, then a
  * download link. Leaving the page loses nothing: the task and its file stay under
- * Hệ thống › Văn bản tạo nền.
+ * Hệ thống › Tác vụ nền.
  */
 const BackgroundPaper = ({ base, code, format }: { base: string; code: string; format: string }) => {
   const [task, setTask] = useState<FileTask | null>(null)
@@ -29,7 +29,7 @@ const BackgroundPaper = ({ base, code, format }: { base: string; code: string; f
       void fetch(`/api/file-tasks/${task.id}?depth=0`, { credentials: 'include' })
         .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
         .then((next: FileTask) => setTask(next))
-        .catch(() => setProblem('Mất kết nối khi theo dõi tiến độ; văn bản vẫn được tạo, xem ở Hệ thống › Văn bản tạo nền.'))
+        .catch(() => setProblem('Mất kết nối khi theo dõi tiến độ; văn bản vẫn được tạo, xem ở Hệ thống › Tác vụ nền.'))
     }, 800)
     return () => clearTimeout(timer)
   }, [task])
@@ -136,7 +136,7 @@ export const DocumentButtons = () => {
       ) : null}
       <p style={{ color: 'var(--theme-elevation-600)', fontSize: 12, margin: '4px 0' }}>Lưu trước khi tải để văn bản có số liệu mới nhất. Mẫu văn bản: Danh mục › Mẫu văn bản.</p>
       {types.some((type) => type.inBackground) ? (
-        <p style={{ color: 'var(--theme-elevation-600)', fontSize: 12, margin: '4px 0' }}>Báo cáo tổng hợp đọc mọi hồ sơ của đợt nên được tạo ở chế độ nền: bấm định dạng, chờ thanh tiến độ, rồi tải về. Các lần tạo trước: Hệ thống › Văn bản tạo nền.</p>
+        <p style={{ color: 'var(--theme-elevation-600)', fontSize: 12, margin: '4px 0' }}>Báo cáo tổng hợp đọc mọi hồ sơ của đợt nên được tạo ở chế độ nền: bấm định dạng, chờ thanh tiến độ, rồi tải về. Các lần tạo trước: Hệ thống › Tác vụ nền.</p>
       ) : null}
     </div>
   )

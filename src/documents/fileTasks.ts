@@ -24,9 +24,8 @@ const formatTitles: Record<string, string> = { docx: 'Word', pdf: 'PDF', xlsx: '
 /** How long a made paper stays downloadable (the requester's older tasks and files are removed when they ask for a new one). */
 export const keepDays = 7
 
-/** Writes the row and queues its job; starts it here unless a worker runs the jobs. */
-export const queueRoundPaper = async ({ req, round, code, format }: { req: PayloadRequest; round: Round; code: string; format: string }) => {
-  const type = documentTypeByCode(code)
+/** Removes the caller's ended tasks (and their files) older than `keepDays`: done when they queue a new one. */
+export const removeOldTasks = async ({ req }: { req: PayloadRequest }) => {
   const before = new Date(Date.now() - keepDays * 24 * 3600 * 1000).toISOString()
   await req.payload.delete({
     collection: 'file-tasks',
@@ -34,6 +33,12 @@ export const queueRoundPaper = async ({ req, round, code, format }: { req: Paylo
     req,
     where: { and: [{ requestedBy: { equals: req.user?.id } }, { status: { in: ['done', 'failed'] } }, { createdAt: { less_than: before } }] },
   })
+}
+
+/** Writes the row and queues its job; starts it here unless a worker runs the jobs. */
+export const queueRoundPaper = async ({ req, round, code, format }: { req: PayloadRequest; round: Round; code: string; format: string }) => {
+  const type = documentTypeByCode(code)
+  await removeOldTasks({ req })
   const task = await req.payload.create({
     collection: 'file-tasks',
     data: {
@@ -52,14 +57,17 @@ export const queueRoundPaper = async ({ req, round, code, format }: { req: Paylo
     req,
   })
   const job = await req.payload.jobs.queue({ input: { fileTask: task.id }, queue: fileTasksQueue, req, task: roundDocumentTaskSlug })
-  if (isAutoRunOn()) {
-    // after the request's own transaction has committed the row and the job (a job started inside it could not see them)
-    const { payload } = req
-    setImmediate(() => {
-      void payload.jobs.runByID({ id: job.id }).catch((failure: unknown) => payload.logger.error({ err: failure, msg: `Tác vụ tệp ${task.id}: không chạy được` }))
-    })
-  }
+  startNow({ jobId: job.id, payload: req.payload, taskId: task.id })
   return task
+}
+
+/** Starts a queued file task's job in this process at once, unless a worker runs the jobs (JOBS_AUTORUN=false). */
+export const startNow = ({ payload, jobId, taskId }: { payload: Payload; jobId: number | string; taskId: number | string }) => {
+  if (!isAutoRunOn()) return
+  // after the request's own transaction has committed the row and the job (a job started inside it could not see them)
+  setImmediate(() => {
+    void payload.jobs.runByID({ id: jobId }).catch((failure: unknown) => payload.logger.error({ err: failure, msg: `Tác vụ tệp ${taskId}: không chạy được` }))
+  })
 }
 
 /** Runs one task: reads the round, makes the paper with its progress written on the row, stores the file. */
@@ -78,7 +86,7 @@ export const runRoundPaperTask = async ({ payload, id }: { payload: Payload; id:
     const round = await payload.findByID({ collection: 'rounds', depth: 0, disableErrors: true, id: relationId(task.round) as number, overrideAccess: true, req })
     if (!round) throw new Error('Đợt đánh giá của văn bản này không còn nữa.')
     const { roundPaper } = await import('./endpoints')
-    const paper = await roundPaper({ code: task.docType ?? '', format: task.format, onProgress: report, req, round })
+    const paper = await roundPaper({ code: task.docType ?? '', format: task.format ?? 'docx', onProgress: report, req, round })
     await report(progressOf({ phase: 'store' }))
     await payload.update({
       collection: 'file-tasks',

@@ -10,6 +10,7 @@ import * as migration_20261130_031414_notifications_outbox_holidays from './2026
 import * as migration_20261130_052510_file_tasks from './20261130_052510_file_tasks';
 import * as migration_20261130_062645_boundary_changes from './20261130_062645_boundary_changes';
 import * as migration_20261130_062753_national_indexes from './20261130_062753_national_indexes';
+import * as migration_20261130_063239_file_tasks_imports from './20261130_063239_file_tasks_imports';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261130_062753_national_indexes.up,
     down: migration_20261130_062753_national_indexes.down,
-    name: '20261130_062753_national_indexes'
+    name: '20261130_062753_national_indexes',
+  },
+  {
+    up: migration_20261130_063239_file_tasks_imports.up,
+    down: migration_20261130_063239_file_tasks_imports.down,
+    name: '20261130_063239_file_tasks_imports'
   },
 ];

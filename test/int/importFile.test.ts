@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import config from '@payload-config'
 import { importSheet } from '@collections/units/importFile'
 import { sheetColumns } from '@collections/units/importSheet'
+import { fileTasksQueue } from '@/documents/fileTasks'
 import { workbookBytes } from '@/spreadsheet/write'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
@@ -229,5 +230,65 @@ describe('writing', () => {
     const before = await counts()
     expect((await send({ bytes: await xlsx([line('r1')]), mode: 'all', role })).status).toBe(status)
     expect(await counts()).toEqual(before)
+  })
+})
+
+describe('a large file, imported in the background (file-tasks, job import-units)', () => {
+  const queue = ({ bytes, mode, role }: { bytes: Uint8Array; mode: string; role: Role }) => rest.sendBytes({ bytes, path: `/units/import-file/jobs?mode=${mode}`, token: tokens[role] })
+  const runFiles = () => payload.jobs.run({ queue: fileTasksQueue })
+
+  it('stores the sheet, imports it as the account that asked with its stages written on the row, and ends with the import’s own answer', async () => {
+    const rows = Array.from({ length: 1_200 }, (_unused, serial) => line(`bg${serial}`))
+    const bytes = await xlsx(rows)
+    const before = await counts()
+    const queued = await queue({ bytes, mode: 'all', role: 'districtAdmin' })
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202)
+    expect(queued.body.doc).toMatchObject({ format: 'xlsx', kind: 'unit-import', status: 'queued', title: 'Nhập danh sách đơn vị — 1.200 dòng (cả tệp)' })
+    // nothing is written before the job runs
+    expect(await counts()).toEqual(before)
+    const stages: unknown[] = []
+    const update = payload.update.bind(payload)
+    vi.spyOn(payload, 'update').mockImplementation(((args: Parameters<Payload['update']>[0]) => {
+      if (args.collection === 'file-tasks') stages.push((args.data as { stage?: string }).stage)
+      return update(args as never)
+    }) as never)
+    await runFiles()
+    expect(stages).toEqual(['Đang đọc tệp', 'Đang kiểm tra và ghi các dòng', 'Xong'])
+    const task = await payload.findByID({ collection: 'file-tasks', depth: 0, id: queued.body.doc.id })
+    expect(task).toMatchObject({ progress: 100, status: 'done' })
+    expect(task.result).toMatchObject({ created: { accounts: 1_200, units: 1_200 } })
+    expect(await counts()).toEqual({ audit: before.audit + 1, units: before.units + 1_200, users: before.users + 1_200 })
+    // the district's own import, under its own name in the audit trail
+    const audit = (await payload.find({ collection: 'audit-events', depth: 0, limit: 1, sort: '-createdAt', where: { action: { equals: 'import-units' } } })).docs[0]
+    expect(audit.actor).toBe(world.users.districtAdmin.id)
+    // the province office does not see the district's task
+    expect((await rest.call({ method: 'GET', path: `/file-tasks/${task.id}`, token: tokens.provinceAdmin })).status).toBe(404)
+  }, 60_000)
+
+  it('a file the import refuses ends failed, naming the problem, with nothing written; a row out of the caller’s reach counts as one', async () => {
+    const bytes = await xlsx([line('bgx1'), line('bgx2', { authority: world.authorities.districtB.code as string })])
+    const before = await counts()
+    const queued = await queue({ bytes, mode: 'all', role: 'districtAdmin' })
+    expect(queued.status).toBe(202)
+    await runFiles()
+    const task = await payload.findByID({ collection: 'file-tasks', depth: 0, id: queued.body.doc.id })
+    expect(task.status).toBe('failed')
+    expect(task.error).toMatch(/^Chưa nhập gì: .*Dòng 3/)
+    expect(await counts()).toEqual(before)
+  }, 60_000)
+
+  it('refuses at the door what the direct import refuses: a clerk, no file, an unreadable file, a mode it does not know', async () => {
+    const before = (await payload.count({ collection: 'file-tasks' })).totalDocs
+    const bytes = await xlsx([line('bgy1')])
+    expect((await queue({ bytes, mode: 'all', role: 'unitEditor' })).status).toBe(403)
+    const noMode = await queue({ bytes, mode: 'preview', role: 'districtAdmin' })
+    expect(noMode.status).toBe(400)
+    expect(noMode.body.errors[0]).toMatchObject({ path: 'mode' })
+    const empty = await queue({ bytes: new Uint8Array(), mode: 'all', role: 'districtAdmin' })
+    expect(empty.body.errors[0]).toMatchObject({ message: 'Chưa chọn tệp để nhập.', path: 'file' })
+    const garbage = await queue({ bytes: new Uint8Array([0, 1, 2, 3, 255]), mode: 'all', role: 'districtAdmin' })
+    expect(garbage.status).toBe(400)
+    expect(garbage.body.errors[0].path).toBe('file')
+    expect((await payload.count({ collection: 'file-tasks' })).totalDocs).toBe(before)
   })
 })

@@ -19,6 +19,12 @@ const actionLabel: Record<PreviewRow['action'], string> = { create: 'Thêm mới
 
 /** Rows shown in the preview table; the counts above it cover all. */
 const shownRows = 200
+/** From this many rows the import runs in the background (POST …/import-file/jobs) with its progress, rather than in one long request. */
+const backgroundRows = 1000
+
+type Task = { id: number; status: 'queued' | 'running' | 'done' | 'failed'; progress?: number | null; stage?: string | null; error?: string | null; result?: Result | null }
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const cell = { borderBottom: '1px solid var(--theme-elevation-150)', padding: '4px 8px', textAlign: 'left' } as const
 
@@ -31,6 +37,7 @@ export const UnitImportPanel = () => {
   const [failure, setFailure] = useState<string | null>(null)
   const [isValidOnly, setValidOnly] = useState(false)
   const [isBusy, setBusy] = useState(false)
+  const [task, setTask] = useState<Task | null>(null)
   if (!user?.roles?.some((role) => role === 'admin' || role === 'authority-admin')) return null
 
   const send = async (mode: 'all' | 'preview' | 'valid') => {
@@ -53,14 +60,41 @@ export const UnitImportPanel = () => {
     setResult(null)
     setPreview((await send('preview')) as Preview | null)
   }
-  const importRows = async () => {
-    const body = (await send(isValidOnly ? 'valid' : 'all')) as Result | null
-    if (body) {
-      setResult(body)
-      setPreview(null)
-      // the list below shows the new and updated units
-      router.refresh()
+  const done = (body: Result) => {
+    setResult(body)
+    setPreview(null)
+    // the list below shows the new and updated units
+    router.refresh()
+  }
+  /** A large file: queued on the server, then its task polled until it ends (Hệ thống › Tác vụ nền keeps it). */
+  const importInBackground = async () => {
+    if (!file) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      const response = await fetch(`/api/units/import-file/jobs?mode=${isValidOnly ? 'valid' : 'all'}`, { body: file, credentials: 'include', headers: { 'Content-Type': 'application/octet-stream' }, method: 'POST' })
+      const body = (await response.json().catch(() => ({}))) as { doc?: Task; errors?: Problem[] }
+      if (response.status >= 400 || !body.doc) return setFailure(body.errors?.map((error) => error.message).join(' ') ?? `Máy chủ trả lời mã ${response.status}.`)
+      let current: Task = body.doc
+      setTask(current)
+      while (current.status === 'queued' || current.status === 'running') {
+        await wait(1000)
+        const next = await fetch(`/api/file-tasks/${current.id}?depth=0`, { credentials: 'include' }).catch(() => null)
+        if (!next?.ok) return setFailure('Mất kết nối khi theo dõi tiến độ; việc nhập vẫn tiếp tục, xem ở Hệ thống › Tác vụ nền.')
+        current = (await next.json()) as Task
+        setTask(current)
+      }
+      if (current.status === 'failed') return setFailure(current.error ?? 'Không nhập được.')
+      if (current.result) done(current.result)
+    } finally {
+      setBusy(false)
+      setTask(null)
     }
+  }
+  const importRows = async () => {
+    if ((preview?.rowCount ?? 0) >= backgroundRows) return importInBackground()
+    const body = (await send(isValidOnly ? 'valid' : 'all')) as Result | null
+    if (body) done(body)
   }
   const count = (action: PreviewRow['action']) => preview?.rows.filter((row) => row.action === action).length ?? 0
   const hasErrors = (preview?.errors.length ?? 0) > 0
@@ -102,7 +136,17 @@ export const UnitImportPanel = () => {
           Kiểm tra tệp
         </button>
       </div>
-      {isBusy ? <p>Đang xử lý…</p> : null}
+      {isBusy && !task ? <p>Đang xử lý…</p> : null}
+      {task ? (
+        <div className="unit-import__progress" role="status" style={{ margin: '8px 0', maxWidth: 480 }}>
+          <div aria-label={`Tiến độ nhập: ${task.progress ?? 0}%`} aria-valuemax={100} aria-valuemin={0} aria-valuenow={task.progress ?? 0} role="progressbar" style={{ background: 'var(--theme-elevation-100)', height: 6 }}>
+            <div style={{ background: 'var(--theme-success-500, #2a7)', height: 6, width: `${task.progress ?? 0}%` }} />
+          </div>
+          <span style={{ fontSize: 12 }}>
+            Đang nhập ở chế độ nền: {task.stage ?? 'Đang chờ đến lượt'} — {task.progress ?? 0}%. Có thể rời trang; kết quả xem ở Hệ thống › Tác vụ nền.
+          </span>
+        </div>
+      ) : null}
       {failure ? (
         <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
           {failure}
