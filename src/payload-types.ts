@@ -486,6 +486,7 @@ export interface LegalDocument {
   kind: 'huong-dan' | 'thanh-lap-doan' | 'xac-nhan-nguong' | 'khac';
   authority?: (number | null) | Authority;
   label?: string | null;
+  prefix?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -665,6 +666,7 @@ export interface Evidence {
   documentNumber?: string | null;
   issuedOn?: string | null;
   unit: number | Unit;
+  prefix?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -828,6 +830,7 @@ export interface DocumentTemplate {
    */
   authority?: (number | null) | Authority;
   isActive?: boolean | null;
+  prefix?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1482,6 +1485,7 @@ export interface EvidenceSelect<T extends boolean = true> {
   documentNumber?: T;
   issuedOn?: T;
   unit?: T;
+  prefix?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1506,6 +1510,7 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   kind?: T;
   authority?: T;
   label?: T;
+  prefix?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1528,6 +1533,7 @@ export interface DocumentTemplatesSelect<T extends boolean = true> {
   regime?: T;
   authority?: T;
   isActive?: T;
+  prefix?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,0 +1,32 @@
+/**
+ * The upload collections and where each keeps its files: a folder of its own under UPLOADS_DIR on
+ * local disk, and the same name as the key prefix in an S3 bucket (so that an evidence file and a
+ * reference document with the same file name never overwrite each other in one bucket). Each
+ * document records its prefix (`prefix`, set by the system), which Payload's storage adapter reads
+ * to find the object again; on local disk it is not used.
+ */
+import path from 'node:path'
+
+import type { TextField } from 'payload'
+
+export const storedCollections = ['evidence', 'legal-documents', 'document-templates'] as const
+
+export type StoredCollection = (typeof storedCollections)[number]
+
+/** UPLOADS_DIR, or DATA_DIR/uploads. */
+export const uploadsRoot = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'))
+
+/** The collection's folder on local disk (its `staticDir`). */
+export const localFolder = (collection: StoredCollection) => path.join(uploadsRoot(), collection)
+
+/** The collection's key prefix in the bucket. */
+export const storagePrefix = (collection: StoredCollection) => collection
+
+/** The hidden `prefix` field of an upload collection: always the collection's own, whatever a request sends. */
+export const prefixField = (collection: StoredCollection): TextField => ({
+  name: 'prefix',
+  type: 'text',
+  admin: { hidden: true, readOnly: true },
+  hooks: { beforeChange: [() => storagePrefix(collection)] },
+  label: { vi: 'Thư mục lưu tệp', en: 'Storage prefix' },
+})
