@@ -1,11 +1,14 @@
 /**
  * `npm run worker` (dist/scripts/worker.mjs): the notifications' jobs in a process of their own —
  * sending the outbox and the hourly reminders — for a deployment whose web processes run with
- * JOBS_AUTORUN=false. Any number of workers may run: a message is claimed before it is sent and a
- * reminder has a unique key. Stops cleanly on SIGTERM/SIGINT.
+ * JOBS_AUTORUN=false. Any number of workers may run: one pass at a time holds the jobs' lock
+ * (src/notifications/jobs.ts), a message is claimed before it is sent and a reminder has a unique
+ * key. Stops cleanly on SIGTERM/SIGINT.
  */
 import { holdEventLoop } from '../holdEventLoop'
 
+// the jobs read what they then write: from the primary, never a read replica that may lag
+delete process.env.DATABASE_READ_URL
 const release = holdEventLoop()
 const { closePayload, initPayload, prepareRuntime } = await import('../runtime')
 const { runNotificationJobsOnce } = await import('../notifications/jobs')
