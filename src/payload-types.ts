@@ -487,6 +487,7 @@ export interface LegalDocument {
   authority?: (number | null) | Authority;
   label?: string | null;
   prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -667,6 +668,7 @@ export interface Evidence {
   issuedOn?: string | null;
   unit: number | Unit;
   prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -831,6 +833,7 @@ export interface DocumentTemplate {
   authority?: (number | null) | Authority;
   isActive?: boolean | null;
   prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1486,6 +1489,7 @@ export interface EvidenceSelect<T extends boolean = true> {
   issuedOn?: T;
   unit?: T;
   prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1511,6 +1515,7 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   authority?: T;
   label?: T;
   prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1534,6 +1539,7 @@ export interface DocumentTemplatesSelect<T extends boolean = true> {
   authority?: T;
   isActive?: T;
   prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

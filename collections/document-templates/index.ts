@@ -14,7 +14,7 @@ import { applyWriteRules } from '@hooks/writeRules'
 
 import { inspectTemplate } from '../../src/documents/engine'
 import { readStoredFile } from '../../src/storage/files'
-import { prefixField } from '../../src/storage/locations'
+import { storageFields } from '../../src/storage/locations'
 import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules } from '../access/ownAuthority'
 import { hasRole, isAdmin } from '../access/roles'
 import { userAuthoritySubtree } from '../access/scope'
@@ -106,7 +106,7 @@ export const DocumentTemplates: CollectionConfig = applyWriteRules({
         admin: { components: { Field: '@/components/DocumentModel#DocumentModel' } },
         label: { vi: 'Các trường dữ liệu của loại văn bản', en: 'Data model' },
       },
-      prefixField('document-templates'),
+      ...storageFields('document-templates'),
     ],
     hooks: {
       beforeChange: [

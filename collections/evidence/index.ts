@@ -9,7 +9,7 @@ import { ValidationError } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
 
-import { localFolder, prefixField } from '../../src/storage/locations'
+import { localFolder, storageFields } from '../../src/storage/locations'
 
 import { hasRole, relationId } from '../access/roles'
 import { dayOnly } from '../fieldOptions'
@@ -82,7 +82,7 @@ export const Evidence: CollectionConfig = applyWriteRules({
         relationTo: 'units',
         required: true,
       },
-      prefixField('evidence'),
+      ...storageFields('evidence'),
     ],
     hooks: {
       beforeDelete: [keepCited],

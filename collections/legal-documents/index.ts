@@ -14,7 +14,7 @@ import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules 
 import { acceptedMimeTypes } from '../evidence/fileKind'
 import { dayOnly } from '../fieldOptions'
 import { requiredText } from '../validation'
-import { localFolder, prefixField } from '../../src/storage/locations'
+import { localFolder, storageFields } from '../../src/storage/locations'
 
 export const legalDocumentsDir = () => localFolder('legal-documents')
 
@@ -70,7 +70,7 @@ export const LegalDocuments: CollectionConfig = applyWriteRules({
           ],
         },
       },
-      prefixField('legal-documents'),
+      ...storageFields('legal-documents'),
     ],
     hooks: { beforeOperation: [ownAuthorityByDefault] },
     labels: { plural: { vi: 'Văn bản căn cứ', en: 'Reference documents' }, singular: { vi: 'Văn bản căn cứ', en: 'Reference document' } },

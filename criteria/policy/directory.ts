@@ -109,6 +109,7 @@ export const legalDocumentWrites: WriteRules = {
   ...noWorkflow,
   collection: 'legal-documents',
   fields: {
+    _objectKey: derived,
     authority: input({ create: managers, target: 'catalogue-owner', update: managers }),
     issuedOn: managed,
     issuer: managed,
@@ -127,6 +128,7 @@ export const documentTemplateWrites: WriteRules = {
   ...noWorkflow,
   collection: 'document-templates',
   fields: {
+    _objectKey: derived,
     authority: input({ create: managers, target: 'catalogue-owner', update: managers }),
     docType: managed,
     isActive: managed,

@@ -18,7 +18,8 @@ export const evidenceWrites: WriteRules = {
   fields: {
     documentNumber: input({ create: owners, update: { free: owners } }),
     issuedOn: input({ create: owners, update: { free: owners } }),
-    // where the file is kept (its key prefix in the bucket): the system's
+    // where the file is kept (its key prefix in the bucket, the storage adapter's key): the system's
+    _objectKey: derived,
     prefix: derived,
     title: input({ create: owners, update: { free: owners } }),
     unit: fixed({ create: owners, target: 'own-unit' }),

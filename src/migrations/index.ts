@@ -7,7 +7,7 @@ import * as migration_20261129_193949_province_data from './20261129_193949_prov
 import * as migration_20261129_194242_confirmation_label from './20261129_194242_confirmation_label';
 import * as migration_20261130_020037_document_templates from './20261130_020037_document_templates';
 import * as migration_20261130_031414_notifications_outbox_holidays from './20261130_031414_notifications_outbox_holidays';
-import * as migration_20261130_054841_stateless_nodes from './20261130_054841_stateless_nodes';
+import * as migration_20261130_060942_stateless_nodes from './20261130_060942_stateless_nodes';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261130_031414_notifications_outbox_holidays',
   },
   {
-    up: migration_20261130_054841_stateless_nodes.up,
-    down: migration_20261130_054841_stateless_nodes.down,
-    name: '20261130_054841_stateless_nodes'
+    up: migration_20261130_060942_stateless_nodes.up,
+    down: migration_20261130_060942_stateless_nodes.down,
+    name: '20261130_060942_stateless_nodes'
   },
 ];

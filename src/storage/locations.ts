@@ -3,7 +3,9 @@
  * local disk, and the same name as the key prefix in an S3 bucket (so that an evidence file and a
  * reference document with the same file name never overwrite each other in one bucket). Each
  * document records its prefix (`prefix`, set by the system), which Payload's storage adapter reads
- * to find the object again; on local disk it is not used.
+ * to find the object again, and `_objectKey`, the adapter's own key segment for uploads made from
+ * the browser (unused here: files go through the server); on local disk neither is used. Both are
+ * declared here, whatever the storage, so that the schema (and its migrations) is one.
  */
 import path from 'node:path'
 
@@ -30,3 +32,14 @@ export const prefixField = (collection: StoredCollection): TextField => ({
   hooks: { beforeChange: [() => storagePrefix(collection)] },
   label: { vi: 'Thư mục lưu tệp', en: 'Storage prefix' },
 })
+
+/** Payload's S3 adapter's `_objectKey` (it adds the same field itself): server-owned, never taken from a request. */
+export const objectKeyField = (): TextField => ({
+  name: '_objectKey',
+  type: 'text',
+  admin: { hidden: true, readOnly: true },
+  label: { vi: 'Khóa tệp trong kho lưu trữ', en: 'Storage object key' },
+})
+
+/** The fields every upload collection declares for its storage. */
+export const storageFields = (collection: StoredCollection): TextField[] => [prefixField(collection), objectKeyField()]

@@ -3,15 +3,19 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 /**
  * Several app nodes (issue 16): each upload collection records its files' key prefix in an S3
  * bucket (`prefix`, the collection's name; src/storage/locations.ts), existing rows included, so
- * that files copied to the bucket under the same folder names are found; and the request limits'
- * counters shared by every process and node (`rate_limit_windows`, src/security/sharedRateLimit.ts:
- * outside Payload's schema, written only by that module).
+ * that files copied to the bucket under the same folder names are found, and the storage
+ * adapter's own `_objectKey`; and the request limits' counters shared by every process and node
+ * (`rate_limit_windows`, src/security/sharedRateLimit.ts: outside Payload's schema, written only
+ * by that module).
  */
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "evidence" ADD COLUMN "prefix" varchar;
+  ALTER TABLE "evidence" ADD COLUMN "_objectkey" varchar;
   ALTER TABLE "legal_documents" ADD COLUMN "prefix" varchar;
+  ALTER TABLE "legal_documents" ADD COLUMN "_objectkey" varchar;
   ALTER TABLE "document_templates" ADD COLUMN "prefix" varchar;
+  ALTER TABLE "document_templates" ADD COLUMN "_objectkey" varchar;
   UPDATE "evidence" SET "prefix" = 'evidence';
   UPDATE "legal_documents" SET "prefix" = 'legal-documents';
   UPDATE "document_templates" SET "prefix" = 'document-templates';
@@ -27,6 +31,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    DROP TABLE IF EXISTS "rate_limit_windows";
   ALTER TABLE "evidence" DROP COLUMN "prefix";
+  ALTER TABLE "evidence" DROP COLUMN "_objectkey";
   ALTER TABLE "legal_documents" DROP COLUMN "prefix";
-  ALTER TABLE "document_templates" DROP COLUMN "prefix";`)
+  ALTER TABLE "legal_documents" DROP COLUMN "_objectkey";
+  ALTER TABLE "document_templates" DROP COLUMN "prefix";
+  ALTER TABLE "document_templates" DROP COLUMN "_objectkey";`)
 }
