@@ -6,7 +6,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
  * handlers must use that same module instance, or errors such as ValidationError lose their
  * field details when they cross from one copy of `payload` to the other.
  */
-const payloadServerPackages = ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/email-nodemailer']
+const payloadServerPackages = ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/email-nodemailer', '@payloadcms/plugin-cloud-storage', '@payloadcms/storage-s3']
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -39,6 +39,7 @@ import { withScopedRelations } from './collections/scopedRelations'
 import { translateErrors } from './hooks/errorMessages'
 import { guardEveryCollection, inputErrorLogging, withInputGuards } from './hooks/inputGuards'
 import { limitTransactions, pgPoolOptions, poolSettingsFromEnv } from './src/db/pool'
+import { readReplicaUrls } from './src/db/readReplicas'
 import { markIconUrl, productDescription, productName } from './src/admin/brand'
 import { vietnameseOverrides } from './src/admin/translations'
 import { defaultTemplateEndpoint, documentTypesEndpoint } from './src/documents/endpoints'
@@ -46,6 +47,7 @@ import { migrations } from './src/migrations'
 import { productJobs } from './src/jobs'
 import { registerNotificationListeners } from './src/notifications/listeners'
 import { findProjectRoot } from './src/projectRoot'
+import { storagePlugins } from './src/storage'
 
 // the project root, also when this file runs bundled into dist/
 const dirname = findProjectRoot(import.meta.url)
@@ -135,6 +137,8 @@ export const buildAppConfig = ({
         prodMigrations: [...migrations, ...benchExtras().migrations],
         // the schema is owned by committed migrations; push mode would prompt and hang on it
         push: false,
+        // DATABASE_READ_URL: reads outside a transaction from the replicas (src/db/readReplicas.ts)
+        readReplicas: isEmbedded ? undefined : readReplicaUrls(),
         // PGlite runs one transaction at a time across all connections: a query Payload makes outside
         // an open transaction then waits for it forever (seen publishing a criteria set). The
         // embedded default therefore runs without transactions; PostgreSQL keeps them.
@@ -156,6 +160,8 @@ export const buildAppConfig = ({
     jobs: productJobs,
     // every message is written by the domain events' listeners (the seeded wording and holidays: src/runtime.ts)
     onInit: () => registerNotificationListeners(),
+    // uploads in an S3-compatible bucket when S3_BUCKET is set, else on local disk (src/storage/)
+    plugins: storagePlugins(),
     // errors in Vietnamese naming the field and row; bad input at the database → 4xx, an unreachable database → 503
     hooks: { afterError: [translateErrors] },
     // PAYLOAD_LOG_LEVEL (e.g. `warn` in the integration tests, whose thousands of deliberate refusals

@@ -21,9 +21,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { minimumPoolMax, poolDefaults, poolSettingsFromEnv } from './db/pool'
+import { readReplicaUrls } from './db/readReplicas'
 import { findProjectRoot } from './projectRoot'
 import { weakSecretReason } from './security/secret'
 import { ConfigurationError, readSecuritySettings } from './security/settings'
+import { readStorageSettings } from './storage/settings'
+import { jobsIntervalMs } from './notifications/settings'
 import { demoPassword, demoUsers } from '../seed/demo/province'
 
 type Env = Record<string, string | undefined>
@@ -101,11 +104,14 @@ const respawnWindowMs = 60_000
 const stopTimeoutMs = 30_000
 
 /**
- * Checks what a worker would refuse later (security settings, the production secret, the pool
- * settings), so that a wrong configuration stops the primary with 78 before anything starts.
+ * Checks what a worker would refuse later (security settings, S3 storage, read replicas, the
+ * production secret, the pool settings), so that a wrong configuration stops the primary with 78 before anything starts.
  */
 const checkConfiguration = ({ env }: { env: Env }) => {
   readSecuritySettings({ env })
+  readStorageSettings({ env })
+  readReplicaUrls({ env })
+  jobsIntervalMs(env)
   if (env.NODE_ENV === 'production') {
     const reason = weakSecretReason(env.PAYLOAD_SECRET)
     if (reason) throw new ConfigurationError(reason)

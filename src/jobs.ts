@@ -1,26 +1,21 @@
 /**
  * Payload's jobs queue: the notifications (src/notifications/jobs.ts: the outbox every minute,
- * reminders hourly) and the papers made in the background (src/documents/fileTasks.ts, queue
- * `files`, started at once by the request that queued them and picked up every 10 s otherwise).
- * The server runs both itself (`autoRun`, off with JOBS_AUTORUN=false, as in the tests);
- * `npm run worker` runs them in a process of their own for production.
+ * reminders hourly) and the papers and imports made in the background (src/documents/fileTasks.ts,
+ * collections/units/importJob.ts: queue `files`). No `autoRun`: Payload 3.90's queue does not lock,
+ * so the server runs its own passes under a PostgreSQL advisory lock every JOBS_INTERVAL_SECONDS
+ * (src/notifications/jobs.ts `startNotificationSchedule`, off with JOBS_AUTORUN=false); a file task
+ * is also started at once by the request that queued it; `npm run worker` runs both queues in a
+ * process of its own for production.
  */
 import type { JobsConfig } from 'payload'
 
 import { unitImportTask } from '../collections/units/importJob'
-import { fileTasks, fileTasksQueue } from './documents/fileTasks'
-import { isAutoRunOn, notificationsQueue, notificationTasks } from './notifications/jobs'
+import { fileTasks } from './documents/fileTasks'
+import { notificationTasks } from './notifications/jobs'
 
 export const productJobs: JobsConfig = {
   // nobody queues, runs or cancels these through the API: the server's own code and schedule do
   access: { cancel: ({ req }) => Boolean(req.user?.roles?.includes('admin')), queue: () => false, run: () => false },
-  autoRun: () =>
-    isAutoRunOn()
-      ? [
-          { cron: '* * * * *', limit: 10, queue: notificationsQueue, silent: { info: true } },
-          { cron: '*/10 * * * * *', limit: 2, queue: fileTasksQueue, silent: { info: true } },
-        ]
-      : [],
   deleteJobOnComplete: true,
   tasks: [...notificationTasks, ...fileTasks, unitImportTask],
 }

@@ -495,6 +495,8 @@ export interface LegalDocument {
   kind: 'huong-dan' | 'thanh-lap-doan' | 'xac-nhan-nguong' | 'khac';
   authority?: (number | null) | Authority;
   label?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -676,6 +678,8 @@ export interface Evidence {
   documentNumber?: string | null;
   issuedOn?: string | null;
   unit: number | Unit;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -839,6 +843,8 @@ export interface DocumentTemplate {
    */
   authority?: (number | null) | Authority;
   isActive?: boolean | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1016,6 +1022,8 @@ export interface FileTask {
     | number
     | boolean
     | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1537,6 +1545,8 @@ export interface EvidenceSelect<T extends boolean = true> {
   documentNumber?: T;
   issuedOn?: T;
   unit?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1561,6 +1571,8 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   kind?: T;
   authority?: T;
   label?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1583,6 +1595,8 @@ export interface DocumentTemplatesSelect<T extends boolean = true> {
   regime?: T;
   authority?: T;
   isActive?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1880,6 +1894,8 @@ export interface FileTasksSelect<T extends boolean = true> {
   error?: T;
   finishedAt?: T;
   result?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -66,7 +66,11 @@ export const initPayload = async ({ config, cron = false, key }: { config?: Sani
   return payload
 }
 
-type Pool = { end: () => Promise<void>; on: (event: 'error', listener: (error: Error) => void) => unknown }
+type Pool = {
+  end: () => Promise<void>
+  on: (event: 'error', listener: (error: Error) => void) => unknown
+  query: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+}
 
 /** Payload's node-postgres pool (the adapter's `pool`), when it has one. */
 export const databasePool = ({ payload }: { payload: Payload }): Pool | undefined => (payload.db as unknown as { pool?: Pool }).pool

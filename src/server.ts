@@ -16,12 +16,14 @@ import { configurationExitCode, startupBanner } from './cluster'
 import { healthHandler, pingDatabase, type Ping } from './health'
 import { preferVietnamese } from './language'
 import { findProjectRoot } from './projectRoot'
+import { readReplicaUrls } from './db/readReplicas'
 import { applySecurity } from './security'
 import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
 import { startup } from './startup'
-import { isAutoRunOn } from './notifications/jobs'
+import { readStorageSettings } from './storage/settings'
+import { isAutoRunOn, jobsIntervalMs, startNotificationSchedule } from './notifications/jobs'
 import { seedNotificationData } from './notifications/templates'
-import { closePayload, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
+import { closePayload, databasePool, initPayload, loadDemoIfWanted, prepareRuntime } from './runtime'
 
 const root = findProjectRoot(import.meta.url)
 
@@ -35,16 +37,18 @@ export const createApp = ({
   isDev,
   ping,
   secret,
+  shared,
 }: {
   env?: Env
   handle: (req: IncomingMessage, res: ServerResponse) => unknown
   isDev: boolean
   ping: Ping
   secret: string
+  shared?: Parameters<typeof applySecurity>[0]['shared']
 }) => {
   const app = express()
   app.disable('x-powered-by')
-  applySecurity({ app, env, isDev, secret })
+  applySecurity({ app, env, isDev, secret, shared })
   app.get('/healthz', healthHandler({ ping }))
   app.get('/', (_req, res) => res.redirect('/admin'))
   app.use(preferVietnamese)
@@ -53,12 +57,15 @@ export const createApp = ({
 }
 
 export const startServer = async ({ isClusterWorker = false, isDev, port }: { isClusterWorker?: boolean; isDev: boolean; port: number }) => {
-  readSecuritySettings() // a malformed limit or session setting stops the start before anything runs
+  // a malformed limit, session, storage or replica setting stops the start before anything runs
+  readSecuritySettings()
+  readStorageSettings()
+  readReplicaUrls()
+  const jobsEveryMs = jobsIntervalMs()
   startup.step = 'khởi động cơ sở dữ liệu'
   const runtime = await prepareRuntime()
   startup.step = 'khởi tạo Payload và migration'
-  // the notifications' jobs run on this server's schedule unless JOBS_AUTORUN=false (a worker runs them)
-  const payload = await initPayload({ cron: isAutoRunOn() })
+  const payload = await initPayload()
   startup.step = 'nạp mẫu thông báo và ngày nghỉ lễ'
   await seedNotificationData({ payload })
   startup.step = 'nạp dữ liệu demo'
@@ -70,11 +77,21 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
   startup.step = 'mở cổng HTTP'
   const handle = nextApp.getRequestHandler()
 
-  const app = createApp({ handle, isDev, ping: pingDatabase({ payload }), secret: payload.config.secret })
+  // on PostgreSQL the request limits count in the database, for all processes and nodes together
+  const pool = databasePool({ payload })
+  const shared =
+    runtime.mode === 'external' && pool
+      ? { onError: (error: unknown) => payload.logger.error({ err: error }, 'Giới hạn yêu cầu: không đọc được bộ đếm trong PostgreSQL'), query: (sql: string, params: unknown[]) => pool.query(sql, params) }
+      : undefined
+  const app = createApp({ handle, isDev, ping: pingDatabase({ payload }), secret: payload.config.secret, shared })
 
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(port, () => resolve(listening))
   })
+
+  // the notifications' jobs run on this server's schedule unless JOBS_AUTORUN=false (a worker runs
+  // them); with several nodes one at a time holds the jobs' lock (src/notifications/jobs.ts)
+  const stopJobs = isAutoRunOn() ? startNotificationSchedule({ intervalMs: jobsEveryMs, payload }) : async () => {}
 
   const url = `http://localhost:${port}`
   if (!isClusterWorker) {
@@ -88,6 +105,7 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
     (closing ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await stopJobs()
       await nextApp.close()
       await closePayload({ payload })
       await runtime.stopDatabase()

@@ -6,9 +6,6 @@
  * refused naming it. The data model is shown beside the upload (src/components/DocumentModel.tsx).
  * The admin manages all; an authority-admin its own subtree's rows and reads the defaults to copy.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import { ValidationError, type Access, type CollectionBeforeValidateHook, type CollectionConfig } from 'payload'
 
 import { checkPlaceholders, documentTypeByCode, documentTypes } from '@criteria/documents'
@@ -16,6 +13,8 @@ import { documentTemplateWrites } from '@criteria/policy'
 import { applyWriteRules } from '@hooks/writeRules'
 
 import { inspectTemplate } from '../../src/documents/engine'
+import { readStoredFile } from '../../src/storage/files'
+import { storageFields } from '../../src/storage/locations'
 import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules } from '../access/ownAuthority'
 import { hasRole, isAdmin } from '../access/roles'
 import { userAuthoritySubtree } from '../access/scope'
@@ -42,7 +41,7 @@ const checkTemplateFile: CollectionBeforeValidateHook = async ({ data, originalD
   if (!type) return data
   let bytes: Uint8Array | null = req.file?.data ?? null
   if (!bytes && originalDoc?.filename && data?.docType && data.docType !== originalDoc.docType) {
-    bytes = await readFile(path.join(documentTemplatesDir(), originalDoc.filename)).catch(() => null)
+    bytes = await readStoredFile({ collection: 'document-templates', filename: originalDoc.filename, prefix: originalDoc.prefix })
   }
   if (!bytes) return data
   if (req.file && !req.file.name.toLowerCase().endsWith('.docx')) refuse({ messages: [`Tệp «${req.file.name}» không phải tệp Word (.docx).`], req })
@@ -107,6 +106,7 @@ export const DocumentTemplates: CollectionConfig = applyWriteRules({
         admin: { components: { Field: '@/components/DocumentModel#DocumentModel' } },
         label: { vi: 'Các trường dữ liệu của loại văn bản', en: 'Data model' },
       },
+      ...storageFields('document-templates'),
     ],
     hooks: {
       beforeChange: [

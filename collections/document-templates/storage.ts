@@ -1,4 +1,4 @@
-/** The folder of uploaded templates (beside the other uploads). */
-import path from 'node:path'
+/** The folder of uploaded templates on local disk (beside the other uploads; S3 storage: src/storage/). */
+import { localFolder } from '../../src/storage/locations'
 
-export const documentTemplatesDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'document-templates')
+export const documentTemplatesDir = () => localFolder('document-templates')

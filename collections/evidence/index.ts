@@ -1,15 +1,15 @@
 /**
  * `evidence`: proof a unit uploads (minh chứng), owned by the unit and reusable across indicators
  * and years. PDF, DOCX, XLSX, JPEG and PNG up to EVIDENCE_MAX_MB (default 20 MB); anything else is
- * refused with the reason, before it is stored. Files go where Payload's storage is configured:
- * local disk under UPLOADS_DIR by default (an S3-compatible storage plugin replaces it in production).
+ * refused with the reason, before it is stored. Files go where the storage is configured
+ * (src/storage/): local disk under UPLOADS_DIR by default, an S3-compatible bucket with S3_BUCKET.
  */
-import path from 'node:path'
-
 import type { CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { applyWriteRules } from '@hooks/writeRules'
+
+import { localFolder, storageFields } from '../../src/storage/locations'
 
 import { hasRole, relationId } from '../access/roles'
 import { dayOnly } from '../fieldOptions'
@@ -18,7 +18,8 @@ import { canChangeEvidence, canCreateEvidence, canReadEvidence } from './access'
 import { acceptedKindsText, acceptedMimeTypes, detectEvidenceKind, formatMegabytes, maxEvidenceBytes } from './fileKind'
 import { evidenceRules, isCited } from './writeRules'
 
-export const uploadsDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'evidence')
+/** The evidence folder on local disk (without S3 storage: src/storage/). */
+export const uploadsDir = () => localFolder('evidence')
 
 const frozen = (req: Parameters<CollectionBeforeOperationHook>[0]['req'], action: string) =>
   new ValidationError(
@@ -81,6 +82,7 @@ export const Evidence: CollectionConfig = applyWriteRules({
         relationTo: 'units',
         required: true,
       },
+      ...storageFields('evidence'),
     ],
     hooks: {
       beforeDelete: [keepCited],

@@ -13,13 +13,12 @@
  * the API — the endpoint and the job do (criteria/policy/fileTasks.ts); the one who asked, or the
  * admin, may delete it.
  */
-import path from 'node:path'
-
 import type { Access, CollectionConfig } from 'payload'
 
 import { fileTaskWrites } from '@criteria/policy'
 import { applyWriteRules } from '@hooks/writeRules'
 
+import { localFolder, storageFields } from '../../src/storage/locations'
 import { isAdmin, relationId } from '../access/roles'
 
 const nobody: Access = () => false
@@ -31,7 +30,7 @@ export const canReadFileTask: Access = ({ req }) => {
   return { requestedBy: { equals: req.user.id } }
 }
 
-export const fileTasksDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'file-tasks')
+export const fileTasksDir = () => localFolder('file-tasks')
 
 export const fileTaskStatuses = [
   { label: { vi: 'Đang chờ', en: 'Queued' }, value: 'queued' },
@@ -106,6 +105,8 @@ export const FileTasks: CollectionConfig = applyWriteRules({
       { name: 'finishedAt', type: 'date', admin: { ...dateTime, position: 'sidebar' }, label: { vi: 'Xong lúc', en: 'Finished at' } },
       // an import's answer, as the import screen shows it (counts, skipped rows' problems); for the screen, not for reading here
       { name: 'result', type: 'json', admin: { hidden: true }, label: { vi: 'Kết quả nhập', en: 'Import result' } },
+      // where the file is kept (local disk, or its key prefix in the S3 bucket): the system's
+      ...storageFields('file-tasks'),
     ],
     labels: { plural: { vi: 'Tác vụ nền', en: 'Background papers' }, singular: { vi: 'Tác vụ nền', en: 'Background paper' } },
     // the row exists (queued, running) before its file does

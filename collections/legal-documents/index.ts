@@ -5,8 +5,6 @@
  * Any signed-in user reads them (a unit sees what its round follows); the authority-admin of the
  * owning subtree writes them.
  */
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { legalDocumentWrites } from '@criteria/policy'
@@ -16,8 +14,9 @@ import { canChangeOwn, canCreateOwn, ownAuthorityByDefault, ownedCatalogueRules 
 import { acceptedMimeTypes } from '../evidence/fileKind'
 import { dayOnly } from '../fieldOptions'
 import { requiredText } from '../validation'
+import { localFolder, storageFields } from '../../src/storage/locations'
 
-export const legalDocumentsDir = () => path.resolve(process.env.UPLOADS_DIR ?? path.join(process.env.DATA_DIR ?? 'data', 'uploads'), 'legal-documents')
+export const legalDocumentsDir = () => localFolder('legal-documents')
 
 export const legalDocumentKinds = [
   { code: 'huong-dan', vi: 'Hướng dẫn, kế hoạch của địa phương', en: 'Local guide or plan' },
@@ -71,6 +70,7 @@ export const LegalDocuments: CollectionConfig = applyWriteRules({
           ],
         },
       },
+      ...storageFields('legal-documents'),
     ],
     hooks: { beforeOperation: [ownAuthorityByDefault] },
     labels: { plural: { vi: 'Văn bản căn cứ', en: 'Reference documents' }, singular: { vi: 'Văn bản căn cứ', en: 'Reference document' } },

@@ -8,15 +8,12 @@
  * `result` — done when the import answered 2xx, failed (with the first problems in words) when it
  * refused. The import screen (src/components/admin/UnitImportPanel.tsx) uses it from 1,000 rows.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import type { Endpoint, Payload, PayloadRequest, TaskConfig } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { readTable, UnreadableSheet } from '@/spreadsheet/read'
 
-import { fileTasksDir } from '../file-tasks'
+import { readStoredFile } from '@/storage/files'
 import { relationId } from '../access/roles'
 import { BodyTooLarge, readBytes, refusal, serverOrigin, tooLargeMessage, type Answer, type ImportMode } from './import'
 import { canImport, importSheet } from './importFile'
@@ -78,14 +75,20 @@ export const importFileJobEndpoint: Endpoint = {
   path: '/import-file/jobs',
 }
 
-/** The stored sheet's bytes. */
-const storedBytes = async ({ filename }: { filename: string }) => readFile(path.join(fileTasksDir(), filename))
+/** The stored sheet's bytes, from local disk or the bucket (whichever node stored it). */
+const storedBytes = async ({ filename, prefix }: { filename: string; prefix?: string | null }) => {
+  const bytes = await readStoredFile({ collection: 'file-tasks', filename, prefix })
+  if (!bytes) throw new Error('Không đọc được tệp đã gửi; hãy gửi lại.')
+  return bytes
+}
 
 /** Runs one queued import as the account that asked. */
 export const runUnitImportTask = async ({ payload, id, mode, origin }: { payload: Payload; id: number; mode: ImportMode; origin: string }) => {
   const system = (await createLocalReq({}, payload)) as PayloadRequest
+  const { claimTask } = await import('../../src/documents/fileTasks')
+  if (!(await claimTask({ id, payload }))) return { status: 'taken' }
   const task = await payload.findByID({ collection: 'file-tasks', depth: 0, disableErrors: true, id, overrideAccess: true, req: system })
-  if (!task || task.status === 'done' || task.status === 'failed') return { status: task?.status ?? 'missing' }
+  if (!task) return { status: 'missing' }
   const set = (data: Record<string, unknown>) => payload.update({ collection: 'file-tasks', data, depth: 0, id, overrideAccess: true, req: system })
   const finish = (data: Record<string, unknown>) => set({ finishedAt: new Date().toISOString(), ...data })
   try {
@@ -93,7 +96,7 @@ export const runUnitImportTask = async ({ payload, id, mode, origin }: { payload
     const account = await payload.findByID({ collection: 'users', depth: 0, disableErrors: true, id: relationId(task.requestedBy) as number, overrideAccess: true, req: system })
     if (!account) throw new Error('Tài khoản đã gửi tệp không còn nữa.')
     const req = (await createLocalReq({ req: { url: `${origin || 'http://localhost'}/api/units/import-file` }, user: { ...account, collection: 'users' } as never }, payload)) as PayloadRequest
-    const bytes = await storedBytes({ filename: task.filename ?? '' })
+    const bytes = await storedBytes({ filename: task.filename ?? '', prefix: task.prefix })
     await set({ progress: 20, stage: 'Đang kiểm tra và ghi các dòng' })
     const answer = await importSheet({ bytes, mode, req })
     if (answer.status < 300) {

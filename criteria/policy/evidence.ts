@@ -4,7 +4,7 @@
  * file and description — so that what the authority received is what stays on record.
  */
 import type { WriteRules } from '../fieldRules'
-import { fixed, input } from './shared'
+import { derived, fixed, input } from './shared'
 
 const owners = ['unit-editor', 'admin'] as const
 
@@ -18,6 +18,9 @@ export const evidenceWrites: WriteRules = {
   fields: {
     documentNumber: input({ create: owners, update: { free: owners } }),
     issuedOn: input({ create: owners, update: { free: owners } }),
+    // where the file is kept (its key prefix in the bucket, the storage adapter's key): the system's
+    _objectKey: derived,
+    prefix: derived,
     title: input({ create: owners, update: { free: owners } }),
     unit: fixed({ create: owners, target: 'own-unit' }),
   },

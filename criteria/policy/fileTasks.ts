@@ -4,7 +4,7 @@
  * outcome and the file. A person reads their own tasks and downloads the file; that is all.
  */
 import type { WriteRules } from '../fieldRules'
-import { noWorkflow, step } from './shared'
+import { derived, noWorkflow, step } from './shared'
 
 const queued = step('queue-file-task')
 const ran = step('run-file-task')
@@ -13,11 +13,13 @@ export const fileTaskWrites: WriteRules = {
   ...noWorkflow,
   collection: 'file-tasks',
   fields: {
+    _objectKey: derived,
     docType: queued,
     error: ran,
     finishedAt: ran,
     format: queued,
     kind: queued,
+    prefix: derived,
     progress: ran,
     requestedBy: queued,
     result: ran,

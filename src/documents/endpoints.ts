@@ -9,9 +9,6 @@
  * - GET /api/rounds/{id}/documents/{type}?format=docx|xlsx|pdf — not for a unit's clerk (the team's minutes, the authority's papers)
  * - GET /api/decisions/{id}/documents/quyet-dinh?format=docx|pdf
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import type { Endpoint, PayloadRequest } from 'payload'
 import PizZip from 'pizzip'
 
@@ -19,8 +16,8 @@ import { documentTypeByCode, documentTypes, documentTypesFor, progressOf, type D
 
 import type { Decision, Round, SelfAssessment } from '../payload-types'
 import { relationId } from '../../collections/access/roles'
-import { uploadsDir } from '../../collections/evidence/index'
 import { nullIfNotFound } from '../../collections/notFound'
+import { readStoredFile } from '../storage/files'
 import { decisionData, roundDocumentData, selfAssessmentData, upwardReportData } from './data'
 import { mimeTypes, queueRoundPaper } from './fileTasks'
 import { renderDocx } from './engine'
@@ -152,7 +149,15 @@ export const dossierZipEndpoint: Endpoint = {
       : { docs: [] }
     for (const doc of docs) {
       if (!doc.filename) continue
-      const bytes = await readFile(path.join(uploadsDir(), doc.filename)).catch(() => null)
+      // from wherever the file is stored (local disk or the S3 bucket), whichever node stored it;
+      // a storage that does not answer is not a dossier without evidence
+      let bytes: Buffer | null
+      try {
+        bytes = await readStoredFile({ collection: 'evidence', filename: doc.filename, prefix: doc.prefix })
+      } catch (cause) {
+        req.payload.logger.error({ err: cause }, `Hồ sơ ${sa.id}: kho lưu trữ không trả tệp minh chứng ${doc.filename}`)
+        return error(503, 'Kho lưu trữ tệp chưa trả lời nên chưa đóng gói được hồ sơ; vui lòng thử lại sau ít phút.', 'id')
+      }
       if (bytes) zip.file(`minh-chung/${doc.id}-${doc.filename}`, bytes)
       else req.payload.logger.warn(`Hồ sơ ${sa.id}: không đọc được tệp minh chứng ${doc.filename}`)
     }

@@ -9,14 +9,16 @@
  */
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { createLocalReq } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
 
 import { documentTypeByCode, progressOf, type Progress } from '@criteria/documents'
 
 import type { FileTask, Round } from '../payload-types'
 import { relationId } from '../../collections/access/roles'
-import { isAutoRunOn } from '../notifications/jobs'
+import { isAutoRunOn } from '../notifications/settings'
+import { fileTasksQueue } from './fileTaskQueue'
 
-export const fileTasksQueue = 'files'
+export { fileTasksQueue }
 export const roundDocumentTaskSlug = 'generate-round-document'
 
 const formatTitles: Record<string, string> = { docx: 'Word', pdf: 'PDF', xlsx: 'Excel' }
@@ -70,11 +72,22 @@ export const startNow = ({ payload, jobId, taskId }: { payload: Payload; jobId: 
   })
 }
 
+/**
+ * Takes a queued task for this process: one UPDATE … WHERE status = 'queued', so that of two
+ * processes starting the same task (the request's own start and a worker's pass) one runs it.
+ */
+export const claimTask = async ({ payload, id }: { payload: Payload; id: number }): Promise<boolean> => {
+  const { drizzle } = payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: unknown[] }> } }
+  const claimed = await drizzle.execute(sql`UPDATE "file_tasks" SET "status" = 'running', "updated_at" = now() WHERE "id" = ${id} AND "status" = 'queued' RETURNING "id"`)
+  return claimed.rows.length > 0
+}
+
 /** Runs one task: reads the round, makes the paper with its progress written on the row, stores the file. */
 export const runRoundPaperTask = async ({ payload, id }: { payload: Payload; id: number }) => {
   const req = (await createLocalReq({}, payload)) as PayloadRequest
+  if (!(await claimTask({ id, payload }))) return { status: 'taken' }
   const task = await payload.findByID({ collection: 'file-tasks', depth: 0, disableErrors: true, id, overrideAccess: true, req })
-  if (!task || task.status === 'done') return { status: task?.status ?? 'missing' }
+  if (!task) return { status: 'missing' }
   let last = ''
   const report = async ({ percent, stage }: Progress) => {
     if (`${percent} ${stage}` === last) return

@@ -1,6 +1,7 @@
 /**
  * Where a paper's template comes from: the `document-templates` row the core picks (the
- * authority's own, its parents', the default row), read from the upload folder; with no row at
+ * authority's own, its parents', the default row), read from where uploads are stored (local disk
+ * or the S3 bucket, src/storage/); with no row at
  * all, the built-in default in seed/templates/. Read past access: the caller has already been
  * allowed to read the document the paper comes from, and a unit's paper uses its district's
  * template though the unit may not list templates.
@@ -14,8 +15,8 @@ import { pickTemplate } from '@criteria/documents'
 
 import { relationId } from '../../collections/access/roles'
 import { authorityAncestry } from '../../collections/access/scope'
-import { documentTemplatesDir } from '../../collections/document-templates/storage'
 import { findProjectRoot } from '../projectRoot'
+import { readStoredFile } from '../storage/files'
 
 export const defaultTemplatesDir = () => path.join(findProjectRoot(import.meta.url), 'seed', 'templates')
 
@@ -32,7 +33,7 @@ export const chooseTemplate = async ({ req, docType, regime, authorityId }: { re
       overrideAccess: true,
       pagination: false,
       req,
-      select: { authority: true, docType: true, filename: true, isActive: true, regime: true, title: true },
+      select: { authority: true, docType: true, filename: true, isActive: true, prefix: true, regime: true, title: true },
       where: { docType: { equals: docType } },
     }),
     authorityId === null ? Promise.resolve([]) : authorityAncestry({ authorityId, req }),
@@ -44,11 +45,13 @@ export const chooseTemplate = async ({ req, docType, regime, authorityId }: { re
     regime,
   })
   if (picked?.filename) {
-    try {
-      return { bytes: await readFile(path.join(documentTemplatesDir(), picked.filename)), name: picked.title ?? picked.filename, templateId: picked.id }
-    } catch {
-      req.payload.logger.warn(`Không đọc được tệp mẫu ${picked.filename} (mẫu ${picked.id}); dùng mẫu mặc định có sẵn.`)
-    }
+    const stored = docs.find((doc) => doc.id === picked.id)
+    const bytes = await readStoredFile({ collection: 'document-templates', filename: picked.filename, prefix: stored?.prefix }).catch((error: unknown) => {
+      req.payload.logger.error({ err: error }, `Không đọc được tệp mẫu ${picked.filename} từ nơi lưu trữ`)
+      return null
+    })
+    if (bytes) return { bytes, name: picked.title ?? picked.filename, templateId: picked.id }
+    req.payload.logger.warn(`Không đọc được tệp mẫu ${picked.filename} (mẫu ${picked.id}); dùng mẫu mặc định có sẵn.`)
   }
   return { bytes: await builtInTemplate(docType), name: 'Mẫu mặc định', templateId: null }
 }

@@ -11,6 +11,7 @@ import * as migration_20261130_052510_file_tasks from './20261130_052510_file_ta
 import * as migration_20261130_062645_boundary_changes from './20261130_062645_boundary_changes';
 import * as migration_20261130_062753_national_indexes from './20261130_062753_national_indexes';
 import * as migration_20261130_063239_file_tasks_imports from './20261130_063239_file_tasks_imports';
+import * as migration_20261130_063825_stateless_nodes from './20261130_063825_stateless_nodes';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261130_063239_file_tasks_imports.up,
     down: migration_20261130_063239_file_tasks_imports.down,
-    name: '20261130_063239_file_tasks_imports'
+    name: '20261130_063239_file_tasks_imports',
+  },
+  {
+    up: migration_20261130_063825_stateless_nodes.up,
+    down: migration_20261130_063825_stateless_nodes.down,
+    name: '20261130_063825_stateless_nodes'
   },
 ];

@@ -13,7 +13,8 @@ import type { Request, RequestHandler, Response } from 'express'
 
 import { clientKey } from './clientKey'
 import { BodyTooLargeError, countAuthOperations, graphqlBodyLimitBytes, readBody, replayBody } from './graphqlBody'
-import { createRateLimiter, type RateLimiter } from './rateLimit'
+import { createRateLimiter, type RateLimitResult } from './rateLimit'
+import { createSharedRateLimiter, type Query } from './sharedRateLimit'
 import type { Limit } from './settings'
 import { isSignedIn } from './sessionToken'
 
@@ -60,12 +61,28 @@ const refuse = ({ message, req, res, retryAfterSeconds, status = 429 }: { messag
   else res.type('text/plain; charset=utf-8').send(message)
 }
 
-export type Limiters = { login: RateLimiter; public: RateLimiter }
+/** A limit's counter: in this process's memory (rateLimit.ts) or shared by every node in PostgreSQL (sharedRateLimit.ts). */
+export type Limiter = {
+  hit: (args: { cost?: number; key: string }) => RateLimitResult | Promise<RateLimitResult>
+  refund: (args: { cost?: number; key: string }) => void | Promise<void>
+}
 
-export const createLimiters = ({ login, public: publicLimit, now }: { login: Limit; now?: () => number; public: Limit }): Limiters => ({
-  login: createRateLimiter({ max: login.max, now, windowMs: login.windowMs }),
-  public: createRateLimiter({ max: publicLimit.max, now, windowMs: publicLimit.windowMs }),
-})
+export type Limiters = { login: Limiter; public: Limiter }
+
+/**
+ * The two limits' counters: with `shared` (a query on the PostgreSQL pool) in the database, so that
+ * all processes of all nodes count together; without it in memory, per process.
+ */
+export const createLimiters = ({ login, public: publicLimit, now, shared }: { login: Limit; now?: () => number; public: Limit; shared?: { onError: (error: unknown) => void; query: Query } }): Limiters =>
+  shared
+    ? {
+        login: createSharedRateLimiter({ ...shared, max: login.max, name: 'login', now, windowMs: login.windowMs }),
+        public: createSharedRateLimiter({ ...shared, max: publicLimit.max, name: 'public', now, windowMs: publicLimit.windowMs }),
+      }
+    : {
+        login: createRateLimiter({ max: login.max, now, windowMs: login.windowMs }),
+        public: createRateLimiter({ max: publicLimit.max, now, windowMs: publicLimit.windowMs }),
+      }
 
 /**
  * The middleware. `secret` is PAYLOAD_SECRET, to recognise signed-in users; a limit whose `max`
@@ -82,17 +99,17 @@ export const rateLimits = ({ limits, limiters, secret }: { limits: { login: Limi
 
     if (kind === 'login' || kind === 'password-reset') {
       if (!isLoginOn) return next()
-      const result = limiters.login.hit({ key })
+      const result = await limiters.login.hit({ key })
       if (!result.isAllowed) return refuse({ message: messages.login(result.retryAfterSeconds), req, res, retryAfterSeconds: result.retryAfterSeconds })
       // only failed sign-ins count: a success gives its unit back
-      if (kind === 'login') res.once('finish', () => res.statusCode < 400 && limiters.login.refund({ key }))
+      if (kind === 'login') res.once('finish', () => (res.statusCode < 400 ? void limiters.login.refund({ key }) : undefined))
       return next()
     }
 
     const isAnonymous = !isSignedIn({ headers: req.headers, secret })
     if (kind === 'public' || (kind === 'graphql' && isAnonymous)) {
       if (isPublicOn && isAnonymous) {
-        const result = limiters.public.hit({ key })
+        const result = await limiters.public.hit({ key })
         if (!result.isAllowed) return refuse({ message: messages.public(result.retryAfterSeconds), req, res, retryAfterSeconds: result.retryAfterSeconds })
       }
     }
@@ -108,7 +125,7 @@ export const rateLimits = ({ limits, limiters, secret }: { limits: { login: Limi
     replayBody(req, body)
     const cost = countAuthOperations(body)
     if (cost > 0) {
-      const result = limiters.login.hit({ cost, key })
+      const result = await limiters.login.hit({ cost, key })
       if (!result.isAllowed) return refuse({ message: messages.login(result.retryAfterSeconds), req, res, retryAfterSeconds: result.retryAfterSeconds })
     }
     next()

@@ -4,7 +4,8 @@
  * gives units back (a sign-in that succeeded). Memory stays bounded: expired windows are swept at
  * most once per window, and past `maxKeys` the oldest windows are dropped first.
  *
- * One process only: behind several app instances each keeps its own count.
+ * One process only: the embedded database's single process uses it; on PostgreSQL every process
+ * and node counts in the database instead (sharedRateLimit.ts).
  */
 
 export type RateLimitResult = { isAllowed: boolean; remaining: number; retryAfterSeconds: number }

@@ -2,7 +2,9 @@
  * The hardening as the product runs it: src/server.ts puts the headers and limits in front of
  * every route (Next stood in for), sign-in tokens and cookies follow SESSION_HOURS and SameSite,
  * a token past its expiry is refused by Payload itself, and a production start on PostgreSQL with
- * a weak secret stops before connecting, with exit code 78 and a Vietnamese reason.
+ * a weak secret stops before connecting, with exit code 78 and a Vietnamese reason. The limits'
+ * counters in PostgreSQL (src/security/sharedRateLimit.ts): two limiters on the one table, as two
+ * app nodes behind a load balancer, let a client through `max` times in all, never `max` per node.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -16,8 +18,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import config from '@payload-config'
-import { prepareRuntime } from '@/runtime'
+import { databasePool, prepareRuntime } from '@/runtime'
 import { isValidSessionToken } from '@/security/sessionToken'
+import { createSharedRateLimiter, type Query } from '@/security/sharedRateLimit'
 import { ConfigurationError, defaults } from '@/security/settings'
 import { configurationExitCode, createApp } from '@/server'
 
@@ -161,4 +164,58 @@ describe('refusing a weak secret in production', () => {
     expect(started.stderr).toContain('Không khởi động: PAYLOAD_SECRET đang là giá trị mẫu')
     expect(started.stderr).not.toContain('    at ')
   }, 70_000)
+})
+
+// ---- the limits shared by every node -----------------------------------------------------------
+
+const sharedQuery = (): Query => {
+  const pool = databasePool({ payload })
+  if (!pool) throw new Error('no pool')
+  return (sql, params) => pool.query(sql, params)
+}
+
+const fail = (error: unknown) => {
+  throw error
+}
+
+/** Two limiters of one limit on the one table: node A and node B. */
+const twoNodes = ({ max, windowMs = 60_000 }: { max: number; windowMs?: number }) => {
+  const name = `kiem-thu-${Date.now()}-${Math.random().toString(36).slice(2)}`
+  const node = () => createSharedRateLimiter({ max, name, onError: fail, query: sharedQuery(), windowMs })
+  return { a: node(), b: node(), name }
+}
+
+const stored = async (key: string) => (await sharedQuery()('select count from rate_limit_windows where key = $1', [key])).rows[0]?.count
+
+describe('request limits shared by every node through PostgreSQL', () => {
+  it('one client alternating between two nodes gets the limit once in all, and a refused request costs nothing', async () => {
+    const { a, b, name } = twoNodes({ max: 5 })
+    const results = []
+    for (let index = 0; index < 10; index += 1) results.push(await (index % 2 === 0 ? a : b).hit({ key: '203.0.113.7' }))
+    expect(results.map((result) => result.isAllowed)).toEqual([true, true, true, true, true, false, false, false, false, false])
+    expect(results[4].remaining).toBe(0)
+    expect(results[9].retryAfterSeconds).toBeGreaterThan(0)
+    expect(await stored(`${name}:203.0.113.7`)).toBe(5)
+    // another client has its own window
+    expect((await b.hit({ key: '198.51.100.2' })).isAllowed).toBe(true)
+  })
+
+  it('thirty requests at once across both nodes: exactly the limit gets through', async () => {
+    const { a, b, name } = twoNodes({ max: 7 })
+    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => (index % 2 === 0 ? a : b).hit({ key: '203.0.113.8' })))
+    expect(results.filter((result) => result.isAllowed)).toHaveLength(7)
+    expect(await stored(`${name}:203.0.113.8`)).toBe(7)
+  })
+
+  it('a refund on one node gives a unit back to the other; the window ends for both', async () => {
+    const { a, b } = twoNodes({ max: 2, windowMs: 1500 })
+    await a.hit({ key: 'k' })
+    await b.hit({ key: 'k' })
+    expect((await a.hit({ key: 'k' })).isAllowed).toBe(false)
+    await a.refund({ key: 'k' })
+    expect((await b.hit({ key: 'k' })).isAllowed).toBe(true)
+    expect((await a.hit({ key: 'k' })).isAllowed).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 1600))
+    expect((await b.hit({ key: 'k' })).isAllowed).toBe(true)
+  })
 })

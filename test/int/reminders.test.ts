@@ -4,7 +4,8 @@
  * what its dossier still lacks; a unit that has submitted gets none; the offsets are the round's
  * own when it sets them. The same run also reminds reviewers with dossiers waiting for their review
  * and the authority before a report-up date.
- * Payload's jobs queue runs both tasks (deliver-outbox, send-reminders) from their schedule.
+ * Payload's jobs queue runs both tasks (deliver-outbox, send-reminders) from their schedule, one
+ * pass at a time across processes (an advisory lock: Payload's queue itself does not lock).
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -122,5 +123,16 @@ describe("Payload's jobs queue", () => {
     // this file runs without a mail server: every due row is now an in-app notification, marked not sent
     expect((await payload.count({ collection: 'outbox', overrideAccess: true, where: { status: { equals: 'queued' } } })).totalDocs).toBe(0)
     expect((await reminders(world.users.unitEditor.id)).every((row) => row.status === 'not-sent')).toBe(true)
+  })
+
+  it('two passes at the same moment (two nodes whose cron fires together): one runs each queued job once, the other finds the lock taken', async () => {
+    const jobs = await Promise.all(['deliver-outbox', 'send-reminders'].map((task) => payload.jobs.queue({ input: {}, queue: notificationsQueue, task: task as 'deliver-outbox' })))
+    const passes = await Promise.all([runNotificationJobsOnce({ payload }), runNotificationJobsOnce({ payload })])
+    expect(passes.map((pass) => pass.isSkipped).sort()).toEqual([false, true])
+    const ran = passes.flatMap((pass) => (pass.isSkipped ? [] : pass.ranJobs))
+    for (const job of jobs) expect(ran.filter((id) => id === String(job.id))).toHaveLength(1)
+    expect((await payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { id: { in: jobs.map((job) => job.id) } } })).totalDocs).toBe(0)
+    // the lock went with the pass: the next one runs
+    expect((await runNotificationJobsOnce({ payload })).isSkipped).toBe(false)
   })
 })

@@ -58,12 +58,15 @@ const exitOf = (child: ChildProcess) =>
 export const startPostgresServer = async ({
   dataDir,
   databaseUrl,
+  env: extraEnv = {},
   port,
   secret,
   timeoutMs = 120_000,
 }: {
   dataDir: string
   databaseUrl: string
+  /** more settings for this server (S3 storage, jobs …) */
+  env?: Record<string, string>
   port?: number
   secret: string
   timeoutMs?: number
@@ -81,6 +84,7 @@ export const startPostgresServer = async ({
   }
   // the product's own pool defaults, whatever the test run set for itself
   for (const name of ['DATABASE_POOL_MAX', 'DATABASE_POOL_ACQUIRE_TIMEOUT_MS', 'DATABASE_EMBEDDED']) delete env[name]
+  Object.assign(env, extraEnv)
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main.mjs')], { cwd: projectRoot, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))

@@ -154,7 +154,10 @@ describe('rounds', () => {
 describe('evidence and accounts', () => {
   it('evidence belongs to its unit for good, and is frozen once a submitted dossier cites it', () => {
     for (const state of states(evidenceWrites)) expect(anybodyWrites({ field: 'unit', rules: evidenceWrites, state })).toBe(false)
-    for (const field of Object.keys(evidenceWrites.fields)) expect(anybodyWrites({ field, rules: evidenceWrites, state: 'cited' })).toBe(false)
+    // every field people write; where the file is kept (`prefix`, `_objectKey`) is the system's, whatever a request sends
+    const entered = Object.keys(evidenceWrites.fields).filter((field) => evidenceWrites.fields[field].kind !== 'derived')
+    expect(Object.keys(evidenceWrites.fields).filter((field) => !entered.includes(field))).toEqual(['_objectKey', 'prefix'])
+    for (const field of entered) expect(anybodyWrites({ field, rules: evidenceWrites, state: 'cited' })).toBe(false)
     expect(writes({ field: 'title', held: ['unit-editor'], rules: evidenceWrites, state: 'free' })).toBe(true)
     expect(writes({ field: 'title', held: ['authority-admin'], rules: evidenceWrites, state: 'free' })).toBe(false)
   })
