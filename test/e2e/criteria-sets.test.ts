@@ -108,7 +108,9 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     expect([published.criteria[2].indicators[0].threshold, published.criteria[2].indicators[0].isVerified]).toEqual(['85%', true])
 
     await page.reload()
-    await expect(page.locator('.unverified-notice').innerText()).resolves.toMatch(/9 chỉ tiêu chưa xác định/)
+    // the notice reads the form: wait until the reloaded form has every row's values (a loaded CI once read it half built)
+    await settle(page)
+    await expect.poll(() => page.locator('.unverified-notice').innerText(), { timeout: 15_000 }).toMatch(/9 chỉ tiêu chưa xác định/)
     await answerTryOut()
     await expect.poll(() => page.getByTestId('tryout-outcome').innerText(), { timeout: 15_000 }).toMatch(/Đạt — đủ điều kiện công nhận mức độ 1/)
     await page.screenshot({ fullPage: true, path: 'test-results/criteria-set-copy-tryout.png' })

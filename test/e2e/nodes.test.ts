@@ -195,8 +195,16 @@ describe.skipIf(!serverUrl)('two app nodes on one PostgreSQL and one S3 bucket',
       expect(Date.now(), 'các việc nhắc hạn chưa chạy xong sau 20 giây').toBeLessThan(deadline)
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    const logs = [nodeA.output(), nodeB.output()]
-    const runs = ids.map((id) => logs.map((log) => [...log.matchAll(new RegExp(`Việc nền: đã chạy[^\\n]*#${id}(?!\\d)`, 'g'))].length))
+    // a pass writes its line once its last job has ended (and been deleted): give the line time to arrive
+    const runsOf = () => {
+      const logs = [nodeA.output(), nodeB.output()]
+      return ids.map((id) => logs.map((log) => [...log.matchAll(new RegExp(`Việc nền: đã chạy[^\\n]*#${id}(?!\\d)`, 'g'))].length))
+    }
+    const logged = Date.now() + 10_000
+    while (runsOf().some((counts) => counts[0] + counts[1] === 0) && Date.now() < logged) await new Promise((resolve) => setTimeout(resolve, 250))
+    // and a little longer, so that a second run of the same job would be seen too
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const runs = runsOf()
     console.log(`[nodes] việc nhắc hạn ${ids.join(', ')}: số lần chạy ở nút A, B = ${runs.map((counts) => counts.join('/')).join('; ')}`)
     for (const counts of runs) expect(counts[0] + counts[1]).toBe(1)
   })
