@@ -44,7 +44,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // one start with the demo loaded, copied by each file's server (test/e2e/helpers/server.ts)
           globalSetup: ['test/e2e/globalSetup.ts'],
-          // `npm test` runs this project in its own vitest process beside unit + int (test/run.ts)
+          // after unit and int (the production server and Chromium want the two cores); TEST_SIDE_BY_SIDE=true runs it beside them (test/run.ts)
           sequence: { groupOrder: 1 },
           environment: 'node',
           fileParallelism: false,

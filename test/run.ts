@@ -89,7 +89,10 @@ const runVitest = ({ label, runArgs }: { label?: string; runArgs: string[] }) =>
 // (Node and PostgreSQL taking turns), a browser file about one and a half — so on CI's two cores
 // the run takes about as long as the longer of the two instead of their sum.
 const namesFiles = args.some((arg, i) => !arg.startsWith('-') && !(args[i - 1]?.startsWith('--') && !args[i - 1].includes('=')))
-const sideBySide = !isProjectChosen && !namesFiles && wantsProject('e2e') && hasChromium() && env.TEST_SIDE_BY_SIDE !== 'false'
+// Off by default: under that load the criteria-set journey's admin form published a set missing
+// rows (3 CI runs of 3 after issue 16's merge, never in sequence) — a possible defect, to be found
+// before this is turned back on (TEST_SIDE_BY_SIDE=true runs it so).
+const sideBySide = !isProjectChosen && !namesFiles && wantsProject('e2e') && hasChromium() && env.TEST_SIDE_BY_SIDE === 'true'
 
 let status = 1
 try {

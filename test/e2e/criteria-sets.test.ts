@@ -107,10 +107,9 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     const published = await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json()
     expect([published.criteria[2].indicators[0].threshold, published.criteria[2].indicators[0].isVerified]).toEqual(['85%', true])
 
-    // the stored set is read back above; the sidebar's notice reads the form as it stands, which now
-    // counts one unsettled indicator fewer. (Reloading the page first failed twice on CI's loaded
-    // cores, the reloaded form showing the box unticked though the published set has it ticked —
-    // passing unloaded; left open in the note.)
+    await page.reload()
+    // the notice reads the form: wait until the reloaded form has every row's values (a loaded CI once read it half built)
+    await settle(page)
     await expect.poll(() => page.locator('.unverified-notice').innerText(), { timeout: 15_000 }).toMatch(/9 chỉ tiêu chưa xác định/)
     await answerTryOut()
     await expect.poll(() => page.getByTestId('tryout-outcome').innerText(), { timeout: 15_000 }).toMatch(/Đạt — đủ điều kiện công nhận mức độ 1/)
