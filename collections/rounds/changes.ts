@@ -30,18 +30,22 @@ export const roundChanges = async ({ req, round }: { req: PayloadRequest; round:
       })
     : { docs: [] }
   const unitIds = units.map((unit) => unit.id)
-  const { docs: accounts } = unitIds.length
-    ? await req.payload.find({
-        collection: 'users',
-        depth: 0,
-        limit: 0,
-        overrideAccess: false,
-        pagination: false,
-        req,
-        select: { email: true, name: true, unit: true },
-        where: { and: [{ roles: { contains: 'unit-editor' } }, { unit: { in: unitIds } }] },
-      })
-    : { docs: [] }
+  // the clerks of those units, 1,000 unit ids per query: the input guards refuse a longer `in` list,
+  // and a district after the 2025 merger holds more units than that
+  const accounts: { email: string; id: number; name?: string | null; unit?: unknown }[] = []
+  for (let from = 0; from < unitIds.length; from += 1000) {
+    const { docs } = await req.payload.find({
+      collection: 'users',
+      depth: 0,
+      limit: 0,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: { email: true, name: true, unit: true },
+      where: { and: [{ roles: { contains: 'unit-editor' } }, { unit: { in: unitIds.slice(from, from + 1000) } }] },
+    })
+    accounts.push(...docs)
+  }
   const changes = changesSince({
     accounts: accounts.map((account) => ({ email: account.email, id: account.id, name: account.name ?? null, unit: relationId(account.unit) })),
     since: round.createdAt,
