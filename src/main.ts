@@ -1,7 +1,7 @@
 /**
  * The production entry (`node dist/main.mjs [--dev]`): holds the loop, then loads and runs the
  * server. A watchdog ends a start that is stuck (seen rarely in CI: no output, no CPU) with exit
- * code 75 and the step it was waiting on, so a supervisor — or `npm start` — can start it again.
+ * code 75 and the step it was waiting on (the demo data's first load is not counted: src/startup.ts), so a supervisor — or `npm start` — can start it again.
  * With WEB_CONCURRENCY above 1 on PostgreSQL this process is the cluster's primary and serves
  * nothing itself (src/cluster.ts); its workers run this same file and serve. One process (the
  * embedded default, `--dev`, WEB_CONCURRENCY=1) runs as before, without a primary.
@@ -11,7 +11,7 @@ import cluster from 'node:cluster'
 import { configurationExitCode, readConcurrency, runPrimary, stuckStartExitCode } from './cluster'
 import { holdEventLoop } from './holdEventLoop'
 import { ConfigurationError } from './security/settings'
-import { startup } from './startup'
+import { startup, watchStartup } from './startup'
 
 const isDev = process.argv.includes('--dev')
 
@@ -36,13 +36,16 @@ if (workers > 1) {
 } else {
   const watchdogMs = Number(process.env.STARTUP_TIMEOUT_MS ?? 90_000)
   const release = holdEventLoop()
-  const watchdog = setTimeout(() => {
-    console.error(`Máy chủ không khởi động được sau ${watchdogMs / 1000} giây (đang chờ: ${startup.step}). Thoát để khởi động lại.`)
-    process.exit(stuckStartExitCode)
-  }, watchdogMs)
+  const watchdog = watchStartup({
+    onStuck: (step) => {
+      console.error(`Máy chủ không khởi động được sau ${watchdogMs / 1000} giây (đang chờ: ${step}). Thoát để khởi động lại.`)
+      process.exit(stuckStartExitCode)
+    },
+    timeoutMs: watchdogMs,
+  })
   startup.step = 'nạp mã nguồn'
   const { runServer } = await import('./server')
   await runServer({ isClusterWorker: cluster.isWorker, isDev })
-  clearTimeout(watchdog)
+  watchdog.stop()
   release()
 }

@@ -19,7 +19,7 @@ import { findProjectRoot } from './projectRoot'
 import { readReplicaUrls } from './db/readReplicas'
 import { applySecurity } from './security'
 import { ConfigurationError, readSecuritySettings, type Env } from './security/settings'
-import { startup } from './startup'
+import { demoLoadStep, startup } from './startup'
 import { readStorageSettings } from './storage/settings'
 import { isAutoRunOn, jobsIntervalMs, startNotificationSchedule } from './notifications/jobs'
 import { seedNotificationData } from './notifications/templates'
@@ -68,7 +68,7 @@ export const startServer = async ({ isClusterWorker = false, isDev, port }: { is
   const payload = await initPayload()
   startup.step = 'nạp mẫu thông báo và ngày nghỉ lễ'
   await seedNotificationData({ payload })
-  startup.step = 'nạp dữ liệu demo'
+  startup.step = demoLoadStep
   const seeded = await loadDemoIfWanted({ dataDir: runtime.dataDir, mode: runtime.mode, payload })
 
   startup.step = 'khởi động Next'

@@ -7,7 +7,9 @@
  * statements and failed with a duplicate key ("Giá trị không được trùng lặp") or left the rows of
  * both saves behind (measured: 18 and 19 of 20 concurrent saves of one dossier refused). Each write method
  * of the adapter now holds one in-process mutex for its whole run, so its statements are never
- * mixed with another write's; reads do not take it and stay concurrent.
+ * mixed with another write's, and runs in a database transaction of its own (createAtomicWrites
+ * below), so that a read never sees it half done and a failure leaves nothing half done; reads do
+ * not take the mutex (they wait only while a write's transaction is open).
  *
  * This is enough only because the embedded default is ONE server process owning its PGlite folder
  * (src/db/embedded.ts): a second process writing to the same database would see neither this mutex
@@ -147,6 +149,46 @@ export type LockDocument = (args: { holder: string; key: string }) => Promise<vo
 
 type TransactionId = null | number | string
 
+type Session = { db: unknown; reject: () => Promise<void>; resolve: () => Promise<void> }
+type AtomicAdapter = { drizzle: { transaction: <R>(work: (tx: unknown) => Promise<R>) => Promise<R> }; payload?: unknown; sessions: Record<string, Session | undefined> }
+
+/**
+ * Each write method of the adapter in a database transaction of its own, on one connection.
+ *
+ * Why: one method is several statements (an update of a document with arrays deletes its rows,
+ * updates the main row, inserts the rows again). Run one by one on the plain connection, a reader
+ * in between saw the document half written — a criteria set being published read back with
+ * indicators missing, under load — and an error or a stopped process between two statements left
+ * it so. PGlite serves the other connections only once an open transaction ends
+ * (@electric-sql/pglite-socket's queue), so readers now see the write whole or not at all, and a
+ * failure rolls all of it back. Only the method's own statements run in it (they all go through
+ * the session Payload finds by `req.transactionID`), so nothing inside waits for another
+ * connection. A method called inside one already (the adapter's `upsert` calls its `updateOne`),
+ * or under a transaction lent to Payload (collections/units/import.ts), joins that one.
+ */
+export const createAtomicWrites = ({ db }: { db: AtomicAdapter }) => {
+  const current = new AsyncLocalStorage<string>()
+  let count = 0
+  const run = async ({ callArgs, write }: { callArgs: unknown[]; write: (args: unknown[]) => Promise<unknown> }) => {
+    const [first, ...rest] = callArgs
+    const args = (first ?? {}) as { req?: { transactionID?: unknown } & Record<string, unknown> }
+    const lent = await args.req?.transactionID
+    if (current.getStore() !== undefined || (lent !== undefined && lent !== null && db.sessions[String(lent)])) return write(callArgs)
+    return db.drizzle.transaction(async (tx) => {
+      const key = `embedded-write-${++count}`
+      db.sessions[key] = { db: tx, reject: async () => {}, resolve: async () => {} }
+      // the request as it is, but naming this transaction (its other properties read through)
+      const req = Object.assign(Object.create(args.req ?? { payload: db.payload }) as object, { transactionID: key })
+      try {
+        return await current.run(key, () => write([{ ...args, req }, ...rest]))
+      } finally {
+        delete db.sessions[key]
+      }
+    })
+  }
+  return { run }
+}
+
 /**
  * The adapter with its write methods serialised through one mutex, and operations named so that
  * hooks/lockRow.ts can lock a document for one (see the top of this file).
@@ -170,10 +212,11 @@ export const serialiseWrites = <T extends BaseDatabaseAdapter>({ adapter, lockTi
     ;(db as unknown as { lockDocument: LockDocument }).lockDocument = locks.acquire
     ;(db as unknown as { documentLocks: DocumentLocks }).documentLocks = locks
     const methods = db as unknown as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>
+    const atomic = createAtomicWrites({ db: db as unknown as AtomicAdapter })
     for (const name of adapterWriteMethods) {
       const write = methods[name]
       if (typeof write !== 'function') continue
-      methods[name] = (...callArgs) => mutex.run(() => write.apply(db, callArgs))
+      methods[name] = (...callArgs) => mutex.run(() => atomic.run({ callArgs, write: (args) => write.apply(db, args) }))
     }
     ;(db as unknown as { writeMutex: WriteMutex }).writeMutex = mutex
     return db

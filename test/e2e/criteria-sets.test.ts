@@ -102,7 +102,11 @@ describe('a province adapts tt24-2023-tinh-1 in the admin', () => {
     // once they have come back (on a loaded machine the tick was otherwise lost under the threshold's answer)
     await settle(page)
     await page.waitForTimeout(1_500)
+    // the publish answers once the whole operation is done (the document, then its new version): a
+    // reload before that may still show the previous draft, as any page reloaded mid-save would
+    const saved = page.waitForResponse((response) => response.url().includes(`/api/criteria-sets/${copyId}`) && response.request().method() !== 'GET', { timeout: 30_000 })
     await page.getByRole('button', { name: 'Xuất bản tài liệu' }).click()
+    expect((await saved).status()).toBe(200)
     await expect.poll(async () => (await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json())._status, { timeout: 15_000 }).toBe('published')
     const published = await (await fetch(`${server.url}/api/criteria-sets/${copyId}?depth=0`)).json()
     expect([published.criteria[2].indicators[0].threshold, published.criteria[2].indicators[0].isVerified]).toEqual(['85%', true])
