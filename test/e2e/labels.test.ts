@@ -52,7 +52,9 @@ const walkedCreate = new Set<string>()
  */
 const open = async ({ page, path }: { page: Page; path: string }): Promise<string | null> => {
   await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' })
-  await page.waitForSelector('.template-default, .template-minimal', { timeout: 30_000 })
+  await page.waitForSelector('.template-default, .template-minimal', { timeout: 30_000 }).catch((error: Error) => {
+    throw new Error(`${path}: trang không hiện sau 30 giây (${error.message.split('\n')[0]})`)
+  })
   return page
     .waitForFunction(
       () =>
