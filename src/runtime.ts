@@ -35,6 +35,8 @@ export const prepareRuntime = async ({ env = process.env }: { env?: NodeJS.Proce
   let mode: DatabaseMode = 'external'
   let stopDatabase = async () => {}
   if (!env.DATABASE_URL) {
+    const setAside = setAsideCutShortDemo({ dataDir, env })
+    if (setAside) console.warn(`Lần khởi động đầu đã dừng giữa chừng khi đang nạp dữ liệu demo: cơ sở dữ liệu dở dang được cất sang ${setAside}; dữ liệu demo được nạp lại từ đầu.`)
     const embedded = await startEmbeddedDatabase({ dataDir: embeddedDataDir(dataDir) })
     env.DATABASE_URL = embedded.url
     env.DATABASE_EMBEDDED = 'true'
@@ -99,9 +101,26 @@ export const shouldLoadDemo = async ({ env = process.env, mode, payload }: { env
 export const demoSeedingMarker = (dataDir: string) => path.join(dataDir, 'demo-seeding')
 
 /**
- * Loads the demo when wanted. A load cut short (the start watchdog restarting a slow first start, a
- * crash, Ctrl-C) leaves the marker behind: the next start loads again, and since the load creates
- * only what is missing, it completes what the first one began instead of serving half a demo.
+ * A demo load cut short on the embedded default (Ctrl-C or a crash during the first start) leaves
+ * its marker and a half-loaded database behind. Loading again on top of it does not work: the
+ * earlier years' rounds are skipped as soon as they exist, so a round cut before its decision
+ * leaves the next year's level-2 proposals without their level-1 recognition, and the start fails
+ * every time. Nobody can have used that database (the server opens its port only after the demo),
+ * so its folder is set aside — renamed, not deleted — and the start begins afresh. Returns the new
+ * folder's path, or null when there is nothing to set aside.
+ */
+export const setAsideCutShortDemo = ({ dataDir, env = process.env, now = new Date() }: { dataDir: string; env?: Readonly<Record<string, string | undefined>>; now?: Date }) => {
+  const database = embeddedDataDir(dataDir)
+  if (env.DATABASE_URL || env.SEED_DEMO === 'false' || !fs.existsSync(demoSeedingMarker(dataDir)) || !fs.existsSync(database)) return null
+  const target = `${database}-demo-do-dang-${now.toISOString().replace(/[:.]/g, '-')}`
+  fs.renameSync(database, target)
+  return target
+}
+
+/**
+ * Loads the demo when wanted. A load cut short leaves the marker behind: on the embedded default the
+ * next start sets the half-loaded database aside first (setAsideCutShortDemo) and loads afresh; on
+ * PostgreSQL (SEED_DEMO=true) it loads again on top, creating only what is missing.
  */
 export const loadDemoIfWanted = async ({ dataDir, env = process.env, mode, payload }: { dataDir?: string; env?: Readonly<Record<string, string | undefined>>; mode: DatabaseMode; payload: Payload }): Promise<SeedSummary | null> => {
   const marker = dataDir ? demoSeedingMarker(dataDir) : null
