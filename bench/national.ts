@@ -66,7 +66,7 @@ export const parseAutoExplain = (log: string) => {
   return entries
 }
 
-const operationsFor = async ({ payload, world }: { payload: Payload; world: NationalWorld }): Promise<Operation[]> => {
+export const operationsFor = async ({ payload, world }: { payload: Payload; world: NationalWorld }): Promise<Operation[]> => {
   const { createLocalReq } = await import('payload')
   const { loadDashboard } = await import('../src/dashboard/load')
   const { queryRegister } = await import('../src/public/register')

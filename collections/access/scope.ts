@@ -5,12 +5,13 @@
  */
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { ancestorIds, subtreeIds, type AuthorityNode } from '@criteria/authorityTree'
+import { ancestorIds, subtreeIds, subtreeIndex, type AuthorityNode } from '@criteria/authorityTree'
 
 import { relationId } from './roles'
 
 const cacheKey = 'authoritySubtree'
 const nodesKey = 'authorityNodes'
+const indexKey = 'authoritySubtreeIndex'
 
 /**
  * The whole authority tree (id and parent), read once per request and kept on `req.context`: one
@@ -38,6 +39,7 @@ export const loadAuthorityNodes = ({ req }: { req: PayloadRequest }): Promise<Au
 export const forgetAuthorityTree = ({ req }: { req: PayloadRequest }) => {
   delete req.context[nodesKey]
   delete req.context[cacheKey]
+  delete req.context[indexKey]
 }
 
 /** Ids of the user's authority and all authorities below it; empty when the user has none. */
@@ -63,9 +65,19 @@ export const matchNothing: Where = { id: { equals: -1 } }
 export const whereIn = ({ field, ids }: { field: string; ids: (number | string)[] }): Where =>
   ids.length === 0 ? matchNothing : { [field]: { in: ids } }
 
-/** Ids of `authorityId` and every authority below it. */
-export const authoritySubtree = async ({ req, authorityId }: { req: PayloadRequest; authorityId: number | string }) =>
-  subtreeIds({ nodes: await loadAuthorityNodes({ req }), rootId: authorityId })
+/**
+ * Ids of `authorityId` and every authority below it. The request's tree is indexed once (kept with
+ * the nodes it was built from): a page asking for many subtrees — the admin's start page, one per
+ * open round of the country — walks only each subtree, not the whole tree each time.
+ */
+export const authoritySubtree = async ({ req, authorityId }: { req: PayloadRequest; authorityId: number | string }) => {
+  const nodes = await loadAuthorityNodes({ req })
+  const cached = req.context[indexKey] as { nodes: AuthorityNode[]; below: (rootId: number | string) => (number | string)[] } | undefined
+  if (cached && cached.nodes === nodes) return cached.below(authorityId)
+  const below = subtreeIndex(nodes)
+  req.context[indexKey] = { below, nodes }
+  return below(authorityId)
+}
 
 /** Ids of `authorityId` and the authorities above it, nearest first. */
 export const authorityAncestry = async ({ req, authorityId }: { req: PayloadRequest; authorityId: number | string }) =>

@@ -18,7 +18,7 @@ import { deadlineFor, describeDeadline, type DeadlineRule } from '@criteria/dead
 import { teamRoles } from '@criteria/rounds'
 import { statusLabels, type SelfAssessmentStatus } from '@criteria/workflow'
 
-import { roundFunnels, type FunnelRound } from './funnels'
+import { openRoundsOfAll, roundDossierStages, roundFunnels, type FunnelRound } from './funnels'
 
 type Doc = Record<string, any>
 
@@ -72,9 +72,12 @@ export type ReviewerDashboardData = {
   }[]
 }
 
+/** A round on the system admin's page: its title and its dossiers by stage (no "not started": ./funnels.ts). */
+export type AdminRound = { id: number; title: string; status: string; funnel: FunnelCount[] }
+
 export type AdminDashboardData = {
   role: 'admin'
-  provinces: { id: number; name: string; rounds: AuthorityRound[] }[]
+  provinces: { id: number; name: string; rounds: AdminRound[] }[]
 }
 
 export type DashboardData = UnitDashboardData | AuthorityDashboardData | ReviewerDashboardData | AdminDashboardData
@@ -269,19 +272,29 @@ const loadReviewer = async ({ req }: { req: PayloadRequest }): Promise<ReviewerD
   }
 }
 
-/** Each province's open rounds side by side: one read of the rounds and one count of every funnel, whatever the number of provinces. */
-const loadAdmin = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AdminDashboardData> => {
+/**
+ * Each province's open rounds side by side, each with its dossiers by stage: one read of the rounds
+ * (their titles, not their deadlines or plans) and one GROUP BY of their dossiers, whatever the
+ * number of provinces. The country holds hundreds of open rounds (issue 16: 734); which of a
+ * round's units have not started is shown on the round's page and its authority's start page.
+ */
+const loadAdmin = async ({ req }: { req: PayloadRequest }): Promise<AdminDashboardData> => {
   const provinces = await find({ collection: 'authorities', req, select: { name: true }, sort: 'name', where: { parent: { exists: false } } })
   const subtrees = await Promise.all(provinces.map((province) => authoritySubtree({ authorityId: province.id, req })))
   const within = [...new Map(subtrees.flat().map((id) => [String(id), id])).values()]
-  const rounds = within.length === 0 ? [] : await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })
-  const cards = await authorityRounds({ req, rounds, today })
+  const rounds =
+    within.length === 0
+      ? []
+      : ((await openRoundsOfAll({ req })) ?? (await find({ collection: 'rounds', req, select: { authority: true, status: true, title: true }, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })))
+  const stages = await roundDossierStages({ req, roundIds: rounds.map((round) => round.id) })
   const provinceOf = new Map<string, number>()
   subtrees.forEach((ids, index) => ids.forEach((id) => provinceOf.set(String(id), index)))
-  return {
-    provinces: provinces.map((province, index) => ({ id: province.id, name: province.name, rounds: cards.filter((_card, at) => provinceOf.get(String(relationId(rounds[at].authority))) === index) })),
-    role: 'admin',
+  const cards = provinces.map((): AdminRound[] => [])
+  for (const round of rounds) {
+    const index = provinceOf.get(String(relationId(round.authority)))
+    if (index !== undefined) cards[index].push({ funnel: stages.get(String(round.id)) ?? [], id: round.id, status: round.status, title: round.title })
   }
+  return { provinces: provinces.map((province, index) => ({ id: province.id, name: province.name, rounds: cards[index] })), role: 'admin' }
 }
 
 /** The start page of the signed-in user: the admin's, else the authority's, the reviewer's or the unit's. */
@@ -289,7 +302,7 @@ export const loadDashboard = async ({ req, now = new Date() }: { req: PayloadReq
   const { user } = req
   if (!user) return null
   const today = todayInVietnam(now)
-  if (isAdmin(user)) return loadAdmin({ req, today })
+  if (isAdmin(user)) return loadAdmin({ req })
   if (hasRole({ user, role: 'authority-admin' })) return loadAuthority({ req, today })
   if (hasRole({ user, role: 'reviewer' })) return loadReviewer({ req })
   if (hasRole({ user, role: 'unit-editor' })) return loadUnit({ req, today })

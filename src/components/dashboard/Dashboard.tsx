@@ -35,7 +35,7 @@ const DeadlineLine = ({ deadline }: { deadline: Deadline }) => (
   </li>
 )
 
-const Funnel = ({ round }: { round: AuthorityRound }) => (
+const Funnel = ({ round }: { round: Pick<AuthorityRound, 'id' | 'funnel'> }) => (
   <ol className="dashboard-funnel" data-testid={`funnel-${round.id}`}>
     {round.funnel.map((stage: FunnelCount) => (
       <li className={`dashboard-funnel__stage${stage.count === 0 ? ' dashboard-funnel__stage--empty' : ''}`} key={stage.code}>
