@@ -52,8 +52,12 @@ export type AuthorityRound = {
 export type AuthorityDashboardData = {
   role: 'authority'
   rounds: AuthorityRound[]
+  /** the longest waiting first, at most `listedOnDashboard`; `waitingCount` counts them all */
   waiting: { id: number; title: string; submittedAt: string | null }[]
+  waitingCount: number
+  /** at most `listedOnDashboard`; `disagreementCount` counts them all */
   disagreements: { id: number; title: string; count: number }[]
+  disagreementCount: number
   expiring: { id: number; unitName: string; outcome: string; validUntil: string; days: number | null }[]
 }
 
@@ -102,6 +106,19 @@ const find = async ({ req, collection, where, select, sort, limit = 0 }: { req: 
       where,
     })
   ).docs as Doc[]
+
+/**
+ * How many dossiers a start page lists by name in each of its lists; the heading counts them all
+ * and links to the whole list. A province in January has hundreds waiting (issue 16: 572 in one
+ * province of the national bench), read and rendered on every view when listed in full.
+ */
+export const listedOnDashboard = 20
+
+/** The first `limit` rows and how many there are in all (one more COUNT statement). */
+const firstOf = async ({ req, collection, where, select, sort }: { req: PayloadRequest; collection: string; where: Where; select: Record<string, true>; sort?: string }) => {
+  const found = await req.payload.find({ collection: collection as 'rounds', depth: 0, limit: listedOnDashboard, overrideAccess: false, req, select: select as never, sort, user: req.user, where })
+  return { docs: found.docs as Doc[], total: found.totalDocs }
+}
 
 const ruleDeadline = ({ label, rule, year, today }: { label: string; rule: DeadlineRule | null; year: number; today: string }): Deadline | null => {
   if (!rule) return null
@@ -206,8 +223,9 @@ const authorityRounds = async ({ req, today, rounds }: { req: PayloadRequest; to
 const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AuthorityDashboardData> => {
   const rounds = await authorityRounds({ req, rounds: await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { status: { in: ['open', 'reviewing'] } } }), today })
   const roundIds = rounds.map((round) => round.id)
-  const waiting = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
-  const disagreeing = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
+  const none = { docs: [] as Doc[], total: 0 }
+  const waiting = roundIds.length === 0 ? none : await firstOf({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
+  const disagreeing = roundIds.length === 0 ? none : await firstOf({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, sort: '-disagreements', where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
   // the register is readable by everyone signed in: only its rows decided within the authority's
   // subtree that end in the next twelve months are read (a day's margin each side of the window;
   // expiringSoon keeps the exact days), not the whole country's register
@@ -222,7 +240,8 @@ const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: strin
     where: { and: [{ status: { equals: 'valid' } }, { validUntil: window }, whereIn({ field: 'authority', ids: subtree })] },
   })
   return {
-    disagreements: disagreeing.map((row) => ({ count: row.disagreements, id: row.id, title: row.title })),
+    disagreementCount: disagreeing.total,
+    disagreements: disagreeing.docs.map((row) => ({ count: row.disagreements, id: row.id, title: row.title })),
     expiring: expiringSoon({ rows: recognitions.map((row) => ({ ...row, validUntil: toIsoDay(row.validUntil) }) as Doc), today }).map((row) => ({
       days: daysUntil({ date: row.validUntil, today }),
       id: row.id,
@@ -232,7 +251,8 @@ const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: strin
     })),
     role: 'authority',
     rounds,
-    waiting: waiting.map((row) => ({ id: row.id, submittedAt: row.submittedAt ?? null, title: row.title })),
+    waiting: waiting.docs.map((row) => ({ id: row.id, submittedAt: row.submittedAt ?? null, title: row.title })),
+    waitingCount: waiting.total,
   }
 }
 
