@@ -27,9 +27,14 @@ const list = (collection: string, query = '') => `/admin/collections/${collectio
 const dossiersAt = ({ round, statuses }: { round: number; statuses: readonly string[] }) =>
   list('self-assessments', `?where[round][equals]=${round}${statuses.map((status, index) => `&where[status][in][${index}]=${status}`).join('')}`)
 
-/** The whole list behind a start page's shortened one: the dossiers of these rounds matching `condition` (already a query fragment). */
+/**
+ * The whole list behind a start page's shortened one: the dossiers of these rounds matching
+ * `condition` (already a query fragment). The rounds as one comma-separated value: the list view
+ * reads at most 20 indexed values (`in][20]` and beyond would not make a list), and a province
+ * has more open rounds than that.
+ */
 const dossiersOfRounds = ({ rounds, condition }: { rounds: readonly { id: number }[]; condition: string }) =>
-  list('self-assessments', `?${rounds.map((round, index) => `where[round][in][${index}]=${round.id}`).join('&')}&${condition}`)
+  list('self-assessments', `?where[round][in]=${rounds.map((round) => round.id).join(',')}&${condition}`)
 
 /** "Xem tất cả 572 hồ sơ" under a list that shows only its first rows. */
 const MoreLink = ({ shown, total, href, testId }: { shown: number; total: number; href: string; testId: string }) =>

@@ -16,6 +16,9 @@ import './register.css'
 
 export const dynamic = 'force-dynamic'
 
+/** The deciding authorities named in the title band; a country's hundreds are counted instead. */
+const namedInBand = 8
+
 export const metadata = { title: 'Danh sách đơn vị được công nhận “Đơn vị học tập”' }
 
 const vnDate = (iso: string | null) => {
@@ -42,7 +45,11 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
           <p className="band__product">Đơn vị học tập · Công bố công khai</p>
           <h1 className="band__title">Danh sách đơn vị được công nhận “Đơn vị học tập”</h1>
           <p className="band__context">
-            {deciders.length > 0 ? (
+            {deciders.length > namedInBand ? (
+              <>
+                Kết quả của <strong>{deciders.length} cơ quan công nhận</strong>; chọn một cơ quan trong ô «Cơ quan công nhận» để xem riêng.
+              </>
+            ) : deciders.length > 0 ? (
               <>
                 Cơ quan công nhận: <strong>{deciders.map((authority) => authority.name).join(' · ')}</strong>
               </>
