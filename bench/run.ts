@@ -11,7 +11,7 @@
  * background, beside its direct download), rss, embedded (all by default), and
  * actions (issue 12's workflow actions and pages on the demo data, embedded and on PostgreSQL; only
  * when asked: `npm run bench -- --only actions`), and national (issue 16: 100,000 units seeded with
- * COPY, measured in-process before and after the `national_indexes` migration; only when asked:
+ * COPY, measured in-process before and after the national_indexes and national_speed migrations; only when asked:
  * `npm run bench -- --only national [--national-units 100000]`, needs no build).
  */
 import { execFileSync } from 'node:child_process'

@@ -36,6 +36,15 @@ export const funnelFromCounts = ({ byStatus, notStarted }: { byStatus: Readonly<
   }))
 
 /**
+ * The dossier stages alone, from dossiers counted by status: the funnel without its "not started"
+ * stage, which needs every unit of the round matched against its dossiers. The system admin's
+ * start page shows the whole country's open rounds this way; each round's own page and its
+ * authority's start page keep the full funnel.
+ */
+export const dossierStages = ({ byStatus }: { byStatus: Readonly<Partial<Record<string, number>>> }): FunnelCount[] =>
+  funnelFromCounts({ byStatus, notStarted: 0 }).filter((stage) => stage.code !== 'not-started')
+
+/**
  * How many of the round's units stand at each stage. A unit with no dossier has not started; a
  * dossier of a unit outside `unitIds` (moved or deactivated since) still counts where it stands.
  */

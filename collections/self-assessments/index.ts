@@ -336,8 +336,9 @@ export const SelfAssessments: CollectionConfig = applyWriteRules({
       beforeOperation: [lockForUpdate({ table: 'self_assessments' }), lightRestLists],
     },
     // issue 16's national bench: an authority's list filtered by status (access scopes by authority),
-    // and the newest submissions of a status across the country (the list's default order)
-    indexes: [{ fields: ['unit', 'round'], unique: true }, { fields: ['authority', 'status'] }, { fields: ['status', 'submittedAt'] }],
+    // the newest submissions of a status across the country (the list's default order), and the
+    // start pages' count of the open rounds' dossiers by status, read from the index alone
+    indexes: [{ fields: ['unit', 'round'], unique: true }, { fields: ['authority', 'status'] }, { fields: ['status', 'submittedAt'] }, { fields: ['round', 'status'] }],
     // our own row lock (hooks/lockRow.ts) serialises saves inside the request's transaction; Payload's
     // document lock would check `payload-locked-documents` on a second pooled connection per save,
     // which with a full pool waits forever (issue 10)

@@ -18,7 +18,7 @@ import { deadlineFor, describeDeadline, type DeadlineRule } from '@criteria/dead
 import { teamRoles } from '@criteria/rounds'
 import { statusLabels, type SelfAssessmentStatus } from '@criteria/workflow'
 
-import { roundFunnels, type FunnelRound } from './funnels'
+import { openRoundsOfAll, roundDossierStages, roundFunnels, type FunnelRound } from './funnels'
 
 type Doc = Record<string, any>
 
@@ -52,8 +52,12 @@ export type AuthorityRound = {
 export type AuthorityDashboardData = {
   role: 'authority'
   rounds: AuthorityRound[]
+  /** the longest waiting first, at most `listedOnDashboard`; `waitingCount` counts them all */
   waiting: { id: number; title: string; submittedAt: string | null }[]
+  waitingCount: number
+  /** at most `listedOnDashboard`; `disagreementCount` counts them all */
   disagreements: { id: number; title: string; count: number }[]
+  disagreementCount: number
   expiring: { id: number; unitName: string; outcome: string; validUntil: string; days: number | null }[]
 }
 
@@ -72,9 +76,12 @@ export type ReviewerDashboardData = {
   }[]
 }
 
+/** A round on the system admin's page: its title and its dossiers by stage (no "not started": ./funnels.ts). */
+export type AdminRound = { id: number; title: string; status: string; funnel: FunnelCount[] }
+
 export type AdminDashboardData = {
   role: 'admin'
-  provinces: { id: number; name: string; rounds: AuthorityRound[] }[]
+  provinces: { id: number; name: string; rounds: AdminRound[] }[]
 }
 
 export type DashboardData = UnitDashboardData | AuthorityDashboardData | ReviewerDashboardData | AdminDashboardData
@@ -99,6 +106,19 @@ const find = async ({ req, collection, where, select, sort, limit = 0 }: { req: 
       where,
     })
   ).docs as Doc[]
+
+/**
+ * How many dossiers a start page lists by name in each of its lists; the heading counts them all
+ * and links to the whole list. A province in January has hundreds waiting (issue 16: 572 in one
+ * province of the national bench), read and rendered on every view when listed in full.
+ */
+export const listedOnDashboard = 20
+
+/** The first `limit` rows and how many there are in all (one more COUNT statement). */
+const firstOf = async ({ req, collection, where, select, sort }: { req: PayloadRequest; collection: string; where: Where; select: Record<string, true>; sort?: string }) => {
+  const found = await req.payload.find({ collection: collection as 'rounds', depth: 0, limit: listedOnDashboard, overrideAccess: false, req, select: select as never, sort, user: req.user, where })
+  return { docs: found.docs as Doc[], total: found.totalDocs }
+}
 
 const ruleDeadline = ({ label, rule, year, today }: { label: string; rule: DeadlineRule | null; year: number; today: string }): Deadline | null => {
   if (!rule) return null
@@ -203,8 +223,9 @@ const authorityRounds = async ({ req, today, rounds }: { req: PayloadRequest; to
 const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AuthorityDashboardData> => {
   const rounds = await authorityRounds({ req, rounds: await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { status: { in: ['open', 'reviewing'] } } }), today })
   const roundIds = rounds.map((round) => round.id)
-  const waiting = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
-  const disagreeing = roundIds.length === 0 ? [] : await find({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
+  const none = { docs: [] as Doc[], total: 0 }
+  const waiting = roundIds.length === 0 ? none : await firstOf({ collection: 'self-assessments', req, select: { submittedAt: true, title: true }, sort: 'submittedAt', where: { and: [{ round: { in: roundIds } }, { status: { equals: 'submitted' } }] } })
+  const disagreeing = roundIds.length === 0 ? none : await firstOf({ collection: 'self-assessments', req, select: { disagreements: true, title: true }, sort: '-disagreements', where: { and: [{ round: { in: roundIds } }, { disagreements: { greater_than: 0 } }] } })
   // the register is readable by everyone signed in: only its rows decided within the authority's
   // subtree that end in the next twelve months are read (a day's margin each side of the window;
   // expiringSoon keeps the exact days), not the whole country's register
@@ -219,7 +240,8 @@ const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: strin
     where: { and: [{ status: { equals: 'valid' } }, { validUntil: window }, whereIn({ field: 'authority', ids: subtree })] },
   })
   return {
-    disagreements: disagreeing.map((row) => ({ count: row.disagreements, id: row.id, title: row.title })),
+    disagreementCount: disagreeing.total,
+    disagreements: disagreeing.docs.map((row) => ({ count: row.disagreements, id: row.id, title: row.title })),
     expiring: expiringSoon({ rows: recognitions.map((row) => ({ ...row, validUntil: toIsoDay(row.validUntil) }) as Doc), today }).map((row) => ({
       days: daysUntil({ date: row.validUntil, today }),
       id: row.id,
@@ -229,7 +251,8 @@ const loadAuthority = async ({ req, today }: { req: PayloadRequest; today: strin
     })),
     role: 'authority',
     rounds,
-    waiting: waiting.map((row) => ({ id: row.id, submittedAt: row.submittedAt ?? null, title: row.title })),
+    waiting: waiting.docs.map((row) => ({ id: row.id, submittedAt: row.submittedAt ?? null, title: row.title })),
+    waitingCount: waiting.total,
   }
 }
 
@@ -269,19 +292,29 @@ const loadReviewer = async ({ req }: { req: PayloadRequest }): Promise<ReviewerD
   }
 }
 
-/** Each province's open rounds side by side: one read of the rounds and one count of every funnel, whatever the number of provinces. */
-const loadAdmin = async ({ req, today }: { req: PayloadRequest; today: string }): Promise<AdminDashboardData> => {
+/**
+ * Each province's open rounds side by side, each with its dossiers by stage: one read of the rounds
+ * (their titles, not their deadlines or plans) and one GROUP BY of their dossiers, whatever the
+ * number of provinces. The country holds hundreds of open rounds (issue 16: 734); which of a
+ * round's units have not started is shown on the round's page and its authority's start page.
+ */
+const loadAdmin = async ({ req }: { req: PayloadRequest }): Promise<AdminDashboardData> => {
   const provinces = await find({ collection: 'authorities', req, select: { name: true }, sort: 'name', where: { parent: { exists: false } } })
   const subtrees = await Promise.all(provinces.map((province) => authoritySubtree({ authorityId: province.id, req })))
   const within = [...new Map(subtrees.flat().map((id) => [String(id), id])).values()]
-  const rounds = within.length === 0 ? [] : await find({ collection: 'rounds', req, select: roundCardFields, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })
-  const cards = await authorityRounds({ req, rounds, today })
+  const rounds =
+    within.length === 0
+      ? []
+      : ((await openRoundsOfAll({ req })) ?? (await find({ collection: 'rounds', req, select: { authority: true, status: true, title: true }, sort: '-year', where: { and: [{ authority: { in: within } }, { status: { not_equals: 'closed' } }] } })))
+  const stages = await roundDossierStages({ req, roundIds: rounds.map((round) => round.id) })
   const provinceOf = new Map<string, number>()
   subtrees.forEach((ids, index) => ids.forEach((id) => provinceOf.set(String(id), index)))
-  return {
-    provinces: provinces.map((province, index) => ({ id: province.id, name: province.name, rounds: cards.filter((_card, at) => provinceOf.get(String(relationId(rounds[at].authority))) === index) })),
-    role: 'admin',
+  const cards = provinces.map((): AdminRound[] => [])
+  for (const round of rounds) {
+    const index = provinceOf.get(String(relationId(round.authority)))
+    if (index !== undefined) cards[index].push({ funnel: stages.get(String(round.id)) ?? [], id: round.id, status: round.status, title: round.title })
   }
+  return { provinces: provinces.map((province, index) => ({ id: province.id, name: province.name, rounds: cards[index] })), role: 'admin' }
 }
 
 /** The start page of the signed-in user: the admin's, else the authority's, the reviewer's or the unit's. */
@@ -289,7 +322,7 @@ export const loadDashboard = async ({ req, now = new Date() }: { req: PayloadReq
   const { user } = req
   if (!user) return null
   const today = todayInVietnam(now)
-  if (isAdmin(user)) return loadAdmin({ req, today })
+  if (isAdmin(user)) return loadAdmin({ req })
   if (hasRole({ user, role: 'authority-admin' })) return loadAuthority({ req, today })
   if (hasRole({ user, role: 'reviewer' })) return loadReviewer({ req })
   if (hasRole({ user, role: 'unit-editor' })) return loadUnit({ req, today })

@@ -15,6 +15,7 @@
 import fs from 'node:fs'
 
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 import { initdbFlag } from './embedded'
@@ -39,8 +40,9 @@ const main = async () => {
   if (!dataDir) throw new Error('thiếu thư mục dữ liệu')
   fs.mkdirSync(dataDir, { recursive: true })
   if (process.argv[3] === initdbFlag) return initialise(dataDir)
-  // PGlite's default, whatever the initialisation step wrote into postgresql.conf
-  const db = await PGlite.create({ dataDir, startParams: startParams({ sharedBuffers: '128MB' }) })
+  // PGlite's default, whatever the initialisation step wrote into postgresql.conf; pg_trgm for the
+  // register's name search index (migration national_speed), as PostgreSQL ships it
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, startParams: startParams({ sharedBuffers: '128MB' }) })
   const port = await freePort()
   // Payload's pool opens several connections; PGlite serialises their queries itself.
   const server = new PGLiteSocketServer({ db, debug: process.env.PGLITE_DEBUG === 'true', host: '127.0.0.1', maxConnections: 32, port })

@@ -12,6 +12,7 @@ import * as migration_20261130_062645_boundary_changes from './20261130_062645_b
 import * as migration_20261130_062753_national_indexes from './20261130_062753_national_indexes';
 import * as migration_20261130_063239_file_tasks_imports from './20261130_063239_file_tasks_imports';
 import * as migration_20261130_063825_stateless_nodes from './20261130_063825_stateless_nodes';
+import * as migration_20261130_083323_national_speed from './20261130_083323_national_speed';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261130_063825_stateless_nodes.up,
     down: migration_20261130_063825_stateless_nodes.down,
-    name: '20261130_063825_stateless_nodes'
+    name: '20261130_063825_stateless_nodes',
+  },
+  {
+    up: migration_20261130_083323_national_speed.up,
+    down: migration_20261130_083323_national_speed.down,
+    name: '20261130_083323_national_speed'
   },
 ];

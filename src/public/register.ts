@@ -12,7 +12,7 @@ import { createLocalReq, type Payload, type Where } from 'payload'
 import { fromIsoDay, toIsoDay } from '@collections/dates'
 
 /** The page's query string: each value a string, or several when a parameter is repeated. */
-export type RegisterFilters = { authority?: string | string[]; year?: string | string[]; level?: string | string[]; q?: string | string[] }
+export type RegisterFilters = { authority?: string | string[]; year?: string | string[]; level?: string | string[]; q?: string | string[]; page?: string | string[] }
 
 export type RegisterRow = {
   id: number
@@ -29,8 +29,12 @@ export type RegisterRow = {
   year: number | null
 }
 
-/** At most this many rows on one page; the count says how many there are. */
-export const registerPageSize = 500
+/**
+ * Rows on one page of the register; «Trang sau» leads on, the count says how many there are. A
+ * country's register holds tens of thousands of rows (issue 16): 500 a page cost a public visitor
+ * half a second, most of it reading and rendering rows nobody scrolls to.
+ */
+export const registerPageSize = 100
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
@@ -39,13 +43,27 @@ const asNumber = (value: string | string[] | undefined) => {
   return text && /^\d{1,9}$/.test(text) ? Number(text) : null
 }
 
-/** The filters as the query reads them: numbers for the selects, the searched text trimmed. */
+/** The filters as the query reads them: numbers for the selects, the searched text trimmed, the page from 1. */
 export const readFilters = (filters: RegisterFilters) => ({
   authority: asNumber(filters.authority),
   level: asNumber(filters.level),
+  page: Math.max(1, asNumber(filters.page) ?? 1),
   q: (first(filters.q) ?? '').trim().slice(0, 200),
   year: asNumber(filters.year),
 })
+
+/** The query string of another page of the same filters (the page parameter left out for the first). */
+export const pageHref = ({ filters, page }: { filters: RegisterFilters; page: number }) => {
+  const { authority, level, q, year } = readFilters(filters)
+  const params = new URLSearchParams()
+  if (q) params.set('q', q)
+  if (authority !== null) params.set('authority', String(authority))
+  if (year !== null) params.set('year', String(year))
+  if (level !== null) params.set('level', String(level))
+  if (page > 1) params.set('page', String(page))
+  const query = params.toString()
+  return query ? `/cong-nhan?${query}` : '/cong-nhan'
+}
 
 /** The filters in words, for the printed list's heading: empty when the whole register is shown. */
 export const describeFilters = ({ filters, authorities }: { filters: RegisterFilters; authorities: readonly { id: string; name: string }[] }): string[] => {
@@ -75,12 +93,15 @@ export const queryRegister = async ({ payload, filters, today }: { payload: Payl
     { or: [{ validUntil: { greater_than_equal: fromIsoDay(today) } }, { validUntil: { exists: false } }] },
     { status: { not_equals: 'revoked' } },
   ]
-  const { authority, level, q, year } = readFilters(filters)
+  const { authority, level, page: asked, q, year } = readFilters(filters)
   if (authority !== null) where.push({ authority: { equals: authority } })
   if (year !== null) where.push({ year: { equals: year } })
   if (level !== null) where.push({ level: { equals: level } })
   if (q) where.push({ unitName: { like: q } })
-  const found = await payload.find({ collection: 'recognitions', depth: 0, limit: registerPageSize, overrideAccess: false, sort: ['unitName', '-decidedOn'], where: { and: where } })
+  const pageOf = (page: number) => payload.find({ collection: 'recognitions', depth: 0, limit: registerPageSize, overrideAccess: false, page, sort: ['unitName', '-decidedOn', 'id'], where: { and: where } })
+  let found = await pageOf(asked)
+  // a page past the end (an old link, a shorter list since) shows the last one
+  if (found.docs.length === 0 && found.totalPages > 0 && asked > found.totalPages) found = await pageOf(found.totalPages)
   const unitTypes = await unitTypesOf({ payload, unitIds: [...new Set(found.docs.map((doc) => (typeof doc.unit === 'object' ? doc.unit.id : doc.unit)))] })
   const rows: RegisterRow[] = found.docs.map((doc) => ({
     authorityName: doc.authorityName ?? '',
@@ -95,7 +116,8 @@ export const queryRegister = async ({ payload, filters, today }: { payload: Payl
     year: doc.year ?? null,
   }))
   const { authorities, years } = await registerChoices({ payload })
-  return { authorities, rows, total: found.totalDocs, years }
+  const page = found.page ?? 1
+  return { authorities, offset: (page - 1) * registerPageSize, page, pages: Math.max(1, found.totalPages), rows, total: found.totalDocs, years }
 }
 
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }

@@ -2,10 +2,12 @@
  * Role × operation matrices for authorities, units and users, through the Local API acting as
  * each user (overrideAccess: false), as the server enforces them for REST and the admin alike.
  */
-import type { Payload } from 'payload'
+import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
 import type { User } from '@/payload-types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { authoritySubtree, userAuthoritySubtree } from '@collections/access/scope'
 
 import { closeTestPayload, getTestPayload } from './helpers/payload'
 import { attempt, createWorld, type ActingUser, type World } from './helpers/world'
@@ -74,6 +76,22 @@ describe('authorities: who sees and changes the tree', () => {
       }),
     )
     expect(outcome).toBe(expectedCreateUnderA[role])
+  })
+
+  it('scoping reads the tree in the request’s transaction: a commune added there counts, before the commit and for no one else', async () => {
+    const req = await createLocalReq({ user: { ...world.users.districtAdmin, collection: 'users' } as never }, payload)
+    await initTransaction(req)
+    try {
+      const commune = await payload.create({ collection: 'authorities', data: { code: 'ACC-A-TX', name: 'Xã trong giao dịch ACC', parent: world.authorities.districtA.id }, req })
+      expect(await authoritySubtree({ authorityId: world.authorities.districtA.id, req })).toContain(commune.id)
+      expect(await userAuthoritySubtree({ req })).toContain(commune.id)
+      // outside the transaction the commune does not exist yet
+      const outside = await createLocalReq({ user: { ...world.users.districtAdmin, collection: 'users' } as never }, payload)
+      expect(await userAuthoritySubtree({ req: outside })).not.toContain(commune.id)
+    } finally {
+      await killTransaction(req)
+    }
+    expect((await payload.find({ collection: 'authorities', where: { code: { equals: 'ACC-A-TX' } } })).totalDocs).toBe(0)
   })
 
   it('a district admin cannot create under the neighbouring district nor update it', async () => {

@@ -3,11 +3,12 @@
  * dashboard holds as the unit's dossier moves from not started to in review, read with that user's
  * own access (the unit sees only its own dossier; the reviewer only rounds whose team names them).
  */
+import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { countableScope } from '@/dashboard/funnels'
-import { loadDashboard, type AdminDashboardData, type AuthorityDashboardData, type ReviewerDashboardData, type UnitDashboardData } from '@/dashboard/load'
+import { countableScope, roundDossierStages } from '@/dashboard/funnels'
+import { listedOnDashboard, loadDashboard, type AdminDashboardData, type AuthorityDashboardData, type ReviewerDashboardData, type UnitDashboardData } from '@/dashboard/load'
 import { relationId } from '@collections/access/roles'
 import { participantsOf } from '@collections/rounds/endpoints'
 import { roundFunnel } from '@criteria/dashboard'
@@ -133,25 +134,34 @@ describe('dashboards of the demo users', () => {
     expect(await loadDashboard({ req: req as PayloadRequest })).toBeNull()
   })
 
-  it('each round’s funnel, counted by the database, equals the participation endpoint’s row-by-row count (admin, province, district)', async () => {
+  it('each round’s funnel, counted by the database, equals the participation endpoint’s row-by-row count (province, district; the admin’s without "not started")', async () => {
     expect(await countableScope({ req: await reqFor('admin@demo.vn') })).toBeNull()
     expect(await countableScope({ req: await reqFor('huyen@demo.vn') })).toContain(users['huyen@demo.vn'].authority)
     // any other reader is counted row by row through Payload's access
     expect(await countableScope({ req: await reqFor('reviewer@demo.vn') })).toBeUndefined()
     for (const email of ['admin@demo.vn', 'tinh@demo.vn', 'huyen@demo.vn']) {
       const data = await dashboardOf<AdminDashboardData | AuthorityDashboardData>(email)
+      const req = await reqFor(email)
       const cards = data.role === 'admin' ? data.provinces.flatMap((province) => province.rounds) : data.rounds
       expect(cards.map((card) => card.id)).toContain(roundId)
-      const req = await reqFor(email)
       for (const card of cards) {
         const round = await payload.findByID({ collection: 'rounds', depth: 0, id: card.id })
         const { assessments, units } = await participantsOf({ req, round })
-        expect(card.unitCount, `${email}, đợt ${card.id}`).toBe(units.length)
-        expect(card.funnel, `${email}, đợt ${card.id}`).toEqual(roundFunnel({ assessments: assessments.map((row) => ({ status: row.status, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) }))
+        const counted = roundFunnel({ assessments: assessments.map((row) => ({ status: row.status, unit: relationId(row.unit) })), unitIds: units.map((unit) => unit.id) })
+        if ('unitCount' in card) expect(card.unitCount, `${email}, đợt ${card.id}`).toBe(units.length)
+        // the system admin's card: the dossiers' stages, "not started" left to the round's own page
+        expect(card.funnel, `${email}, đợt ${card.id}`).toEqual(data.role === 'admin' ? counted.filter((stage) => stage.code !== 'not-started') : counted)
       }
     }
     const own = (await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')).rounds.find((card) => card.id === roundId)
     expect(own?.funnel.filter((stage) => stage.count > 0).map((stage) => stage.code)).toEqual(['not-started', 'draft', 'in-review'])
+    const national = (await dashboardOf<AdminDashboardData>('admin@demo.vn')).provinces.flatMap((province) => province.rounds).find((card) => card.id === roundId)
+    expect(national?.funnel.filter((stage) => stage.count > 0).map((stage) => stage.code)).toEqual(['draft', 'in-review'])
+    // a reader of several roles is counted through Payload's access, row by row: the same stages
+    const mixed = await createLocalReq({ user: { ...users['huyen@demo.vn'], collection: 'users', roles: ['authority-admin', 'reviewer'] } as never }, payload)
+    expect(await countableScope({ req: mixed as PayloadRequest })).toBeUndefined()
+    const byRows = await roundDossierStages({ req: mixed as PayloadRequest, roundIds: [roundId] })
+    expect(byRows.get(String(roundId))).toEqual(own?.funnel.filter((stage) => stage.code !== 'not-started'))
   })
 
   it('recognitions expiring: only those decided within the authority’s subtree and ending in the next twelve months', async () => {
@@ -183,5 +193,25 @@ describe('dashboards of the demo users', () => {
     const names = async (email: string) => (await dashboardOf<AuthorityDashboardData>(email)).expiring.map((entry) => entry.unitName).filter((name) => name.startsWith('Kiểm thử'))
     expect(await names('huyen@demo.vn')).toEqual(['Kiểm thử: trong huyện, còn 6 tháng'])
     expect(await names('tinh@demo.vn')).toEqual(['Kiểm thử: trong huyện, còn 6 tháng'])
+  })
+  it('the waiting list names the 20 that have waited longest and counts them all, with a link to the whole list', async () => {
+    const district = users['huyen@demo.vn'].authority as number
+    const round = await payload.findByID({ collection: 'rounds', depth: 0, id: roundId })
+    const drizzle = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }).drizzle
+    // 25 more units of the district, each with a dossier submitted on its own day: straight into the tables
+    await drizzle.execute(sql`
+      with made as (
+        insert into units (name, authority_id, unit_type_id, tier_id, is_active)
+        select 'Kiểm thử chờ ' || lpad(g::text, 2, '0'), ${district}, 'xa', 'huyen', true from generate_series(1, 25) g
+        returning id, name)
+      insert into self_assessments (title, round_id, unit_id, criteria_set_id, authority_id, status, submitted_at)
+      select made.name, ${roundId}, made.id, ${round.criteriaSets?.[0] as number}, ${district}, 'submitted', timestamp '2026-01-01' + (substring(made.name from '..$')::int * interval '1 hour') from made`)
+    const data = await dashboardOf<AuthorityDashboardData>('huyen@demo.vn')
+    const total = await payload.count({ collection: 'self-assessments', where: { and: [{ round: { equals: roundId } }, { status: { equals: 'submitted' } }] } })
+    expect(total.totalDocs).toBeGreaterThanOrEqual(25)
+    expect(data.waitingCount).toBe(total.totalDocs)
+    expect(data.waiting).toHaveLength(listedOnDashboard)
+    expect(data.waiting.slice(0, 3).map((row) => row.title)).toEqual(['Kiểm thử chờ 01', 'Kiểm thử chờ 02', 'Kiểm thử chờ 03'])
+    expect(data.disagreementCount).toBe(data.disagreements.length)
   })
 })

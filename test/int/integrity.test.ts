@@ -278,7 +278,8 @@ describe('the register keeps its history', () => {
     const [row] = (await payload.find({ collection: 'recognitions', depth: 0, where: { decision: { equals: decisionId } } })).docs
     expect(row).toMatchObject({ revocationReason: 'Hồ sơ minh chứng không trung thực.', revokedBy: revocation.id, status: 'revoked' })
     expect((await readDossier(recognisedId)).status).toBe('reviewed')
-    const register = await queryRegister({ filters: {}, payload, today: '2026-06-01' })
+    // searched by the unit's name: the register shows 100 rows a page, the shared database may hold more
+    const register = await queryRegister({ filters: { q: row.unitName ?? '' }, payload, today: '2026-06-01' })
     expect(register.rows.map((entry) => entry.id)).not.toContain(row.id)
     const trail = await payload.find({ collection: 'audit-events', depth: 0, where: { and: [{ collection: { equals: 'decisions' } }, { docId: { equals: String(revocation.id) } }] } })
     expect(trail.docs.map((event) => event.action)).toEqual(['revoke-decision'])

@@ -11,6 +11,7 @@
  * Earlier recognitions are register rows written as fixtures, dated in the past.
  */
 import type { Payload } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import config from '@payload-config'
@@ -18,7 +19,7 @@ import type { Decision, SelfAssessment, Unit } from '@/payload-types'
 import { fromIsoDay, todayInVietnam, toIsoDay } from '@collections/dates'
 import { addMonths, formatIsoDate, formatVietnameseDate, parseIsoDate } from '@criteria/index'
 import { tt22Set, tt24HuyenLevel2Set } from '@seed/criteria'
-import { queryRegister } from '@/public/register'
+import { queryRegister, registerPageSize } from '@/public/register'
 import { loadCriteriaSets } from '@/seed/loadCriteriaSets'
 
 import { acceptedDossier, as, createAccount, reviewDossier, startDossier, updateDossier } from './helpers/dossiers'
@@ -197,5 +198,28 @@ describe('TT 22 under the province’s scoring guide', () => {
     })
     expect(row.basisNote).toContain('1.1: hướng dẫn chấm theo bước 1 điểm theo KT 01/HD-KT')
     expect([await anonymousCount(draft.id), await signedInCount(draft.id)]).toEqual([0, 1])
+  })
+})
+
+describe('the public register in pages', () => {
+  it('shows 100 rows a page in name order, numbered on from the page before; a page past the end shows the last', async () => {
+    const drizzle = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
+    // 105 published rows straight into the table, found by their names' common part
+    await drizzle.execute(sql`
+      insert into recognitions (unit_id, authority_id, authority_name, decision_id, decided_on, valid_from, is_public, status, level, outcome_label, unit_name, year)
+      select ${units.a3.id}, ${world.authorities.districtA.id}, 'Huyện A RRL', ${fixtureDecision}, now(), now(), true, 'valid', 1, 'Đơn vị học tập Mức độ 1', 'Trang RRLPG ' || lpad(g::text, 3, '0'), ${openYear()}
+      from generate_series(1, 105) g`)
+    try {
+      const first = await queryRegister({ filters: { q: 'RRLPG' }, payload, today })
+      expect({ offset: first.offset, page: first.page, pages: first.pages, rows: first.rows.length, total: first.total }).toEqual({ offset: 0, page: 1, pages: 2, rows: registerPageSize, total: 105 })
+      expect([first.rows[0].unitName, first.rows[99].unitName]).toEqual(['Trang RRLPG 001', 'Trang RRLPG 100'])
+      const second = await queryRegister({ filters: { page: '2', q: 'RRLPG' }, payload, today })
+      expect({ offset: second.offset, page: second.page, rows: second.rows.map((row) => row.unitName) }).toEqual({ offset: 100, page: 2, rows: ['Trang RRLPG 101', 'Trang RRLPG 102', 'Trang RRLPG 103', 'Trang RRLPG 104', 'Trang RRLPG 105'] })
+      expect((await queryRegister({ filters: { page: '9', q: 'RRLPG' }, payload, today })).rows.map((row) => row.unitName)).toEqual(second.rows.map((row) => row.unitName))
+      // a search of two words finds the rows having both, in any order
+      expect((await queryRegister({ filters: { q: 'RRLPG trang' }, payload, today })).total).toBe(105)
+    } finally {
+      await drizzle.execute(sql`delete from recognitions where unit_name like 'Trang RRLPG %'`)
+    }
   })
 })

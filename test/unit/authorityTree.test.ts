@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ancestorIds, subtreeIds, wouldCreateCycle } from '@criteria/authorityTree'
+import { ancestorIds, subtreeIds, subtreeIndex, wouldCreateCycle } from '@criteria/authorityTree'
 
 // tỉnh 1 → huyện 2, 3; huyện 2 → xã 4, 5; xã 5 → thôn 6; a second province 7
 const nodes = [
@@ -35,6 +35,24 @@ describe('subtreeIds', () => {
       { id: 2, parent: 1 },
     ]
     expect(subtreeIds({ nodes: cyclic, rootId: 1 }).sort()).toEqual([1, 2])
+  })
+})
+
+describe('subtreeIndex', () => {
+  it('answers every root as subtreeIds does, the tree indexed once', () => {
+    const below = subtreeIndex(nodes)
+    for (const rootId of [1, 2, 3, 5, 6, 7, 99, '2']) expect(below(rootId)).toEqual(subtreeIds({ nodes, rootId }))
+    expect([...below(1)].sort()).toEqual([1, 2, 3, 4, 5, 6])
+    expect(below(99)).toEqual([])
+  })
+
+  it('terminates on a cycle, asked twice', () => {
+    const below = subtreeIndex([
+      { id: 1, parent: 2 },
+      { id: 2, parent: 1 },
+    ])
+    expect([...below(2)].sort()).toEqual([1, 2])
+    expect([...below(1)].sort()).toEqual([1, 2])
   })
 })
 

@@ -27,6 +27,23 @@ const list = (collection: string, query = '') => `/admin/collections/${collectio
 const dossiersAt = ({ round, statuses }: { round: number; statuses: readonly string[] }) =>
   list('self-assessments', `?where[round][equals]=${round}${statuses.map((status, index) => `&where[status][in][${index}]=${status}`).join('')}`)
 
+/**
+ * The whole list behind a start page's shortened one: the dossiers of these rounds matching
+ * `condition` (already a query fragment). The rounds as one comma-separated value: the list view
+ * reads at most 20 indexed values (`in][20]` and beyond would not make a list), and a province
+ * has more open rounds than that.
+ */
+const dossiersOfRounds = ({ rounds, condition }: { rounds: readonly { id: number }[]; condition: string }) =>
+  list('self-assessments', `?where[round][in]=${rounds.map((round) => round.id).join(',')}&${condition}`)
+
+/** "Xem tất cả 572 hồ sơ" under a list that shows only its first rows. */
+const MoreLink = ({ shown, total, href, testId }: { shown: number; total: number; href: string; testId: string }) =>
+  total > shown ? (
+    <p className="dashboard-muted">
+      Đang hiện {shown} hồ sơ đầu tiên. <a data-testid={testId} href={href}>Xem tất cả {total} hồ sơ</a>
+    </p>
+  ) : null
+
 const DaysLeft = ({ days }: { days: number | null }) => <span className={`dashboard-days dashboard-days--${urgencyOf(days)}`}>{describeDaysLeft(days)}</span>
 
 const DeadlineLine = ({ deadline }: { deadline: Deadline }) => (
@@ -35,7 +52,7 @@ const DeadlineLine = ({ deadline }: { deadline: Deadline }) => (
   </li>
 )
 
-const Funnel = ({ round }: { round: AuthorityRound }) => (
+const Funnel = ({ round }: { round: Pick<AuthorityRound, 'id' | 'funnel'> }) => (
   <ol className="dashboard-funnel" data-testid={`funnel-${round.id}`}>
     {round.funnel.map((stage: FunnelCount) => (
       <li className={`dashboard-funnel__stage${stage.count === 0 ? ' dashboard-funnel__stage--empty' : ''}`} key={stage.code}>
@@ -190,7 +207,7 @@ const AuthorityDashboard = ({ data }: { data: AuthorityDashboardData }) => (
     ))}
     <div className="dashboard-columns">
       <section className="dashboard-card" data-testid="waiting">
-        <h3>Hồ sơ chờ tiếp nhận ({data.waiting.length})</h3>
+        <h3>Hồ sơ chờ tiếp nhận ({data.waitingCount})</h3>
         {data.waiting.length === 0 ? (
           <Empty>Không có hồ sơ nào chờ tiếp nhận.</Empty>
         ) : (
@@ -202,9 +219,10 @@ const AuthorityDashboard = ({ data }: { data: AuthorityDashboardData }) => (
             ))}
           </ul>
         )}
+        <MoreLink href={dossiersOfRounds({ condition: 'where[status][equals]=submitted', rounds: data.rounds })} shown={data.waiting.length} testId="waiting-all" total={data.waitingCount} />
       </section>
       <section className="dashboard-card" data-testid="disagreements">
-        <h3>Đoàn có ý kiến khác nhau ({data.disagreements.length})</h3>
+        <h3>Đoàn có ý kiến khác nhau ({data.disagreementCount})</h3>
         {data.disagreements.length === 0 ? (
           <Empty>Không có hồ sơ nào.</Empty>
         ) : (
@@ -216,6 +234,7 @@ const AuthorityDashboard = ({ data }: { data: AuthorityDashboardData }) => (
             ))}
           </ul>
         )}
+        <MoreLink href={dossiersOfRounds({ condition: 'where[disagreements][greater_than]=0', rounds: data.rounds })} shown={data.disagreements.length} testId="disagreements-all" total={data.disagreementCount} />
       </section>
       <section className="dashboard-card" data-testid="expiring">
         <h3>Công nhận hết hiệu lực trong 12 tháng ({data.expiring.length})</h3>

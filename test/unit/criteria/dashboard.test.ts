@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { chooseSets, daysUntil, describeDaysLeft, expiringSoon, funnelFromCounts, roundFunnel, teamProgress, urgencyOf, type OfferedSet } from '@criteria/dashboard'
+import { chooseSets, daysUntil, describeDaysLeft, dossierStages, expiringSoon, funnelFromCounts, roundFunnel, teamProgress, urgencyOf, type OfferedSet } from '@criteria/dashboard'
 
 describe('roundFunnel: where the round’s units stand', () => {
   it('counts units without a dossier as not started, and each status in its stage', () => {
@@ -56,6 +56,20 @@ describe('funnelFromCounts: the funnel from the database’s counts', () => {
       { status: 'recognised', unit: 4 },
     ]
     expect(funnelFromCounts({ byStatus: { draft: 2, 'in-review': 1, recognised: 1 }, notStarted: 3 })).toEqual(roundFunnel({ assessments, unitIds: [1, 2, 3, 4, 5, 6, 7] }))
+  })
+})
+
+describe('dossierStages: the dossiers’ stages without "not started" (the system admin’s cards)', () => {
+  it('sums each stage’s statuses, in the funnel’s order, and has no "not started" stage', () => {
+    const stages = dossierStages({ byStatus: { draft: 5, 'not-recognised': 1, recognised: 2, returned: 3, reviewed: 4, submitted: 7 } })
+    expect(stages.map((stage) => [stage.code, stage.count])).toEqual([
+      ['draft', 8],
+      ['submitted', 7],
+      ['in-review', 0],
+      ['reviewed', 4],
+      ['decided', 3],
+    ])
+    expect(stages).toEqual(funnelFromCounts({ byStatus: { draft: 5, 'not-recognised': 1, recognised: 2, returned: 3, reviewed: 4, submitted: 7 }, notStarted: 9 }).slice(1))
   })
 })
 

@@ -9,12 +9,15 @@ import { getPayload } from 'payload'
 
 import { todayInVietnam } from '@collections/dates'
 import { formatVietnameseDate, parseIsoDate } from '@criteria/calendar'
-import { describeFilters, queryRegister, readFilters, registerPageSize, type RegisterFilters } from '@/public/register'
+import { describeFilters, pageHref, queryRegister, readFilters, type RegisterFilters } from '@/public/register'
 
 import { PrintButton } from './PrintButton'
 import './register.css'
 
 export const dynamic = 'force-dynamic'
+
+/** The deciding authorities named in the title band; a country's hundreds are counted instead. */
+const namedInBand = 8
 
 export const metadata = { title: 'Danh sách đơn vị được công nhận “Đơn vị học tập”' }
 
@@ -27,7 +30,8 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
   const filters = await searchParams
   const payload = await getPayload({ config })
   const today = todayInVietnam(new Date())
-  const { authorities, rows, total, years } = await queryRegister({ filters, payload, today })
+  const { authorities, offset, page, pages, rows, total, years } = await queryRegister({ filters, payload, today })
+  const shown = rows.length > 0 ? `dòng ${offset + 1}–${offset + rows.length}` : ''
   const chosen = readFilters(filters)
   const applied = describeFilters({ authorities, filters })
   const deciders = chosen.authority === null ? authorities : authorities.filter((authority) => authority.id === String(chosen.authority))
@@ -41,7 +45,11 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
           <p className="band__product">Đơn vị học tập · Công bố công khai</p>
           <h1 className="band__title">Danh sách đơn vị được công nhận “Đơn vị học tập”</h1>
           <p className="band__context">
-            {deciders.length > 0 ? (
+            {deciders.length > namedInBand ? (
+              <>
+                Kết quả của <strong>{deciders.length} cơ quan công nhận</strong>; chọn một cơ quan trong ô «Cơ quan công nhận» để xem riêng.
+              </>
+            ) : deciders.length > 0 ? (
               <>
                 Cơ quan công nhận: <strong>{deciders.map((authority) => authority.name).join(' · ')}</strong>
               </>
@@ -59,6 +67,11 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
 
         <div className="print-only register__print-heading" data-testid="register-print-heading">
           <p>Điều kiện lọc: {applied.length > 0 ? applied.join('; ') : 'không lọc (toàn bộ danh sách)'}.</p>
+          {pages > 1 ? (
+            <p>
+              Trang {page}/{pages}: {shown} trong {total} đơn vị.
+            </p>
+          ) : null}
           <p>Ngày in: {vnDate(today)}.</p>
         </div>
 
@@ -113,8 +126,12 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
           <p className="results-bar__count" data-testid="register-count">
             {total === 0 ? 'Không tìm thấy đơn vị nào' : <>Tìm thấy <strong>{total}</strong> đơn vị</>}
             {applied.length > 0 ? <span className="results-bar__filters"> — {applied.join('; ')}</span> : null}
-            {rows.length < total ? <span> (hiển thị {registerPageSize} đơn vị đầu tiên; hãy thu hẹp điều kiện lọc)</span> : null}
           </p>
+          {pages > 1 ? (
+            <p className="results-bar__pages" data-testid="register-pages">
+              Trang {page}/{pages} ({shown})
+            </p>
+          ) : null}
           {rows.length > 0 ? <PrintButton /> : null}
         </div>
 
@@ -165,7 +182,7 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
               <tbody>
                 {rows.map((row, index) => (
                   <tr key={row.id}>
-                    <td className="col-number">{index + 1}</td>
+                    <td className="col-number">{offset + index + 1}</td>
                     <th className="register-table__unit" scope="row">
                       {row.unitName}
                     </th>
@@ -186,6 +203,24 @@ const Page = async ({ searchParams }: { searchParams: Promise<RegisterFilters> }
             </table>
           </div>
         )}
+
+        {pages > 1 ? (
+          <nav aria-label="Các trang của danh sách" className="pager" data-testid="register-pager">
+            {page > 1 ? (
+              <a className="register-button register-button--link" href={pageHref({ filters, page: page - 1 })} rel="prev">
+                « Trang trước
+              </a>
+            ) : null}
+            <span className="pager__where">
+              Trang {page}/{pages}
+            </span>
+            {page < pages ? (
+              <a className="register-button register-button--link" href={pageHref({ filters, page: page + 1 })} rel="next">
+                Trang sau »
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </main>
     </>
   )
