@@ -1,6 +1,7 @@
 /**
  * POST /api/rounds/{id}/copy-to-next-year: next year's round as a draft — every date a year later,
- * the plan, team roles, dossier checklist and legal basis kept, deadlines (opening and report-up
+ * the plan, team roles, dossier checklist, legal basis and the round's settings (consolidation,
+ * processing working days, reminder days) kept, deadlines (opening and report-up
  * ones included) kept as rules, no team decision (a new year's team is set up anew), the newest published criteria
  * sets of the same kind. GET /api/rounds/{id}/participation: the units of the round with where each
  * stands, including those that have not started. Both act with the caller's access. The copy also
@@ -80,12 +81,17 @@ export const copyToNextYearEndpoint: Endpoint = {
         authority: authorityId as number,
         // the guide or plan the round follows stays until the province names a new one
         basis: (round.basis ?? []).map(relationId).filter((id): id is number => typeof id === 'number'),
+        // the province's own settings stay as they were set: how the team's opinions are combined,
+        // the processing time in working days and the reminder days
+        consolidationMode: round.consolidationMode,
         copiedFrom: round.id,
         criteriaSets: picked.map((set) => set.id as number),
         // rules relative to the year (the opening day included): the hook writes their dates for the new year
         deadlines: round.deadlines,
         dossier: (round.dossier ?? []).map(({ isRequired, note, title }) => ({ isRequired, note, title })),
+        processingWorkingDays: round.processingWorkingDays,
         plan: (round.plan ?? []).map(({ coordinating, due, kind, lead, start, task }) => ({ coordinating, due: shifted(due), kind, lead, start: shifted(start), task })),
+        reminderOffsets: round.reminderOffsets,
         reportDeadlines: (round.reportDeadlines ?? []).map(({ day, kind, month, recipient, yearOffset }) => ({ day, kind, month, recipient, yearOffset })),
         status: 'draft',
         // the same people, but next year's team is set up by a new decision: `teamDecision` stays empty

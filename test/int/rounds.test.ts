@@ -337,7 +337,10 @@ describe('POST /api/rounds/{id}/copy-to-next-year', () => {
         authority: world.authorities.districtA.id,
         criteriaSets: [huyen1, huyen2],
         basis: [basis.id],
+        consolidationMode: 'majority',
         deadlines: { opening: { day: 1, kind: 'by', month: 12, yearOffset: '0' } },
+        processingWorkingDays: 20,
+        reminderOffsets: [10, 3],
         dossier: haQuangDossier.map((title, index) => ({ isRequired: index < 3, title })),
         plan: haQuangPlan.map((row) => ({ due: day(row.due), kind: row.kind, lead: row.lead, start: 'start' in row ? day(row.start) : null, task: row.task })),
         reportDeadlines: [{ day: 20, kind: 'before', month: 2, recipient: 'Sở Giáo dục và Đào tạo', yearOffset: '1' }],
@@ -409,8 +412,9 @@ describe('POST /api/rounds/{id}/copy-to-next-year', () => {
     expect(copy.deadlines?.submission?.text).toBe('trước ngày 15/01/2023')
     expect(copy.deadlines?.opening).toMatchObject({ day: 1, month: 12, text: 'từ ngày 01/12/2022', yearOffset: '0' })
     expect(copy.reportDeadlines?.map((row) => [row.recipient, row.text])).toEqual([['Sở Giáo dục và Đào tạo', 'trước ngày 20/02/2023']])
-    // the guide the round follows stays; next year's team is set up by a new decision
+    // the guide the round follows stays, and the province's settings; next year's team is set up by a new decision
     expect(copy.basis).toEqual([basis.id])
+    expect([copy.consolidationMode, copy.processingWorkingDays, copy.reminderOffsets]).toEqual(['majority', 20, [10, 3]])
     expect(copy.teamDecision ?? null).toBeNull()
     // the province's copy replaces the national level-1 set; nobody else's copy is used; level 2 stays national
     expect(copy.criteriaSets).toEqual([provinceCopy.id, huyen2])
