@@ -98,6 +98,7 @@ export const Decisions: CollectionConfig = applyWriteRules({
         name: 'entries',
         type: 'array',
         admin: {
+          components: { RowLabel: '@/components/DecisionEntryRowLabel#DecisionEntryRowLabel' },
           description: {
             vi: 'Để trống khi lưu dự thảo: quyết định công nhận tự điền các hồ sơ đoàn đã kết luận đạt; quyết định thu hồi tự điền mọi đơn vị của quyết định bị thu hồi.',
             en: 'Left empty, a recognition lists the dossiers the team found met; a revocation, every unit of the revoked decision.',

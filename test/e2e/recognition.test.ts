@@ -171,6 +171,8 @@ describe('from review to the public register', () => {
     await page.waitForURL((url) => /\/decisions\/\d+$/.test(url.pathname), { timeout: 30_000 })
     await page.reload()
     await expect.poll(() => page.locator('input[name="entries.0.outcomeLabel"]').inputValue(), { timeout: 20_000 }).toBe('Đơn vị học tập Mức độ 1')
+    // each row is headed by the unit's name and its outcome, not "Đơn vị 01"
+    await expect.poll(() => page.locator('.decision-entry-row-label').first().innerText(), { timeout: 15_000 }).toMatch(/^1\. UBND xã Trường Hà\s*— Đơn vị học tập Mức độ 1$/)
     // then it is issued, once
     await chooseOption({ field: page.locator('#field-status'), option: page.getByRole('option', { exact: true, name: 'Đã ban hành' }), page })
     // before the final click, the form says what issuing does

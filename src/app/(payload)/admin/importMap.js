@@ -19,6 +19,7 @@ import { UnitEvidenceNote as UnitEvidenceNote_6eed04ca57574fd335587f9d3e32c009 }
 import { VerdictRowLabel as VerdictRowLabel_74526309cdf12a506149357eeeca6b48 } from '@/components/VerdictRowLabel'
 import { RecommendationCheck as RecommendationCheck_786633548a3fb0a01717c27d1d3f1830 } from '@/components/review/RecommendationCheck'
 import { IssueDecisionNotice as IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d } from '@/components/IssueDecisionNotice'
+import { DecisionEntryRowLabel as DecisionEntryRowLabel_80782f0c720b064a21f22ecb35b63f00 } from '@/components/DecisionEntryRowLabel'
 import { DocumentModel as DocumentModel_c4ba7d715260fa6aecbb5119f514129a } from '@/components/DocumentModel'
 import { AuthorityBoundaryPanel as AuthorityBoundaryPanel_35628292d27a0ad68e18c6defff49a18 } from '@/components/admin/BoundaryPanel'
 import { UnitBoundaryPanel as UnitBoundaryPanel_35628292d27a0ad68e18c6defff49a18 } from '@/components/admin/BoundaryPanel'
@@ -61,6 +62,7 @@ export const importMap = {
   "@/components/VerdictRowLabel#VerdictRowLabel": VerdictRowLabel_74526309cdf12a506149357eeeca6b48,
   "@/components/review/RecommendationCheck#RecommendationCheck": RecommendationCheck_786633548a3fb0a01717c27d1d3f1830,
   "@/components/IssueDecisionNotice#IssueDecisionNotice": IssueDecisionNotice_7e26d341fa873fe9a2fcc68b1755078d,
+  "@/components/DecisionEntryRowLabel#DecisionEntryRowLabel": DecisionEntryRowLabel_80782f0c720b064a21f22ecb35b63f00,
   "@/components/DocumentModel#DocumentModel": DocumentModel_c4ba7d715260fa6aecbb5119f514129a,
   "@/components/admin/BoundaryPanel#AuthorityBoundaryPanel": AuthorityBoundaryPanel_35628292d27a0ad68e18c6defff49a18,
   "@/components/admin/BoundaryPanel#UnitBoundaryPanel": UnitBoundaryPanel_35628292d27a0ad68e18c6defff49a18,
