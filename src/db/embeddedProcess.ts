@@ -19,6 +19,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 import { initdbFlag } from './embedded'
+import { keepTurnsWhole, type SocketQueue } from './wireTurns'
 import { freePort } from './freePort'
 
 export type EmbeddedMessage = { port: number; type: 'ready' } | { message: string; type: 'error' }
@@ -46,6 +47,8 @@ const main = async () => {
   const port = await freePort()
   // Payload's pool opens several connections; PGlite serialises their queries itself.
   const server = new PGLiteSocketServer({ db, debug: process.env.PGLITE_DEBUG === 'true', host: '127.0.0.1', maxConnections: 32, port })
+  // each connection's query whole, and its transaction alone (./wireTurns.ts)
+  keepTurnsWhole((server as unknown as { queryQueue: SocketQueue }).queryQueue)
   await server.start()
   let isStopping = false
   const stop = async () => {
