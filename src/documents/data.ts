@@ -407,12 +407,23 @@ export const decisionData = async ({ req, decision, now }: { req: PayloadRequest
   const units = (await findByIds({ collection: 'units', ids: unitIds as number[], req, select: { name: true, unitType: true } })) as Pick<Unit, 'id' | 'name' | 'unitType'>[]
   const unitById = new Map(units.map((unit) => [String(unit.id), unit]))
   const types = await unitTypeLabels({ codes: units.map((unit) => unit.unitType), req })
+  // an issued decision names the units and the authority as they were named when it was issued (the
+  // register's rows keep those names), not as a later merger or renaming calls them
+  const { docs: issuedRows } =
+    decision.status === 'issued'
+      ? await req.payload.find({ collection: 'recognitions', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { authorityName: true, unit: true, unitName: true }, where: { decision: { equals: decision.id } } })
+      : { docs: [] }
+  const issuedName = new Map(issuedRows.map((row) => [String(relationId(row.unit)), row.unitName]))
   const gradeOrder = ['tot', 'kha', 'trung-binh']
   const rank = (entry: (typeof entries)[number]) => entry.level ?? 10 + gradeOrder.indexOf(entry.grade ?? '')
   const annex = [...entries]
-    .map((entry) => ({ entry, unit: unitById.get(String(relationId(entry.unit))) }))
+    .map((entry) => {
+      const unit = unitById.get(String(relationId(entry.unit)))
+      const name = issuedName.get(String(relationId(entry.unit)))
+      return { entry, unit: unit && name ? { ...unit, name } : unit }
+    })
     .sort((a, b) => rank(a.entry) - rank(b.entry) || (a.unit?.name ?? '').localeCompare(b.unit?.name ?? '', 'vi'))
-  const name = authority?.name ?? ''
+  const name = issuedRows.find((row) => row.authorityName)?.authorityName ?? authority?.name ?? ''
   const committee = committeeName({ authorityName: name })
   const isoDate = toIsoDay(decision.signedOn) ?? todayInVietnam(now)
   const parent = authority?.parent ? await byId<Authority>({ collection: 'authorities', id: authority.parent, req }) : null

@@ -209,6 +209,20 @@ describe('a round’s and a decision’s papers', () => {
     expect((await get(`/decisions/${decision.id}/documents/quyet-dinh`, 'none')).status).toBe(401)
   })
 
+  it('an issued Quyết định keeps the names it was issued with, after a unit is renamed', async () => {
+    const entry = (decision.entries ?? []).find((row) => !row.isRemoved)
+    const unit = await payload.findByID({ collection: 'units', depth: 0, id: entry?.unit as number })
+    const renamed = `${unit.name} (sáp nhập, tên mới)`
+    await payload.update({ collection: 'units', data: { name: renamed }, id: unit.id })
+    try {
+      const text = textOf((await get(`/decisions/${decision.id}/documents/quyet-dinh`, 'huyen')).bytes)
+      expect(text).toContain(unit.name)
+      expect(text).not.toContain(renamed)
+    } finally {
+      await payload.update({ collection: 'units', data: { name: unit.name }, id: unit.id })
+    }
+  })
+
   it('Quyết định thành lập đoàn and Biên bản name the team and each dossier’s result', async () => {
     const team = textOf((await get(`/rounds/${lastRound.id}/documents/quyet-dinh-thanh-lap-doan`, 'huyen')).bytes)
     expect(team).toContain('Trưởng đoàn')
