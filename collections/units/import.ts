@@ -32,6 +32,7 @@ import { eq } from '@payloadcms/db-postgres/drizzle'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
+import { inLentTransaction } from '@/db/serialiseWrites'
 import { ancestorIds, type AuthorityNode } from '@criteria/authorityTree'
 import { writeAuditEvent } from '@hooks/audit'
 import { databaseErrorOf } from '@hooks/errorMessages'
@@ -250,16 +251,17 @@ export const inTransaction = async <T>({ req, work }: { req: PayloadRequest; wor
       throw error
     }
   }
-  return adapter.drizzle.transaction(async (tx) => {
-    const key = `import-${crypto.randomUUID()}`
-    adapter.sessions[key] = { db: tx, reject: async () => {}, resolve: async () => {} }
-    req.transactionID = key
-    try {
-      return await work(tx)
-    } finally {
-      delete adapter.sessions[key]
-      delete req.transactionID
-    }
+  return inLentTransaction({
+    db: adapter,
+    prefix: 'import',
+    work: async ({ key, tx }) => {
+      req.transactionID = key
+      try {
+        return await work(tx)
+      } finally {
+        delete req.transactionID
+      }
+    },
   })
 }
 

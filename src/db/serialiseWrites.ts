@@ -32,6 +32,7 @@
  * PostgreSQL. A wait longer than the pool's acquire timeout fails with the pool's words (→ 503).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import crypto from 'node:crypto'
 
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
@@ -149,8 +150,26 @@ export type LockDocument = (args: { holder: string; key: string }) => Promise<vo
 
 type TransactionId = null | number | string
 
-type Session = { db: unknown; reject: () => Promise<void>; resolve: () => Promise<void> }
-type AtomicAdapter = { drizzle: { transaction: <R>(work: (tx: unknown) => Promise<R>) => Promise<R> }; payload?: unknown; sessions: Record<string, Session | undefined> }
+type Session<Tx> = { db: Tx; reject: () => Promise<void>; resolve: () => Promise<void> }
+export type LendingAdapter<Tx> = { drizzle: { transaction: <R>(work: (tx: Tx) => Promise<R>) => Promise<R> }; sessions: Record<string, Session<Tx> | undefined> }
+type AtomicAdapter = LendingAdapter<unknown> & { payload?: unknown }
+
+/**
+ * Runs `work` in a database transaction of our own, lent to Payload as a session under a new key
+ * for as long as it runs: a Payload call made with a request whose `transactionID` is that key joins
+ * it. Used where Payload itself runs without transactions (the embedded default): each adapter
+ * write below, and a units import (collections/units/import.ts).
+ */
+export const inLentTransaction = <Tx, R>({ db, prefix, work }: { db: LendingAdapter<Tx>; prefix: string; work: (args: { key: string; tx: Tx }) => Promise<R> }): Promise<R> =>
+  db.drizzle.transaction(async (tx) => {
+    const key = `${prefix}-${crypto.randomUUID()}`
+    db.sessions[key] = { db: tx, reject: async () => {}, resolve: async () => {} }
+    try {
+      return await work({ key, tx })
+    } finally {
+      delete db.sessions[key]
+    }
+  })
 
 /**
  * Each write method of the adapter in a database transaction of its own, on one connection.
@@ -168,22 +187,19 @@ type AtomicAdapter = { drizzle: { transaction: <R>(work: (tx: unknown) => Promis
  */
 export const createAtomicWrites = ({ db }: { db: AtomicAdapter }) => {
   const current = new AsyncLocalStorage<string>()
-  let count = 0
   const run = async ({ callArgs, write }: { callArgs: unknown[]; write: (args: unknown[]) => Promise<unknown> }) => {
     const [first, ...rest] = callArgs
     const args = (first ?? {}) as { req?: { transactionID?: unknown } & Record<string, unknown> }
     const lent = await args.req?.transactionID
     if (current.getStore() !== undefined || (lent !== undefined && lent !== null && db.sessions[String(lent)])) return write(callArgs)
-    return db.drizzle.transaction(async (tx) => {
-      const key = `embedded-write-${++count}`
-      db.sessions[key] = { db: tx, reject: async () => {}, resolve: async () => {} }
-      // the request as it is, but naming this transaction (its other properties read through)
-      const req = Object.assign(Object.create(args.req ?? { payload: db.payload }) as object, { transactionID: key })
-      try {
-        return await current.run(key, () => write([{ ...args, req }, ...rest]))
-      } finally {
-        delete db.sessions[key]
-      }
+    return inLentTransaction({
+      db,
+      prefix: 'embedded-write',
+      work: ({ key }) => {
+        // the request as it is, but naming this transaction (its other properties read through)
+        const req = Object.assign(Object.create(args.req ?? { payload: db.payload }) as object, { transactionID: key })
+        return current.run(key, () => write([{ ...args, req }, ...rest]))
+      },
     })
   }
   return { run }
